@@ -1,0 +1,199 @@
+/* trellis-history-entry.c — one recorded change: which field, old → new, who and when
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "trellis-history-entry"
+
+#include <glib/gi18n-lib.h>
+
+#include "trellis-entity.h"
+#include "trellis-history-entry.h"
+#include "trellis-store-private.h"
+
+struct _TrellisHistoryEntry
+{
+  GObject  parent_instance;
+
+  char    *entity;
+  char    *entity_uuid;
+  char    *field;
+  char    *old_value;
+  char    *new_value;
+  char    *author_name;
+  char    *author_role;
+  char    *changed_at;
+};
+
+G_DEFINE_FINAL_TYPE (TrellisHistoryEntry, trellis_history_entry, G_TYPE_OBJECT)
+
+/* Helpers */
+
+static char *
+dup_nullable_column (sqlite3_stmt *stmt,
+                     int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/* Overrides */
+
+static void
+trellis_history_entry_finalize (GObject *object)
+{
+  TrellisHistoryEntry *self = TRELLIS_HISTORY_ENTRY (object);
+
+  g_free (self->entity);
+  g_free (self->entity_uuid);
+  g_free (self->field);
+  g_free (self->old_value);
+  g_free (self->new_value);
+  g_free (self->author_name);
+  g_free (self->author_role);
+  g_free (self->changed_at);
+
+  G_OBJECT_CLASS (trellis_history_entry_parent_class)->finalize (object);
+}
+
+static void
+trellis_history_entry_class_init (TrellisHistoryEntryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = trellis_history_entry_finalize;
+}
+
+static void
+trellis_history_entry_init (TrellisHistoryEntry *self)
+{
+}
+
+/* Public API */
+
+TrellisHistoryEntry *
+trellis_history_entry_new_from_row (sqlite3_stmt *stmt)
+{
+  TrellisHistoryEntry *self = g_object_new (TRELLIS_TYPE_HISTORY_ENTRY, NULL);
+
+  self->entity = dup_nullable_column (stmt, 0);
+  self->entity_uuid = dup_nullable_column (stmt, 1);
+  self->field = dup_nullable_column (stmt, 2);
+  self->old_value = dup_nullable_column (stmt, 3);
+  self->new_value = dup_nullable_column (stmt, 4);
+  self->author_name = dup_nullable_column (stmt, 5);
+  self->author_role = dup_nullable_column (stmt, 6);
+  self->changed_at = dup_nullable_column (stmt, 7);
+  return self;
+}
+
+const char *
+trellis_history_entry_get_entity (TrellisHistoryEntry *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_HISTORY_ENTRY (self), NULL);
+  return self->entity;
+}
+
+const char *
+trellis_history_entry_get_entity_uuid (TrellisHistoryEntry *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_HISTORY_ENTRY (self), NULL);
+  return self->entity_uuid;
+}
+
+/**
+ * trellis_history_entry_get_field:
+ * @self: an entry
+ *
+ * Returns: the property name that changed, or "" for a whole record created, deleted or restored
+ */
+const char *
+trellis_history_entry_get_field (TrellisHistoryEntry *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_HISTORY_ENTRY (self), NULL);
+  return self->field;
+}
+
+const char *
+trellis_history_entry_get_old_value (TrellisHistoryEntry *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_HISTORY_ENTRY (self), NULL);
+  return self->old_value;
+}
+
+const char *
+trellis_history_entry_get_new_value (TrellisHistoryEntry *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_HISTORY_ENTRY (self), NULL);
+  return self->new_value;
+}
+
+const char *
+trellis_history_entry_get_author_name (TrellisHistoryEntry *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_HISTORY_ENTRY (self), NULL);
+  return self->author_name;
+}
+
+const char *
+trellis_history_entry_get_author_role (TrellisHistoryEntry *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_HISTORY_ENTRY (self), NULL);
+  return self->author_role;
+}
+
+const char *
+trellis_history_entry_get_changed_at (TrellisHistoryEntry *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_HISTORY_ENTRY (self), NULL);
+  return self->changed_at;
+}
+
+/**
+ * trellis_history_entry_dup_summary:
+ * @self: an entry
+ *
+ * Returns: (transfer full): what happened in words, e.g. “Goal · Title changed” or
+ *   “Student created”
+ */
+char *
+trellis_history_entry_dup_summary (TrellisHistoryEntry *self)
+{
+  GType type;
+  TrellisEntityClass *klass;
+  const TrellisField *field = NULL;
+  const char *what;
+  char *summary;
+
+  g_return_val_if_fail (TRELLIS_IS_HISTORY_ENTRY (self), NULL);
+
+  type = trellis_store_type_for_table (self->entity);
+  if (type == G_TYPE_INVALID)
+    return g_strdup (self->entity);
+  klass = g_type_class_ref (type);
+  what = _(klass->label);
+
+  if (self->field == NULL || *self->field == '\0')
+    {
+      if (g_strcmp0 (self->new_value, "created") == 0)
+        /* Translators: %s is a kind of record, e.g. “Goal” */
+        summary = g_strdup_printf (_("%s added"), what);
+      else if (g_strcmp0 (self->new_value, "deleted") == 0)
+        summary = g_strdup_printf (_("%s deleted"), what);
+      else
+        summary = g_strdup_printf (_("%s restored"), what);
+    }
+  else
+    {
+      const char *field_label;
+
+      field = trellis_entity_class_find_field (klass, self->field);
+      field_label = field ? _(field->label)
+                          : g_strcmp0 (self->field, "competencies") == 0 ? _("Competencies")
+                                                                         : self->field;
+      /* Translators: “Goal · Title”: the kind of record and the field that changed */
+      summary = g_strdup_printf (_("%s · %s"), what, field_label);
+    }
+  g_type_class_unref (klass);
+  return summary;
+}

@@ -1,0 +1,532 @@
+/* trellis-sample-school.c — a deterministic sample school for first runs, tests and benchmarks
+ *
+ * The same seed always gives the same school: names from many languages and scripts, guardians
+ * who prefer other languages, plans in every status, goals linked to competencies, evidence with
+ * assessed levels and notes in student and staff voices. Times are derived from the seed too, so
+ * exports of two sample schools compare equal.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "trellis-sample-school"
+
+#include <glib/gi18n-lib.h>
+
+#include "trellis-action-step.h"
+#include "trellis-attribute.h"
+#include "trellis-competency.h"
+#include "trellis-entity-private.h"
+#include "trellis-evidence.h"
+#include "trellis-goal.h"
+#include "trellis-guardian.h"
+#include "trellis-level.h"
+#include "trellis-note.h"
+#include "trellis-plan.h"
+#include "trellis-sample-school.h"
+#include "trellis-store-private.h"
+#include "trellis-student.h"
+#include "trellis-vocabulary.h"
+
+typedef struct
+{
+  const char *given;
+  const char *family;
+  const char *preferred;
+  const char *pronouns;
+  const char *home_language;   /* BCP 47; guardians prefer it */
+} SampleName;
+
+static const SampleName names[] = {
+  { "Sofía", "García López", "Sofi", "she/her", "es" },
+  { "Lan", "Nguyễn", "", "she/her", "vi" },
+  { "Minh Đức", "Trần", "Đức", "he/him", "vi" },
+  { "Layla", "Haddad", "", "she/her", "ar" },
+  { "يوسف", "الأحمد", "", "he/him", "ar" },
+  { "伟", "李", "Wei", "he/him", "zh-Hans" },
+  { "美玲", "王", "Meiling", "she/her", "zh-Hans" },
+  { "Анна", "Смирнова", "", "she/her", "ru" },
+  { "Oleksandr", "Kovalenko", "Sasha", "he/him", "uk" },
+  { "Aroha", "Ngata", "", "she/her", "mi" },
+  { "Tāne", "Whaanga", "", "he/him", "mi" },
+  { "José", "Martínez", "", "he/him", "es" },
+  { "Chloé", "Dubois", "", "she/her", "fr" },
+  { "Björn", "Lindqvist", "", "he/him", "sv" },
+  { "Amara", "Okafor", "", "she/her", "en" },
+  { "Kenji", "Tanaka", "", "he/him", "ja" },
+  { "Hodan", "Abdi", "", "she/her", "so" },
+  { "Jean-Baptiste", "Pierre", "JB", "he/him", "ht" },
+  { "Maria", "Silva Santos", "", "she/her", "pt" },
+  { "Riley", "Johnson", "", "they/them", "en" },
+  { "Priya", "Raghunathan", "", "she/her", "ta" },
+  { "Aarav", "Sharma", "", "he/him", "hi" },
+  { "Emily", "O’Brien", "Em", "she/her", "en" },
+  { "Mateo", "Hernández", "", "he/him", "es" },
+  { "Zeynep", "Yılmaz", "", "she/her", "tr" },
+  { "Samuel", "Kowalski", "Sam", "he/him", "pl" },
+  { "Noa", "Cohen", "", "they/them", "he" },
+  { "Fatima", "Rahman", "", "she/her", "bn" },
+  { "Jamal", "Washington", "", "he/him", "en" },
+  { "Hana", "Kim", "", "she/her", "ko" },
+  { "Ethan", "Miller", "", "he/him", "en" },
+  { "Isabella", "Rossi", "Bella", "she/her", "it" },
+};
+
+static const char * const guardian_givens[] = {
+  "Carmen", "Hùng", "Omar", "Mei", "Irina", "Hemi", "Lucía", "Marc", "Ingrid", "Grace",
+  "Hiroshi", "Sahra", "Marie", "Ana", "Chris", "Lakshmi", "Ravi", "Siobhan", "Diego", "Ayşe",
+};
+
+static const char * const relationships[] = { "Mother", "Father", "Grandmother", "Aunt", "Guardian", "Stepfather" };
+
+static const char * const homerooms[] = { "101", "102", "104", "201", "203", "Library", "Lab A", "Lab B" };
+static const char * const advisors[] = {
+  "Ms. Alvarez", "Mr. Okonkwo", "Mx. Lee", "Dr. Patel", "Mrs. Whitford", "Mr. Tran",
+};
+
+static const char * const interests[] = {
+  "Drawing comics and designing characters.",
+  "Football, cooking with my grandmother, and video games.",
+  "Robotics club, coding small games, and astronomy.",
+  "Music — I play guitar in a band with my cousins.",
+  "Animals and volunteering at the shelter on weekends.",
+  "Reading fantasy novels and writing my own stories.",
+  "Basketball, sneakers, and fixing bikes.",
+  "Dance, especially hip-hop and folklórico.",
+};
+static const char * const strengths[] = {
+  "I keep going when things are hard. I help my friends understand math.",
+  "I am creative and I notice details other people miss.",
+  "I am good at explaining things and I like to organize events.",
+  "Patient, kind, and I listen well.",
+  "I learn fast with my hands and I am good at building things.",
+};
+static const char * const aspirations[] = {
+  "I want to be a nurse like my aunt.",
+  "I want to study engineering and build bridges.",
+  "Start my own business one day.",
+  "Become a teacher and come back to this school.",
+  "Work with animals, maybe as a veterinarian.",
+  "Make video games with a team.",
+};
+static const char * const preferences[] = {
+  "I learn best with examples and when I can try things myself.",
+  "Quiet space to read; I like written instructions.",
+  "Working in small groups and talking ideas through.",
+  "Visuals, diagrams and short videos.",
+};
+static const char * const supports[] = {
+  "",
+  "Extended time on tests (1.5×). Seat near the front.",
+  "English language development: bilingual glossary allowed.",
+  "Check-in with counselor on Mondays.",
+  "Audio versions of long readings.",
+};
+
+typedef struct
+{
+  const char *title;
+  const char *category;
+  const char *why;
+  const char *description;
+  const char *criteria;
+  const char *steps[3];
+} SampleGoal;
+
+static const SampleGoal goals[] = {
+  { "Raise my math grade to a B", "academic",
+    "I want to take chemistry next year and I need algebra for it.",
+    "Improve my understanding of linear equations and functions.",
+    "A B or better on the semester report; 80% on unit tests.",
+    { "Go to math help on Tuesdays", "Do the practice set every weekend", "Make a mistakes notebook" } },
+  { "Explore careers in health care", "career",
+    "My aunt is a nurse and I want to know if I would like it too.",
+    "Learn about three health-care careers and what they need.",
+    "An interview with a professional and a one-page career comparison.",
+    { "Interview the school nurse", "Research three careers online", "Visit the hospital job-shadow day" } },
+  { "Read 12 books this year", "personal",
+    "Reading helps me relax and I want to get better at writing.",
+    "Read widely, including books by authors from other countries.",
+    "A reading log with 12 books and a short reflection on each.",
+    { "Get a library card", "Choose a book list with the librarian", "Write a reflection every month" } },
+  { "Speak up more in class discussions", "social-emotional",
+    "I have good ideas but I get nervous to share them.",
+    "Build confidence sharing ideas in small and large groups.",
+    "I share at least once in every seminar; my teacher notes it.",
+    { "Prepare one question before each seminar", "Share first in small groups", "Reflect with my advisor every two weeks" } },
+  { "Organize a neighbourhood clean-up", "civic",
+    "The park near my house is full of trash and little kids play there.",
+    "Plan and lead a clean-up day with classmates and neighbours.",
+    "The event happens with at least 15 volunteers; a short report to the council.",
+    { "Ask the city for permission", "Make posters in three languages", "Collect gloves and bags" } },
+  { "Finish my science fair project", "academic",
+    "I want to find out if music helps plants grow.",
+    "Design and run a fair test, then present the results.",
+    "A complete display board and a presentation at the fair.",
+    { "Write my hypothesis", "Run the experiment for four weeks", "Make the display board" } },
+  { "Build a portfolio of my art", "career",
+    "I want to apply to the arts high school.",
+    "Collect my best pieces and write about each one.",
+    "Ten finished pieces with artist statements, reviewed by my art teacher.",
+    { "Pick my best five pieces", "Write artist statements", "Photograph everything" } },
+  { "Manage my time with a planner", "personal",
+    "I forget deadlines and then I feel stressed.",
+    "Use a planner every day for homework and activities.",
+    "No missing assignments for a whole quarter.",
+    { "Choose a planner", "Check it every morning with my advisor", "Review the week on Fridays" } },
+};
+
+static const char * const evidence_titles[] = {
+  "Unit test", "Reflection journal", "Presentation to the class", "Project report",
+  "Teacher observation", "Exhibition night", "Digital badge", "Lab notebook",
+};
+
+static const char * const student_notes[] = {
+  "I am proud of this. It was harder than I thought but I kept going.",
+  "I need more time for this one. Can we change the date?",
+  "I talked with my mom about this goal and she wants to help.",
+  "This week went well — I finished two steps!",
+};
+static const char * const staff_notes[] = {
+  "Great progress this month. Keep using the strategies we discussed.",
+  "Let’s break the next step into smaller pieces and check in on Friday.",
+  "Strong evidence here; I assessed it as proficient against the rubric.",
+  "Please bring your reading log to our next conference.",
+};
+
+/* Helpers */
+
+static char *
+sample_time (GRand *rand,
+             int    base_day)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 8, 20, 8, 0, 0);
+  g_autoptr(GDateTime) when = g_date_time_add_seconds (start,
+                                                       (double) base_day * 86400 +
+                                                       g_rand_int_range (rand, 0, 8 * 3600));
+  g_autofree char *text = g_date_time_format (when, "%Y-%m-%dT%H:%M:%S");
+
+  return g_strdup_printf ("%s.000Z", text);
+}
+
+static char *
+sample_date (int day)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 9, 1, 0, 0, 0);
+  g_autoptr(GDateTime) when = g_date_time_add_days (start, day);
+
+  return g_date_time_format (when, "%Y-%m-%d");
+}
+
+/* Gives a record a deterministic identity so that two sample schools are the same school. */
+static void
+stamp (TrellisEntity *entity,
+       GRand         *rand,
+       int            day,
+       const char    *author)
+{
+  g_autofree char *uuid = NULL;
+  g_autofree char *when = sample_time (rand, day);
+
+  uuid = g_strdup_printf ("%08x-%04x-4%03x-%04x-%04x%08x",
+                          g_rand_int (rand), g_rand_int (rand) & 0xffff,
+                          g_rand_int (rand) & 0xfff, 0x8000 | (g_rand_int (rand) & 0x3fff),
+                          g_rand_int (rand) & 0xffff, g_rand_int (rand));
+  trellis_entity_set_identity (entity, 0, uuid, when, author, when, author);
+}
+
+static gboolean
+add (TrellisStore   *store,
+     gpointer        entity,
+     GRand          *rand,
+     int             day,
+     const char     *author,
+     GError        **error)
+{
+  stamp (entity, rand, day, author);
+  return trellis_store_insert_full (store, entity, TRUE, error);
+}
+
+static GArray *
+load_ids (TrellisStore *store,
+          const char   *sql,
+          gint64        framework_id)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = trellis_store_prepare (store, sql, NULL);
+
+  if (stmt == NULL)
+    return ids;
+  sqlite3_bind_int64 (stmt, 1, framework_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  return ids;
+}
+
+static gboolean
+add_goal (TrellisStore  *store,
+          GRand         *rand,
+          TrellisPlan   *plan,
+          int            index,
+          const char    *student_name,
+          const char    *advisor,
+          GArray        *competencies,
+          GArray        *levels,
+          GError       **error)
+{
+  const SampleGoal *sample = &goals[g_rand_int_range (rand, 0, G_N_ELEMENTS (goals))];
+  const char *status = trellis_goal_statuses[g_rand_int_range (rand, 0, 4)];
+  g_autofree char *start = sample_date (g_rand_int_range (rand, 0, 30));
+  g_autofree char *target = sample_date (g_rand_int_range (rand, 60, 270));
+  g_autoptr(TrellisGoal) goal = NULL;
+  gint64 plan_id = trellis_entity_get_id (TRELLIS_ENTITY (plan));
+  gint64 competency_id = 0;
+  guint steps_done = g_rand_int_range (rand, 0, 4);
+
+  goal = g_object_new (TRELLIS_TYPE_GOAL,
+                       "plan-id", plan_id,
+                       "title", sample->title,
+                       "description", sample->description,
+                       "why-it-matters", sample->why,
+                       "category", sample->category,
+                       "status", status,
+                       "priority", trellis_goal_priorities[g_rand_int_range (rand, 0, 3)],
+                       "start-date", start,
+                       "target-date", target,
+                       "success-criteria", sample->criteria,
+                       "position", index,
+                       NULL);
+  if (!add (store, goal, rand, 5 + index, index % 2 ? student_name : advisor, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample->steps); i++)
+    {
+      g_autoptr(TrellisActionStep) step = NULL;
+      g_autofree char *due = sample_date (g_rand_int_range (rand, 14 + 30 * i, 44 + 60 * i));
+      g_autofree char *done = i < steps_done ? sample_time (rand, 20 + 20 * i) : NULL;
+
+      step = g_object_new (TRELLIS_TYPE_ACTION_STEP,
+                           "goal-id", trellis_entity_get_id (TRELLIS_ENTITY (goal)),
+                           "text", sample->steps[i],
+                           "owner", trellis_step_owners[i == 2 ? 1 : g_rand_int_range (rand, 0, 3)],
+                           "due-date", due,
+                           "done-at", done,
+                           "position", (int) i,
+                           NULL);
+      if (!add (store, step, rand, 6 + index, advisor, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < 2 && competencies->len > 0; i++)
+    {
+      competency_id = g_array_index (competencies, gint64,
+                                     g_rand_int_range (rand, 0, competencies->len));
+      if (!trellis_store_link_competency (store, trellis_entity_get_id (TRELLIS_ENTITY (goal)),
+                                          competency_id, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(TrellisEvidence) evidence = NULL;
+      g_autofree char *date = sample_date (g_rand_int_range (rand, 20, 200));
+      gint64 level_id = levels->len > 0
+                          ? g_array_index (levels, gint64, g_rand_int_range (rand, 0, levels->len))
+                          : 0;
+      const char *title = evidence_titles[g_rand_int_range (rand, 0, G_N_ELEMENTS (evidence_titles))];
+
+      evidence = g_object_new (TRELLIS_TYPE_EVIDENCE,
+                               "goal-id", trellis_entity_get_id (TRELLIS_ENTITY (goal)),
+                               "kind", trellis_evidence_kinds[g_rand_int_range (rand, 0, 6)],
+                               "title", title,
+                               "description", "Collected in class and discussed with the student.",
+                               "evidence-date", date,
+                               "competency-id", competency_id,
+                               "level-id", i == 2 ? (gint64) 0 : level_id,
+                               "assessed-by", i == 2 ? "" : advisor,
+                               "uri", i == 0 ? "https://portfolio.example.org/work/1234" : "",
+                               NULL);
+      if (!add (store, evidence, rand, 30 + 20 * i, advisor, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < (guint) (index % 2 + 1); i++)
+    {
+      gboolean student_voice = (i + index) % 2 == 0;
+      g_autoptr(TrellisNote) note = g_object_new (TRELLIS_TYPE_NOTE,
+        "plan-id", plan_id,
+        "goal-id", trellis_entity_get_id (TRELLIS_ENTITY (goal)),
+        "author-name", student_voice ? student_name : advisor,
+        "author-role", student_voice ? "student" : "teacher",
+        "body", student_voice ? student_notes[g_rand_int_range (rand, 0, G_N_ELEMENTS (student_notes))]
+                              : staff_notes[g_rand_int_range (rand, 0, G_N_ELEMENTS (staff_notes))],
+        NULL);
+
+      if (!add (store, note, rand, 40 + 15 * i, student_voice ? student_name : advisor, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_student (TrellisStore  *store,
+             GRand         *rand,
+             guint          index,
+             gint64         framework_id,
+             GArray        *competencies,
+             GArray        *levels,
+             GError       **error)
+{
+  const SampleName *name = &names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))];
+  const char *advisor = advisors[g_rand_int_range (rand, 0, G_N_ELEMENTS (advisors))];
+  g_autofree char *number = g_strdup_printf ("S%06u", 100000 + index);
+  g_autofree char *birth = g_strdup_printf ("%d-%02d-%02d", 2008 + g_rand_int_range (rand, 0, 10),
+                                            g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+  g_autofree char *display = NULL;
+  g_autoptr(TrellisStudent) student = NULL;
+  g_autoptr(TrellisPlan) plan = NULL;
+  const char *status = trellis_plan_statuses[index % 4];
+  g_autofree char *status_time = sample_time (rand, 10);
+  int grade = g_rand_int_range (rand, -1, 13);
+
+  student = g_object_new (TRELLIS_TYPE_STUDENT,
+                          "given-name", name->given,
+                          "family-name", name->family,
+                          "preferred-name", name->preferred,
+                          "pronouns", name->pronouns,
+                          "student-number", number,
+                          "grade-level", grade,
+                          "birth-date", birth,
+                          "homeroom", homerooms[g_rand_int_range (rand, 0, G_N_ELEMENTS (homerooms))],
+                          "advisor", advisor,
+                          "home-language", name->home_language,
+                          "interests", interests[g_rand_int_range (rand, 0, G_N_ELEMENTS (interests))],
+                          "strengths", strengths[g_rand_int_range (rand, 0, G_N_ELEMENTS (strengths))],
+                          "aspirations", aspirations[g_rand_int_range (rand, 0, G_N_ELEMENTS (aspirations))],
+                          "learning-preferences", preferences[g_rand_int_range (rand, 0, G_N_ELEMENTS (preferences))],
+                          "supports", supports[g_rand_int_range (rand, 0, G_N_ELEMENTS (supports))],
+                          "archived", index % 50 == 49,
+                          NULL);
+  if (!add (store, student, rand, 0, advisor, error))
+    return FALSE;
+  display = g_strdup (name->preferred[0] ? name->preferred : name->given);
+
+  for (int g = 0; g < 1 + (int) (index % 3 == 0); g++)
+    {
+      const char *given = guardian_givens[g_rand_int_range (rand, 0, G_N_ELEMENTS (guardian_givens))];
+      g_autofree char *full = g_strdup_printf ("%s %s", given, name->family);
+      g_autofree char *email = g_strdup_printf ("family%u.%d@example.org", index, g);
+      g_autofree char *phone = g_strdup_printf ("+1 555 %03d %04d", g_rand_int_range (rand, 100, 999),
+                                                g_rand_int_range (rand, 0, 9999));
+      g_autoptr(TrellisGuardian) guardian = g_object_new (TRELLIS_TYPE_GUARDIAN,
+        "student-id", trellis_entity_get_id (TRELLIS_ENTITY (student)),
+        "name", full,
+        "relationship", relationships[g_rand_int_range (rand, 0, G_N_ELEMENTS (relationships))],
+        "preferred-language", g == 0 ? name->home_language : "en",
+        "email", email,
+        "phone", phone,
+        "position", g,
+        NULL);
+
+      if (!add (store, guardian, rand, 0, advisor, error))
+        return FALSE;
+    }
+
+  plan = g_object_new (TRELLIS_TYPE_PLAN,
+                       "student-id", trellis_entity_get_id (TRELLIS_ENTITY (student)),
+                       "school-year", "2026-2027",
+                       "title", "Personal learning plan 2026–2027",
+                       "status", status,
+                       "framework-id", framework_id,
+                       "reviewer", g_strcmp0 (status, "in-review") == 0 ? "Ms. Ortiz (counselor)" : "",
+                       "status-changed-at", status_time,
+                       "status-changed-by", advisor,
+                       "start-date", "2026-09-01",
+                       "end-date", "2027-06-18",
+                       NULL);
+  if (!add (store, plan, rand, 2, advisor, error))
+    return FALSE;
+
+  for (int i = 0; i < 5; i++)
+    if (!add_goal (store, rand, plan, i, display, advisor, competencies, levels, error))
+      return FALSE;
+
+  {
+    g_autoptr(TrellisNote) note = g_object_new (TRELLIS_TYPE_NOTE,
+      "plan-id", trellis_entity_get_id (TRELLIS_ENTITY (plan)),
+      "author-name", display,
+      "author-role", "student",
+      "body", "This year I want to focus on my goals and ask for help earlier.",
+      NULL);
+    if (!add (store, note, rand, 3, display, error))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+/* Public API */
+
+/**
+ * trellis_sample_school_populate:
+ * @store: the store to fill
+ * @n_students: how many students to add
+ * @seed: the seed; the same seed gives the same school
+ * @progress: (nullable) (scope call): called with the fraction done
+ * @user_data: data for @progress
+ * @error: return location for a #GError
+ *
+ * Adds a sample school to the default framework, in one transaction.
+ *
+ * Returns: %FALSE with @error set, and nothing added, on failure
+ */
+gboolean
+trellis_sample_school_populate (TrellisStore        *store,
+                                guint                n_students,
+                                guint32              seed,
+                                TrellisProgressFunc  progress,
+                                gpointer             user_data,
+                                GError             **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GArray) competencies = NULL;
+  g_autoptr(GArray) levels = NULL;
+  gint64 framework_id;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), FALSE);
+
+  framework_id = trellis_store_get_default_framework (store);
+  competencies = load_ids (store,
+                           "SELECT c.id FROM competency c JOIN attribute a ON a.id = c.attribute_id "
+                           "WHERE a.framework_id = ? ORDER BY a.position, c.position", framework_id);
+  levels = load_ids (store, "SELECT id FROM proficiency_level WHERE framework_id = ? ORDER BY position",
+                     framework_id);
+
+  if (!trellis_store_begin (store, error))
+    return FALSE;
+
+  {
+    g_autofree char *school = trellis_store_dup_setting (store, "school-name");
+    if (school == NULL && !trellis_store_set_setting (store, "school-name", "Riverside Community School", error))
+      {
+        trellis_store_rollback (store);
+        return FALSE;
+      }
+  }
+
+  for (guint i = 0; i < n_students; i++)
+    {
+      if (!add_student (store, rand, i, framework_id, competencies, levels, error))
+        {
+          trellis_store_rollback (store);
+          return FALSE;
+        }
+      if (progress != NULL && (i % 100 == 99 || i + 1 == n_students))
+        progress ((double) (i + 1) / n_students, user_data);
+    }
+
+  return trellis_store_commit (store, error);
+}

@@ -1,0 +1,41 @@
+/* trellis-store-private.h — what other core modules (XML, report, samples) may use of the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "trellis-store.h"
+
+G_BEGIN_DECLS
+
+/* The open connection, for fast read-only queries of core modules; never for writes that
+ * bypass history. */
+sqlite3       *trellis_store_get_db              (TrellisStore   *self);
+
+/* A cached prepared statement, reset and with its bindings cleared. */
+sqlite3_stmt  *trellis_store_prepare             (TrellisStore   *self,
+                                                  const char     *sql,
+                                                  GError        **error);
+
+/* Inserts keeping the entity's own UUID and times when @keep_identity (imports, samples); an
+ * entity that also has its row id is being restored (Undo) and is recorded so in history. */
+gboolean       trellis_store_insert_full         (TrellisStore   *self,
+                                                  TrellisEntity  *entity,
+                                                  gboolean        keep_identity,
+                                                  GError        **error);
+
+/* Fills an entity from a row whose columns are trellis_store_select_columns()’ order. */
+TrellisEntity *trellis_store_entity_from_row     (GType           type,
+                                                  sqlite3_stmt   *stmt);
+char          *trellis_store_select_columns      (GType           type);
+
+/* Every entity type, parents before children. */
+const GType   *trellis_store_entity_types        (guint          *n_types);
+GType          trellis_store_type_for_table      (const char     *table);
+
+gboolean       trellis_store_set_sqlite_error    (TrellisStore   *self,
+                                                  GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,1989 @@
+/* trellis-store.c — the SQLite file that holds a school’s students, plans and frameworks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "trellis-store"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+
+#include "trellis-action-step.h"
+#include "trellis-attribute.h"
+#include "trellis-competency.h"
+#include "trellis-entity-private.h"
+#include "trellis-error.h"
+#include "trellis-evidence.h"
+#include "trellis-framework.h"
+#include "trellis-framework-template.h"
+#include "trellis-goal.h"
+#include "trellis-guardian.h"
+#include "trellis-history-entry.h"
+#include "trellis-level.h"
+#include "trellis-note.h"
+#include "trellis-plan.h"
+#include "trellis-schema.h"
+#include "trellis-store-private.h"
+#include "trellis-student.h"
+#include "trellis-student-summary.h"
+#include "trellis-vocabulary.h"
+
+#define BUSY_TIMEOUT_MS 5000
+
+/* Filesystems on which WAL is unsafe (its shared memory needs one host). */
+#define NFS_SUPER_MAGIC   0x6969
+#define SMB_SUPER_MAGIC   0x517B
+#define CIFS_SUPER_MAGIC  0xFF534D42
+#define SMB2_SUPER_MAGIC  0xFE534D42
+#define AFS_SUPER_MAGIC   0x5346414F
+#define CODA_SUPER_MAGIC  0x73757245
+#define NCP_SUPER_MAGIC   0x564c
+#define FUSE_SUPER_MAGIC  0x65735546
+
+typedef struct
+{
+  char               *table;
+  char               *uuid;
+  TrellisStoreChange  kind;
+} PendingChange;
+
+typedef struct
+{
+  gint64  goal_id;
+  gint64  competency_id;
+  char   *created_at;
+  char   *created_by;
+} Link;
+
+struct _TrellisSnapshot
+{
+  GPtrArray *records;   /* TrellisEntity, parents first */
+  GArray    *links;     /* Link */
+  char      *label;
+};
+
+struct _TrellisStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *journal_mode;
+  GHashTable *statements;
+  char       *editor_name;
+  char       *editor_role;
+  GArray     *pending;
+  guint       depth;
+  gint64      data_version;
+  guint       watch_id;
+};
+
+G_DEFINE_FINAL_TYPE (TrellisStore, trellis_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_EDITOR_NAME,
+  PROP_EDITOR_ROLE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  EXTERNAL_CHANGE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (trellis-error-quark, trellis_error)
+
+/* Helpers */
+
+static void
+pending_change_clear (gpointer data)
+{
+  PendingChange *change = data;
+
+  g_free (change->table);
+  g_free (change->uuid);
+}
+
+static void
+link_clear (gpointer data)
+{
+  Link *link = data;
+
+  g_free (link->created_at);
+  g_free (link->created_by);
+}
+
+static gboolean
+is_text_type (TrellisFieldType type)
+{
+  return type == TRELLIS_FIELD_TEXT || type == TRELLIS_FIELD_DATE || type == TRELLIS_FIELD_TIMESTAMP;
+}
+
+static void
+set_error_for_code (GError     **error,
+                    int          code,
+                    const char  *path,
+                    const char  *detail)
+{
+  g_autofree char *name = g_filename_display_basename (path ? path : "");
+
+  switch (code & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_BUSY,
+                   _("“%s” is in use by another program. Try again in a moment."), name);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_IO,
+                   _("The disk holding “%s” is full. Nothing was changed; free some space and try again."),
+                   name);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+    case SQLITE_AUTH:
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_IO,
+                   _("“%s” cannot be written: check that the file and its folder may be changed by you."),
+                   name);
+      break;
+    case SQLITE_IOERR:
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_IO,
+                   _("Reading or writing “%s” failed (%s)."), name, detail);
+      break;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Trellis database, or it is damaged."), name);
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID,
+                   _("The change was refused because it would break the data’s rules (%s)."), detail);
+      break;
+    default:
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_FAILED,
+                   _("The database “%s” reported an error: %s"), name, detail);
+    }
+}
+
+static gboolean
+exec (TrellisStore  *self,
+      const char    *sql,
+      GError       **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return trellis_store_set_sqlite_error (self, error);
+  return TRUE;
+}
+
+static gboolean
+is_network_filesystem (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statfs info;
+
+  if (statfs (dir, &info) != 0)
+    return FALSE;
+
+  switch ((guint32) info.f_type)
+    {
+    case NFS_SUPER_MAGIC:
+    case SMB_SUPER_MAGIC:
+    case CIFS_SUPER_MAGIC:
+    case SMB2_SUPER_MAGIC:
+    case AFS_SUPER_MAGIC:
+    case CODA_SUPER_MAGIC:
+    case NCP_SUPER_MAGIC:
+    case FUSE_SUPER_MAGIC:
+      return TRUE;
+    default:
+      return g_getenv ("TRELLIS_ASSUME_NETWORK_FS") != NULL;
+    }
+}
+
+/* Creates the file (mode 0600, its folder 0700) so SQLite never makes it world-readable. */
+static gboolean
+ensure_file (const char  *path,
+             gboolean    *created,
+             GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  *created = FALSE;
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_A_DATABASE,
+                       _("“%s” is a folder, not a database file."), path);
+          return FALSE;
+        }
+      if (g_access (path, R_OK) != 0)
+        {
+          g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_IO,
+                       _("You are not allowed to read “%s”."), path);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_IO,
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_IO,
+                   _("Could not create “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+  *created = TRUE;
+  return TRUE;
+}
+
+/* Reads the version and checks the file without writing a byte to it. */
+static gboolean
+inspect_file (const char  *path,
+              int         *version,
+              GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *version = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+      sqlite3_finalize (stmt);
+      stmt = NULL;
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_error_for_code (error, rc, path, sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  if (*version > TRELLIS_SCHEMA_VERSION)
+    {
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Trellis (database version %d; "
+                     "this version knows up to %d). Update Trellis to open it; the file was not changed."),
+                   name, *version, TRELLIS_SCHEMA_VERSION);
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *result = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (result, "ok") != 0)
+        rc = SQLITE_CORRUPT;
+    }
+  else if (rc == SQLITE_OK)
+    rc = sqlite3_errcode (db);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    {
+      if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+        g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_A_DATABASE,
+                     _("“%s” is damaged (its integrity check failed). It was not changed; "
+                       "restore it from a backup or open another file."), name);
+      else
+        set_error_for_code (error, rc, path, sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  /* A non-empty file with no Trellis tables at version 0 is some other program’s database. */
+  if (*version == 0)
+    {
+      rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema", -1, &stmt, NULL);
+      if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0)
+        {
+          g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_A_DATABASE,
+                       _("“%s” is a database of another program, not of Trellis. It was not changed."),
+                       name);
+          sqlite3_finalize (stmt);
+          sqlite3_close (db);
+          return FALSE;
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  sqlite3_close (db);
+  return TRUE;
+}
+
+static gboolean
+configure_connection (TrellisStore  *self,
+                      GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  const char *mode = is_network_filesystem (self->path) ? "DELETE" : "WAL";
+  g_autofree char *journal = g_strdup_printf ("PRAGMA journal_mode = %s", mode);
+
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec (self, "PRAGMA trusted_schema = OFF", error) ||
+      !exec (self, "PRAGMA secure_delete = ON", error))
+    return FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, journal, -1, &stmt, NULL) != SQLITE_OK)
+    return trellis_store_set_sqlite_error (self, error);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    self->journal_mode = g_ascii_strdown ((const char *) sqlite3_column_text (stmt, 0), -1);
+  sqlite3_finalize (stmt);
+
+  return exec (self, "PRAGMA synchronous = FULL", error);
+}
+
+static gint64
+read_data_version (TrellisStore *self)
+{
+  sqlite3_stmt *stmt = trellis_store_prepare (self, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return version;
+}
+
+static TrellisEntityClass *
+entity_class_for (GType type)
+{
+  g_return_val_if_fail (g_type_is_a (type, TRELLIS_TYPE_ENTITY), NULL);
+  return TRELLIS_ENTITY_CLASS (g_type_class_ref (type));
+}
+
+static const TrellisField *
+find_position_field (TrellisEntityClass *klass)
+{
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (klass->fields[i].flags & TRELLIS_FIELD_FLAG_POSITION)
+      return &klass->fields[i];
+  return NULL;
+}
+
+static const TrellisField *
+find_parent_field (TrellisEntityClass *klass)
+{
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (klass->fields[i].flags & TRELLIS_FIELD_FLAG_PARENT)
+      return &klass->fields[i];
+  return NULL;
+}
+
+static void
+bind_field (sqlite3_stmt       *stmt,
+            int                 index,
+            TrellisEntity      *entity,
+            const TrellisField *field)
+{
+  switch (field->type)
+    {
+    case TRELLIS_FIELD_TEXT:
+    case TRELLIS_FIELD_DATE:
+    case TRELLIS_FIELD_TIMESTAMP:
+      {
+        const char *value = *TRELLIS_FIELD_PTR (entity, field, char *);
+        sqlite3_bind_text (stmt, index, value ? value : "", -1, SQLITE_TRANSIENT);
+      }
+      break;
+    case TRELLIS_FIELD_INT:
+      sqlite3_bind_int (stmt, index, *TRELLIS_FIELD_PTR (entity, field, int));
+      break;
+    case TRELLIS_FIELD_BOOLEAN:
+      sqlite3_bind_int (stmt, index, *TRELLIS_FIELD_PTR (entity, field, gboolean) ? 1 : 0);
+      break;
+    case TRELLIS_FIELD_REFERENCE:
+      {
+        gint64 value = *TRELLIS_FIELD_PTR (entity, field, gint64);
+        if (value > 0)
+          sqlite3_bind_int64 (stmt, index, value);
+        else
+          sqlite3_bind_null (stmt, index);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+queue_change (TrellisStore       *self,
+              const char         *table,
+              const char         *uuid,
+              TrellisStoreChange  kind)
+{
+  PendingChange change = { g_strdup (table), g_strdup (uuid), kind };
+
+  g_array_append_val (self->pending, change);
+}
+
+static void
+emit_pending (TrellisStore *self)
+{
+  g_autoptr(GArray) pending = g_steal_pointer (&self->pending);
+
+  self->pending = g_array_new (FALSE, TRUE, sizeof (PendingChange));
+  g_array_set_clear_func (self->pending, pending_change_clear);
+
+  /* A batch (import, sample school) becomes one reload instead of thousands of signals. */
+  if (pending->len > 64)
+    {
+      g_signal_emit (self, signals[CHANGED], 0, NULL, NULL, TRELLIS_STORE_CHANGE_RELOAD);
+      return;
+    }
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingChange *change = &g_array_index (pending, PendingChange, i);
+      g_signal_emit (self, signals[CHANGED], 0, change->table, change->uuid, change->kind);
+    }
+}
+
+/* The UUID of the student who owns a record, for the History page; NULL for frameworks. */
+static char *
+dup_student_uuid (TrellisStore  *self,
+                  const char    *table,
+                  gint64         id)
+{
+  g_autofree char *current_table = g_strdup (table);
+  gint64 current_id = id;
+
+  while (g_strcmp0 (current_table, "student") != 0)
+    {
+      GType type = trellis_store_type_for_table (current_table);
+      TrellisEntityClass *klass;
+      const TrellisField *parent;
+      g_autofree char *sql = NULL;
+      sqlite3_stmt *stmt;
+
+      if (type == G_TYPE_INVALID)
+        return NULL;
+      klass = entity_class_for (type);
+      parent = find_parent_field (klass);
+      if (parent == NULL || g_strcmp0 (current_table, "attribute") == 0 ||
+          g_strcmp0 (current_table, "competency") == 0 ||
+          g_strcmp0 (current_table, "proficiency_level") == 0)
+        {
+          g_type_class_unref (klass);
+          return NULL;
+        }
+      sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?", parent->column, klass->table);
+      g_free (current_table);
+      current_table = g_strdup (parent->references);
+      g_type_class_unref (klass);
+
+      stmt = trellis_store_prepare (self, sql, NULL);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, current_id);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        return NULL;
+      current_id = sqlite3_column_int64 (stmt, 0);
+    }
+
+  {
+    sqlite3_stmt *stmt = trellis_store_prepare (self, "SELECT uuid FROM student WHERE id = ?", NULL);
+
+    if (stmt == NULL)
+      return NULL;
+    sqlite3_bind_int64 (stmt, 1, current_id);
+    if (sqlite3_step (stmt) != SQLITE_ROW)
+      return NULL;
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  }
+}
+
+static gboolean
+write_history (TrellisStore  *self,
+               const char    *table,
+               const char    *uuid,
+               const char    *student_uuid,
+               const char    *field,
+               const char    *old_value,
+               const char    *new_value,
+               const char    *when,
+               GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = trellis_store_prepare (self,
+                                "INSERT INTO history (entity, entity_uuid, student_uuid, field, "
+                                "old_value, new_value, author_name, author_role, changed_at) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+  if (student_uuid != NULL)
+    sqlite3_bind_text (stmt, 3, student_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, field ? field : "", -1, SQLITE_STATIC);
+  if (old_value != NULL)
+    sqlite3_bind_text (stmt, 5, old_value, -1, SQLITE_STATIC);
+  if (new_value != NULL)
+    sqlite3_bind_text (stmt, 6, new_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, self->editor_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, self->editor_role, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, when, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return trellis_store_set_sqlite_error (self, error);
+  return TRUE;
+}
+
+static gboolean
+collect_subtree (TrellisStore    *self,
+                 TrellisEntity   *entity,
+                 TrellisSnapshot *snapshot,
+                 GHashTable      *seen,
+                 GError         **error)
+{
+  TrellisEntityClass *klass = TRELLIS_ENTITY_GET_CLASS (entity);
+  g_autofree char *key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, klass->table,
+                                          trellis_entity_get_id (entity));
+  const GType *types;
+  guint n_types;
+
+  if (!g_hash_table_add (seen, g_steal_pointer (&key)))
+    return TRUE;
+  g_ptr_array_add (snapshot->records, g_object_ref (entity));
+
+  if (g_strcmp0 (klass->table, "goal") == 0)
+    {
+      sqlite3_stmt *stmt = trellis_store_prepare (self,
+                                                  "SELECT competency_id, created_at, created_by "
+                                                  "FROM goal_competency WHERE goal_id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, trellis_entity_get_id (entity));
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          Link link = {
+            trellis_entity_get_id (entity),
+            sqlite3_column_int64 (stmt, 0),
+            g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+            g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+          };
+          g_array_append_val (snapshot->links, link);
+        }
+    }
+
+  types = trellis_store_entity_types (&n_types);
+  for (guint t = 0; t < n_types; t++)
+    {
+      TrellisEntityClass *child_class = entity_class_for (types[t]);
+
+      for (guint f = 0; f < child_class->n_fields; f++)
+        {
+          const TrellisField *field = &child_class->fields[f];
+          g_autoptr(GListModel) children = NULL;
+
+          if (g_strcmp0 (field->references, klass->table) != 0 ||
+              !(field->flags & (TRELLIS_FIELD_FLAG_PARENT | TRELLIS_FIELD_FLAG_CASCADE)))
+            continue;
+          children = trellis_store_list (self, types[t], field->name,
+                                         trellis_entity_get_id (entity), error);
+          if (children == NULL)
+            {
+              g_type_class_unref (child_class);
+              return FALSE;
+            }
+          for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+            {
+              g_autoptr(TrellisEntity) child = g_list_model_get_item (children, i);
+              if (!collect_subtree (self, child, snapshot, seen, error))
+                {
+                  g_type_class_unref (child_class);
+                  return FALSE;
+                }
+            }
+        }
+      g_type_class_unref (child_class);
+    }
+  return TRUE;
+}
+
+static gboolean
+on_watch_timeout (gpointer user_data)
+{
+  trellis_store_check_external_change (TRELLIS_STORE (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+/* Overrides */
+
+static void
+trellis_store_dispose (GObject *object)
+{
+  TrellisStore *self = TRELLIS_STORE (object);
+
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+
+  G_OBJECT_CLASS (trellis_store_parent_class)->dispose (object);
+}
+
+static void
+trellis_store_finalize (GObject *object)
+{
+  TrellisStore *self = TRELLIS_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->journal_mode, g_free);
+  g_clear_pointer (&self->editor_name, g_free);
+  g_clear_pointer (&self->editor_role, g_free);
+  g_clear_pointer (&self->pending, g_array_unref);
+
+  G_OBJECT_CLASS (trellis_store_parent_class)->finalize (object);
+}
+
+static void
+trellis_store_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  TrellisStore *self = TRELLIS_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_EDITOR_NAME:
+      g_value_set_string (value, self->editor_name);
+      break;
+    case PROP_EDITOR_ROLE:
+      g_value_set_string (value, self->editor_role);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trellis_store_class_init (TrellisStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = trellis_store_dispose;
+  object_class->finalize = trellis_store_finalize;
+  object_class->get_property = trellis_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EDITOR_NAME] =
+    g_param_spec_string ("editor-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EDITOR_ROLE] =
+    g_param_spec_string ("editor-role", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TrellisStore::changed:
+   * @table: (nullable): the record’s table, %NULL with %TRELLIS_STORE_CHANGE_RELOAD
+   * @uuid: (nullable): the record’s UUID
+   * @kind: a #TrellisStoreChange
+   *
+   * Emitted after a write is committed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                  G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT);
+
+  /**
+   * TrellisStore::external-change:
+   *
+   * Another program (or another Trellis window) changed the file; views should reload.
+   */
+  signals[EXTERNAL_CHANGE] =
+    g_signal_new ("external-change", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+trellis_store_init (TrellisStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
+  self->editor_name = g_strdup ("");
+  self->editor_role = g_strdup ("teacher");
+  self->pending = g_array_new (FALSE, TRUE, sizeof (PendingChange));
+  g_array_set_clear_func (self->pending, pending_change_clear);
+}
+
+/* Private API */
+
+sqlite3 *
+trellis_store_get_db (TrellisStore *self)
+{
+  return self->db;
+}
+
+gboolean
+trellis_store_set_sqlite_error (TrellisStore  *self,
+                                GError       **error)
+{
+  set_error_for_code (error, sqlite3_extended_errcode (self->db), self->path,
+                      sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+sqlite3_stmt *
+trellis_store_prepare (TrellisStore  *self,
+                       const char    *sql,
+                       GError       **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      trellis_store_set_sqlite_error (self, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+const GType *
+trellis_store_entity_types (guint *n_types)
+{
+  static GType types[11];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      const GType all[] = {
+        TRELLIS_TYPE_FRAMEWORK, TRELLIS_TYPE_ATTRIBUTE, TRELLIS_TYPE_COMPETENCY, TRELLIS_TYPE_LEVEL,
+        TRELLIS_TYPE_STUDENT, TRELLIS_TYPE_GUARDIAN, TRELLIS_TYPE_PLAN, TRELLIS_TYPE_GOAL,
+        TRELLIS_TYPE_ACTION_STEP, TRELLIS_TYPE_EVIDENCE, TRELLIS_TYPE_NOTE,
+      };
+      G_STATIC_ASSERT (G_N_ELEMENTS (all) == G_N_ELEMENTS (types));
+      memcpy (types, all, sizeof types);
+      g_once_init_leave (&initialized, 1);
+    }
+  *n_types = G_N_ELEMENTS (types);
+  return types;
+}
+
+GType
+trellis_store_type_for_table (const char *table)
+{
+  guint n_types;
+  const GType *types = trellis_store_entity_types (&n_types);
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      TrellisEntityClass *klass = entity_class_for (types[i]);
+      gboolean match = g_strcmp0 (klass->table, table) == 0;
+
+      g_type_class_unref (klass);
+      if (match)
+        return types[i];
+    }
+  return G_TYPE_INVALID;
+}
+
+char *
+trellis_store_select_columns (GType type)
+{
+  TrellisEntityClass *klass = entity_class_for (type);
+  GString *columns = g_string_new ("id, uuid, created_at, created_by, updated_at, updated_by");
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_string_append_printf (columns, ", %s", klass->fields[i].column);
+  g_type_class_unref (klass);
+  return g_string_free (columns, FALSE);
+}
+
+TrellisEntity *
+trellis_store_entity_from_row (GType         type,
+                               sqlite3_stmt *stmt)
+{
+  TrellisEntity *entity = g_object_new (type, NULL);
+  TrellisEntityClass *klass = TRELLIS_ENTITY_GET_CLASS (entity);
+
+  trellis_entity_set_identity (entity,
+                               sqlite3_column_int64 (stmt, 0),
+                               (const char *) sqlite3_column_text (stmt, 1),
+                               (const char *) sqlite3_column_text (stmt, 2),
+                               (const char *) sqlite3_column_text (stmt, 3),
+                               (const char *) sqlite3_column_text (stmt, 4),
+                               (const char *) sqlite3_column_text (stmt, 5));
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const TrellisField *field = &klass->fields[i];
+      int column = 6 + i;
+
+      if (is_text_type (field->type))
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+          if (field->type != TRELLIS_FIELD_TEXT && (text == NULL || *text == '\0'))
+            trellis_entity_take_text (entity, field, NULL);
+          else
+            trellis_entity_take_text (entity, field, g_strdup (text ? text : ""));
+        }
+      else
+        trellis_entity_put_int64 (entity, field, sqlite3_column_int64 (stmt, column));
+    }
+  return entity;
+}
+
+gboolean
+trellis_store_insert_full (TrellisStore   *self,
+                           TrellisEntity  *entity,
+                           gboolean        keep_identity,
+                           GError        **error)
+{
+  TrellisEntityClass *klass = TRELLIS_ENTITY_GET_CLASS (entity);
+  g_autofree char *now = trellis_now_iso8601 ();
+  g_autofree char *uuid = NULL;
+  g_autofree char *student_uuid = NULL;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  const char *created_at, *created_by, *updated_at, *updated_by;
+  sqlite3_stmt *stmt;
+  gboolean keep_id = keep_identity && trellis_entity_get_id (entity) > 0;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TRELLIS_IS_ENTITY (entity), FALSE);
+
+  if (!trellis_entity_validate (entity, error))
+    return FALSE;
+
+  if (keep_identity && trellis_entity_get_uuid (entity) != NULL)
+    {
+      uuid = g_strdup (trellis_entity_get_uuid (entity));
+      created_at = trellis_entity_get_created_at (entity);
+      created_by = trellis_entity_get_created_by (entity);
+      updated_at = trellis_entity_get_updated_at (entity);
+      updated_by = trellis_entity_get_updated_by (entity);
+    }
+  else
+    {
+      uuid = g_uuid_string_random ();
+      created_at = updated_at = now;
+      created_by = updated_by = self->editor_name;
+    }
+
+  g_string_append_printf (sql, "INSERT INTO %s (%suuid, created_at, created_by, updated_at, updated_by",
+                          klass->table, keep_id ? "id, " : "");
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_string_append_printf (sql, ", %s", klass->fields[i].column);
+  g_string_append (sql, ") VALUES (?, ?, ?, ?, ?");
+  if (keep_id)
+    g_string_append (sql, ", ?");
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_string_append (sql, ", ?");
+  g_string_append (sql, ")");
+
+  if (!trellis_store_begin (self, error))
+    return FALSE;
+
+  stmt = trellis_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    {
+      trellis_store_rollback (self);
+      return FALSE;
+    }
+  {
+    int index = 1;
+
+    if (keep_id)
+      sqlite3_bind_int64 (stmt, index++, trellis_entity_get_id (entity));
+    sqlite3_bind_text (stmt, index++, uuid, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, index++, created_at ? created_at : now, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, index++, created_by ? created_by : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, index++, updated_at ? updated_at : now, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, index++, updated_by ? updated_by : "", -1, SQLITE_STATIC);
+    for (guint i = 0; i < klass->n_fields; i++)
+      bind_field (stmt, index++, entity, &klass->fields[i]);
+  }
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      trellis_store_set_sqlite_error (self, error);
+      sqlite3_reset (stmt);
+      trellis_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  trellis_entity_set_identity (entity, sqlite3_last_insert_rowid (self->db), uuid,
+                               created_at ? created_at : now, created_by ? created_by : "",
+                               updated_at ? updated_at : now, updated_by ? updated_by : "");
+
+  if (g_strcmp0 (klass->table, "student") == 0)
+    student_uuid = g_strdup (uuid);
+  else
+    student_uuid = dup_student_uuid (self, klass->table, trellis_entity_get_id (entity));
+
+  if (!write_history (self, klass->table, uuid, student_uuid, NULL, NULL,
+                      keep_id ? "restored" : "created", now, error))
+    {
+      trellis_store_rollback (self);
+      return FALSE;
+    }
+
+  queue_change (self, klass->table, uuid, TRELLIS_STORE_CHANGE_INSERTED);
+  return trellis_store_commit (self, error);
+}
+
+/* Public API */
+
+/**
+ * trellis_store_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/trellis/trellis.db`
+ */
+char *
+trellis_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "trellis", "trellis.db", NULL);
+}
+
+/**
+ * trellis_store_open:
+ * @path: the database file; created (mode 0600) when missing
+ * @error: return location for a #GError
+ *
+ * Opens or creates a Trellis database. A file from a newer Trellis, a file that is not a
+ * database and a damaged file are refused with %TRELLIS_ERROR_TOO_NEW or
+ * %TRELLIS_ERROR_NOT_A_DATABASE and are left byte for byte as they were. A new file gets the
+ * current schema and the default Profile of a Graduate.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+TrellisStore *
+trellis_store_open (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(TrellisStore) self = NULL;
+  gboolean created = FALSE;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!ensure_file (path, &created, error))
+    return NULL;
+
+  if (!inspect_file (path, &version, error))
+    {
+      if (created)
+        g_unlink (path);
+      return NULL;
+    }
+
+  self = g_object_new (TRELLIS_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      trellis_store_set_sqlite_error (self, error);
+      return NULL;
+    }
+  if (!configure_connection (self, error))
+    return NULL;
+
+  if (version < TRELLIS_SCHEMA_VERSION)
+    {
+      if (!trellis_store_begin (self, error))
+        return NULL;
+      if (!trellis_schema_migrate (self->db, version, error) ||
+          (version == 0 && !trellis_framework_template_load_default (self, NULL, error)))
+        {
+          trellis_store_rollback (self);
+          return NULL;
+        }
+      if (!trellis_store_commit (self, error))
+        return NULL;
+    }
+
+  self->data_version = read_data_version (self);
+  self->watch_id = g_timeout_add_seconds (1, on_watch_timeout, self);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+trellis_store_get_path (TrellisStore *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), NULL);
+  return self->path;
+}
+
+/**
+ * trellis_store_get_journal_mode:
+ * @self: a store
+ *
+ * Returns: `wal` on a local disk, `delete` on a network filesystem
+ */
+const char *
+trellis_store_get_journal_mode (TrellisStore *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), NULL);
+  return self->journal_mode;
+}
+
+/**
+ * trellis_store_set_editor:
+ * @self: a store
+ * @name: who is using Trellis now
+ * @role: one of `trellis_roles`
+ *
+ * Every later history row, and the author of every later record, is this person.
+ */
+void
+trellis_store_set_editor (TrellisStore *self,
+                          const char   *name,
+                          const char   *role)
+{
+  g_return_if_fail (TRELLIS_IS_STORE (self));
+
+  if (g_strcmp0 (self->editor_name, name) != 0)
+    {
+      g_free (self->editor_name);
+      self->editor_name = g_strdup (name ? name : "");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITOR_NAME]);
+    }
+  if (g_strcmp0 (self->editor_role, role) != 0)
+    {
+      g_free (self->editor_role);
+      self->editor_role = g_strdup (role ? role : "teacher");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITOR_ROLE]);
+    }
+}
+
+const char *
+trellis_store_get_editor_name (TrellisStore *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), NULL);
+  return self->editor_name;
+}
+
+const char *
+trellis_store_get_editor_role (TrellisStore *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), NULL);
+  return self->editor_role;
+}
+
+/**
+ * trellis_store_begin:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Starts a transaction, or a savepoint inside one, so that callers can group writes into one
+ * user action that is applied whole or not at all. Pair with trellis_store_commit() or
+ * trellis_store_rollback().
+ *
+ * Returns: %TRUE when the transaction started
+ */
+gboolean
+trellis_store_begin (TrellisStore  *self,
+                     GError       **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+
+  sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
+                         : g_strdup_printf ("SAVEPOINT trellis_%u", self->depth);
+  if (!exec (self, sql, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+trellis_store_commit (TrellisStore  *self,
+                      GError       **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  sql = self->depth == 1 ? g_strdup ("COMMIT")
+                         : g_strdup_printf ("RELEASE trellis_%u", self->depth - 1);
+  if (!exec (self, sql, error))
+    {
+      trellis_store_rollback (self);
+      return FALSE;
+    }
+  self->depth--;
+  if (self->depth == 0)
+    {
+      self->data_version = read_data_version (self);
+      emit_pending (self);
+    }
+  return TRUE;
+}
+
+void
+trellis_store_rollback (TrellisStore *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (TRELLIS_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (self->depth == 1)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO trellis_%u; RELEASE trellis_%u",
+                           self->depth - 1, self->depth - 1);
+  /* A failed rollback means SQLite already rolled back (e.g. after SQLITE_FULL). */
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  self->depth--;
+  if (self->depth == 0)
+    g_array_set_size (self->pending, 0);
+}
+
+/**
+ * trellis_store_insert:
+ * @self: a store
+ * @entity: a new record with its parent reference set
+ * @error: return location for a #GError
+ *
+ * Validates and adds @entity, giving it an id, a UUID, times and the current editor as author.
+ *
+ * Returns: %FALSE with @error set, and nothing stored, when the record is invalid or the disk
+ *   refuses
+ */
+gboolean
+trellis_store_insert (TrellisStore   *self,
+                      TrellisEntity  *entity,
+                      GError        **error)
+{
+  return trellis_store_insert_full (self, entity, FALSE, error);
+}
+
+/**
+ * trellis_store_save:
+ * @self: a store
+ * @entity: a stored record whose properties were changed
+ * @error: return location for a #GError
+ *
+ * Writes the fields that differ from the file, one history row each, in one transaction.
+ *
+ * Returns: %FALSE with @error set, and nothing stored, when a value is invalid
+ */
+gboolean
+trellis_store_save (TrellisStore   *self,
+                    TrellisEntity  *entity,
+                    GError        **error)
+{
+  TrellisEntityClass *klass;
+  g_autoptr(TrellisEntity) stored = NULL;
+  g_autofree char *now = trellis_now_iso8601 ();
+  g_autofree char *student_uuid = NULL;
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  sqlite3_stmt *stmt;
+  int index = 1;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TRELLIS_IS_ENTITY (entity), FALSE);
+
+  klass = TRELLIS_ENTITY_GET_CLASS (entity);
+  if (!trellis_entity_validate (entity, error))
+    return FALSE;
+
+  stored = trellis_store_load (self, G_OBJECT_TYPE (entity), trellis_entity_get_id (entity), error);
+  if (stored == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (!trellis_field_equal (entity, stored, &klass->fields[i]))
+      g_ptr_array_add (changed, (gpointer) &klass->fields[i]);
+  if (changed->len == 0)
+    return TRUE;
+
+  sql = g_string_new (NULL);
+  g_string_append_printf (sql, "UPDATE %s SET updated_at = ?, updated_by = ?", klass->table);
+  for (guint i = 0; i < changed->len; i++)
+    g_string_append_printf (sql, ", %s = ?", ((const TrellisField *) changed->pdata[i])->column);
+  g_string_append (sql, " WHERE id = ?");
+
+  if (!trellis_store_begin (self, error))
+    return FALSE;
+  stmt = trellis_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    {
+      trellis_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, index++, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, index++, self->editor_name, -1, SQLITE_STATIC);
+  for (guint i = 0; i < changed->len; i++)
+    bind_field (stmt, index++, entity, changed->pdata[i]);
+  sqlite3_bind_int64 (stmt, index, trellis_entity_get_id (entity));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      trellis_store_set_sqlite_error (self, error);
+      sqlite3_reset (stmt);
+      trellis_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  student_uuid = g_strcmp0 (klass->table, "student") == 0
+                   ? g_strdup (trellis_entity_get_uuid (entity))
+                   : dup_student_uuid (self, klass->table, trellis_entity_get_id (entity));
+  for (guint i = 0; i < changed->len; i++)
+    {
+      const TrellisField *field = changed->pdata[i];
+      g_autofree char *old_value = trellis_entity_dup_field_string (stored, field);
+      g_autofree char *new_value = trellis_entity_dup_field_string (entity, field);
+
+      if (!write_history (self, klass->table, trellis_entity_get_uuid (entity), student_uuid,
+                          field->name, old_value, new_value, now, error))
+        {
+          trellis_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  queue_change (self, klass->table, trellis_entity_get_uuid (entity), TRELLIS_STORE_CHANGE_UPDATED);
+  if (!trellis_store_commit (self, error))
+    return FALSE;
+
+  trellis_entity_set_identity (entity, trellis_entity_get_id (entity),
+                               trellis_entity_get_uuid (entity),
+                               trellis_entity_get_created_at (entity),
+                               trellis_entity_get_created_by (entity),
+                               now, self->editor_name);
+  return TRUE;
+}
+
+/**
+ * trellis_store_delete:
+ * @self: a store
+ * @entity: a stored record
+ * @snapshot: (out) (optional) (transfer full): everything that was deleted, for Undo
+ * @error: return location for a #GError
+ *
+ * Deletes @entity and everything it owns (a student’s guardians, plans, goals, steps,
+ * evidence and notes) in one transaction.
+ *
+ * Returns: %FALSE with @error set, and nothing deleted, on failure
+ */
+gboolean
+trellis_store_delete (TrellisStore     *self,
+                      TrellisEntity    *entity,
+                      TrellisSnapshot **snapshot,
+                      GError          **error)
+{
+  TrellisEntityClass *klass;
+  g_autoptr(TrellisSnapshot) taken = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *now = trellis_now_iso8601 ();
+  g_autofree char *student_uuid = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TRELLIS_IS_ENTITY (entity), FALSE);
+
+  klass = TRELLIS_ENTITY_GET_CLASS (entity);
+  if (g_strcmp0 (klass->table, "framework") == 0)
+    {
+      stmt = trellis_store_prepare (self, "SELECT count(*) FROM plan WHERE framework_id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, trellis_entity_get_id (entity));
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > 0)
+        {
+          g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_IN_USE,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "“%s” cannot be deleted: %d plan uses it.",
+                                    "“%s” cannot be deleted: %d plans use it.",
+                                    sqlite3_column_int (stmt, 0)),
+                       trellis_entity_get_text (entity, "title"), sqlite3_column_int (stmt, 0));
+          return FALSE;
+        }
+    }
+
+  if (!trellis_store_begin (self, error))
+    return FALSE;
+
+  taken = g_new0 (TrellisSnapshot, 1);
+  taken->records = g_ptr_array_new_with_free_func (g_object_unref);
+  taken->links = g_array_new (FALSE, TRUE, sizeof (Link));
+  g_array_set_clear_func (taken->links, link_clear);
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!collect_subtree (self, entity, taken, seen, error))
+    {
+      trellis_store_rollback (self);
+      return FALSE;
+    }
+
+  student_uuid = g_strcmp0 (klass->table, "student") == 0
+                   ? g_strdup (trellis_entity_get_uuid (entity))
+                   : dup_student_uuid (self, klass->table, trellis_entity_get_id (entity));
+
+  sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", klass->table);
+  stmt = trellis_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    {
+      trellis_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, trellis_entity_get_id (entity));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      trellis_store_set_sqlite_error (self, error);
+      sqlite3_reset (stmt);
+      trellis_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  if (!write_history (self, klass->table, trellis_entity_get_uuid (entity), student_uuid,
+                      NULL, NULL, "deleted", now, error))
+    {
+      trellis_store_rollback (self);
+      return FALSE;
+    }
+
+  queue_change (self, klass->table, trellis_entity_get_uuid (entity), TRELLIS_STORE_CHANGE_DELETED);
+  if (!trellis_store_commit (self, error))
+    return FALSE;
+
+  if (snapshot != NULL)
+    *snapshot = g_steal_pointer (&taken);
+  return TRUE;
+}
+
+/**
+ * trellis_store_restore:
+ * @self: a store
+ * @snapshot: what trellis_store_delete() took
+ * @error: return location for a #GError
+ *
+ * Puts back every deleted record with its own id, UUID, times and competency links (Undo).
+ *
+ * Returns: %FALSE with @error set, and nothing restored, on failure
+ */
+gboolean
+trellis_store_restore (TrellisStore     *self,
+                       TrellisSnapshot  *snapshot,
+                       GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (snapshot != NULL, FALSE);
+
+  if (!trellis_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < snapshot->records->len; i++)
+    if (!trellis_store_insert_full (self, snapshot->records->pdata[i], TRUE, error))
+      {
+        trellis_store_rollback (self);
+        return FALSE;
+      }
+
+  for (guint i = 0; i < snapshot->links->len; i++)
+    {
+      Link *link = &g_array_index (snapshot->links, Link, i);
+
+      stmt = trellis_store_prepare (self,
+                                    "INSERT OR IGNORE INTO goal_competency "
+                                    "(goal_id, competency_id, created_at, created_by) "
+                                    "VALUES (?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        {
+          trellis_store_rollback (self);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, 1, link->goal_id);
+      sqlite3_bind_int64 (stmt, 2, link->competency_id);
+      sqlite3_bind_text (stmt, 3, link->created_at, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, link->created_by, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          trellis_store_set_sqlite_error (self, error);
+          trellis_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  return trellis_store_commit (self, error);
+}
+
+void
+trellis_snapshot_free (TrellisSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+  g_clear_pointer (&snapshot->records, g_ptr_array_unref);
+  g_clear_pointer (&snapshot->links, g_array_unref);
+  g_free (snapshot->label);
+  g_free (snapshot);
+}
+
+guint
+trellis_snapshot_get_n_records (TrellisSnapshot *snapshot)
+{
+  g_return_val_if_fail (snapshot != NULL, 0);
+  return snapshot->records->len;
+}
+
+/**
+ * trellis_store_load:
+ * @self: a store
+ * @type: an entity type, e.g. %TRELLIS_TYPE_GOAL
+ * @id: the row id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): a new instance, or %NULL with %TRELLIS_ERROR_NOT_FOUND
+ */
+gpointer
+trellis_store_load (TrellisStore  *self,
+                    GType          type,
+                    gint64         id,
+                    GError       **error)
+{
+  TrellisEntityClass *klass;
+  g_autofree char *columns = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), NULL);
+
+  klass = entity_class_for (type);
+  columns = trellis_store_select_columns (type);
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?", columns, klass->table);
+  g_type_class_unref (klass);
+
+  stmt = trellis_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      TrellisEntity *entity = trellis_store_entity_from_row (type, stmt);
+      sqlite3_reset (stmt);
+      return entity;
+    }
+  if (rc == SQLITE_DONE)
+    g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND,
+                 _("The record no longer exists; it may have been deleted."));
+  else
+    trellis_store_set_sqlite_error (self, error);
+  sqlite3_reset (stmt);
+  return NULL;
+}
+
+/**
+ * trellis_store_load_by_uuid:
+ * @self: a store
+ * @type: an entity type
+ * @uuid: the record’s UUID
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): a new instance, or %NULL with %TRELLIS_ERROR_NOT_FOUND
+ */
+gpointer
+trellis_store_load_by_uuid (TrellisStore  *self,
+                            GType          type,
+                            const char    *uuid,
+                            GError       **error)
+{
+  TrellisEntityClass *klass;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), NULL);
+
+  klass = entity_class_for (type);
+  sql = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ?", klass->table);
+  g_type_class_unref (klass);
+
+  stmt = trellis_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (id == 0)
+    {
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND,
+                   _("No record has the identifier %s."), uuid);
+      return NULL;
+    }
+  return trellis_store_load (self, type, id, error);
+}
+
+/**
+ * trellis_store_list:
+ * @self: a store
+ * @type: an entity type
+ * @parent_field: (nullable): a reference field to filter by, e.g. `plan-id`
+ * @parent_id: the row id it must hold
+ * @error: return location for a #GError
+ *
+ * Lists records in their order (position, then creation).
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of @type
+ */
+GListModel *
+trellis_store_list (TrellisStore  *self,
+                    GType          type,
+                    const char    *parent_field,
+                    gint64         parent_id,
+                    GError       **error)
+{
+  TrellisEntityClass *klass;
+  const TrellisField *filter = NULL;
+  const TrellisField *position;
+  g_autofree char *columns = NULL;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GListStore) list = g_list_store_new (type);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), NULL);
+
+  klass = entity_class_for (type);
+  columns = trellis_store_select_columns (type);
+  position = find_position_field (klass);
+  if (parent_field != NULL)
+    {
+      filter = trellis_entity_class_find_field (klass, parent_field);
+      g_return_val_if_fail (filter != NULL, NULL);
+    }
+  g_string_append_printf (sql, "SELECT %s FROM %s", columns, klass->table);
+  if (filter != NULL)
+    g_string_append_printf (sql, " WHERE %s = ?", filter->column);
+  g_string_append_printf (sql, " ORDER BY %s%sid", position ? position->column : "",
+                          position ? ", " : "");
+  g_type_class_unref (klass);
+
+  stmt = trellis_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  if (filter != NULL)
+    sqlite3_bind_int64 (stmt, 1, parent_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, trellis_store_entity_from_row (type, stmt));
+  if (rc != SQLITE_DONE)
+    {
+      trellis_store_set_sqlite_error (self, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+gint64
+trellis_store_count (TrellisStore *self,
+                     GType         type)
+{
+  TrellisEntityClass *klass;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 count = 0;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), 0);
+
+  klass = entity_class_for (type);
+  sql = g_strdup_printf ("SELECT count(*) FROM %s", klass->table);
+  g_type_class_unref (klass);
+  stmt = trellis_store_prepare (self, sql, NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return count;
+}
+
+/**
+ * trellis_store_list_student_summaries:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * The light rows of the student list (names, grade, homeroom, advisor, number, archived and the
+ * status of the newest plan), sorted by family name then given name. Details load on demand.
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #TrellisStudentSummary
+ */
+GListModel *
+trellis_store_list_student_summaries (TrellisStore  *self,
+                                      GError       **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (TRELLIS_TYPE_STUDENT_SUMMARY);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), NULL);
+
+  stmt = trellis_store_prepare (self,
+                                "SELECT s.id, s.uuid, s.given_name, s.family_name, s.preferred_name, "
+                                "s.student_number, s.grade_level, s.homeroom, s.advisor, s.archived, "
+                                "(SELECT p.status FROM plan p WHERE p.student_id = s.id "
+                                " ORDER BY p.school_year DESC LIMIT 1) "
+                                "FROM student s "
+                                "ORDER BY s.family_name COLLATE NOCASE, s.given_name COLLATE NOCASE, s.id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, trellis_student_summary_new_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      trellis_store_set_sqlite_error (self, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/**
+ * trellis_store_list_history:
+ * @self: a store
+ * @student_uuid: the student whose record to list (their plans, goals and the rest included)
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #TrellisHistoryEntry, newest first
+ */
+GListModel *
+trellis_store_list_history (TrellisStore  *self,
+                            const char    *student_uuid,
+                            GError       **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (TRELLIS_TYPE_HISTORY_ENTRY);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), NULL);
+
+  stmt = trellis_store_prepare (self,
+                                "SELECT entity, entity_uuid, field, old_value, new_value, "
+                                "author_name, author_role, changed_at FROM history "
+                                "WHERE student_uuid = ? ORDER BY id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, student_uuid, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, trellis_history_entry_new_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      trellis_store_set_sqlite_error (self, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+static gboolean
+change_link (TrellisStore  *self,
+             gint64         goal_id,
+             gint64         competency_id,
+             gboolean       linked,
+             GError       **error)
+{
+  g_autofree char *now = trellis_now_iso8601 ();
+  g_autoptr(TrellisEntity) goal = NULL;
+  g_autoptr(TrellisEntity) competency = NULL;
+  g_autofree char *student_uuid = NULL;
+  sqlite3_stmt *stmt;
+  const char *title;
+
+  goal = trellis_store_load (self, TRELLIS_TYPE_GOAL, goal_id, error);
+  if (goal == NULL)
+    return FALSE;
+  competency = trellis_store_load (self, TRELLIS_TYPE_COMPETENCY, competency_id, error);
+  if (competency == NULL)
+    return FALSE;
+
+  if (!trellis_store_begin (self, error))
+    return FALSE;
+  stmt = trellis_store_prepare (self,
+                                linked ? "INSERT OR IGNORE INTO goal_competency "
+                                         "(goal_id, competency_id, created_at, created_by) "
+                                         "VALUES (?, ?, ?, ?)"
+                                       : "DELETE FROM goal_competency "
+                                         "WHERE goal_id = ? AND competency_id = ?", error);
+  if (stmt == NULL)
+    {
+      trellis_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, goal_id);
+  sqlite3_bind_int64 (stmt, 2, competency_id);
+  if (linked)
+    {
+      sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, self->editor_name, -1, SQLITE_STATIC);
+    }
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      trellis_store_set_sqlite_error (self, error);
+      trellis_store_rollback (self);
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) == 0)
+    {
+      trellis_store_rollback (self);
+      return TRUE;
+    }
+
+  title = trellis_entity_get_text (competency, "title");
+  student_uuid = dup_student_uuid (self, "goal", goal_id);
+  if (!write_history (self, "goal", trellis_entity_get_uuid (goal), student_uuid, "competencies",
+                      linked ? NULL : title, linked ? title : NULL, now, error))
+    {
+      trellis_store_rollback (self);
+      return FALSE;
+    }
+  queue_change (self, "goal", trellis_entity_get_uuid (goal), TRELLIS_STORE_CHANGE_UPDATED);
+  return trellis_store_commit (self, error);
+}
+
+/**
+ * trellis_store_link_competency:
+ * @self: a store
+ * @goal_id: a goal
+ * @competency_id: a competency of the plan’s framework
+ * @error: return location for a #GError
+ *
+ * Records that the goal builds the competency (a history row says so). Linking twice is harmless.
+ *
+ * Returns: %FALSE with @error set on failure
+ */
+gboolean
+trellis_store_link_competency (TrellisStore  *self,
+                               gint64         goal_id,
+                               gint64         competency_id,
+                               GError       **error)
+{
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+  return change_link (self, goal_id, competency_id, TRUE, error);
+}
+
+gboolean
+trellis_store_unlink_competency (TrellisStore  *self,
+                                 gint64         goal_id,
+                                 gint64         competency_id,
+                                 GError       **error)
+{
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+  return change_link (self, goal_id, competency_id, FALSE, error);
+}
+
+/**
+ * trellis_store_list_goal_competencies:
+ * @self: a store
+ * @goal_id: a goal
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): a #GArray of `gint64` competency ids, in framework order
+ */
+GArray *
+trellis_store_list_goal_competencies (TrellisStore  *self,
+                                      gint64         goal_id,
+                                      GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), NULL);
+
+  stmt = trellis_store_prepare (self,
+                                "SELECT gc.competency_id FROM goal_competency gc "
+                                "JOIN competency c ON c.id = gc.competency_id "
+                                "JOIN attribute a ON a.id = c.attribute_id "
+                                "WHERE gc.goal_id = ? ORDER BY a.position, c.position, c.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, goal_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * trellis_store_dup_setting:
+ * @self: a store
+ * @key: e.g. `school-name`
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL when unset
+ */
+char *
+trellis_store_dup_setting (TrellisStore *self,
+                           const char   *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), NULL);
+
+  stmt = trellis_store_prepare (self, "SELECT value FROM setting WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+trellis_store_set_setting (TrellisStore  *self,
+                           const char    *key,
+                           const char    *value,
+                           GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error_literal (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID,
+                           _("The setting contains text that is not valid UTF-8."));
+      return FALSE;
+    }
+  if (!trellis_store_begin (self, error))
+    return FALSE;
+  stmt = trellis_store_prepare (self,
+                                value ? "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)"
+                                      : "DELETE FROM setting WHERE key = ?", error);
+  if (stmt == NULL)
+    {
+      trellis_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      trellis_store_set_sqlite_error (self, error);
+      trellis_store_rollback (self);
+      return FALSE;
+    }
+  queue_change (self, "setting", key, TRELLIS_STORE_CHANGE_UPDATED);
+  return trellis_store_commit (self, error);
+}
+
+/**
+ * trellis_store_get_default_framework:
+ * @self: a store
+ *
+ * Returns: the id of the school’s default framework for new plans, 0 when there is none
+ */
+gint64
+trellis_store_get_default_framework (TrellisStore *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), 0);
+
+  stmt = trellis_store_prepare (self,
+                                "SELECT id FROM framework ORDER BY is_default DESC, id LIMIT 1", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return id;
+}
+
+/**
+ * trellis_store_check_external_change:
+ * @self: a store
+ *
+ * Asks SQLite whether another connection changed the file since we last looked, and emits
+ * #TrellisStore::external-change if so. Called every second from the main loop.
+ *
+ * Returns: %TRUE when there was a change
+ */
+gboolean
+trellis_store_check_external_change (TrellisStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+
+  if (self->depth > 0)
+    return FALSE;
+  version = read_data_version (self);
+  if (version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  g_signal_emit (self, signals[EXTERNAL_CHANGE], 0);
+  return TRUE;
+}

@@ -1,0 +1,110 @@
+/* trellis-store.h — the SQLite file that holds a school’s students, plans and frameworks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "trellis-entity.h"
+
+G_BEGIN_DECLS
+
+/**
+ * TrellisStoreChange:
+ * @TRELLIS_STORE_CHANGE_INSERTED: a record was added
+ * @TRELLIS_STORE_CHANGE_UPDATED: fields of a record changed
+ * @TRELLIS_STORE_CHANGE_DELETED: a record and what it owns were removed
+ * @TRELLIS_STORE_CHANGE_RELOAD: many records changed (an import, a restore): reload everything
+ */
+typedef enum {
+  TRELLIS_STORE_CHANGE_INSERTED,
+  TRELLIS_STORE_CHANGE_UPDATED,
+  TRELLIS_STORE_CHANGE_DELETED,
+  TRELLIS_STORE_CHANGE_RELOAD,
+} TrellisStoreChange;
+
+typedef struct _TrellisSnapshot TrellisSnapshot;
+
+#define TRELLIS_TYPE_STORE (trellis_store_get_type ())
+G_DECLARE_FINAL_TYPE (TrellisStore, trellis_store, TRELLIS, STORE, GObject)
+
+TrellisStore   *trellis_store_open                   (const char     *path,
+                                                      GError        **error);
+char           *trellis_store_default_path           (void);
+const char     *trellis_store_get_path               (TrellisStore   *self);
+const char     *trellis_store_get_journal_mode       (TrellisStore   *self);
+void            trellis_store_set_editor             (TrellisStore   *self,
+                                                      const char     *name,
+                                                      const char     *role);
+const char     *trellis_store_get_editor_name        (TrellisStore   *self);
+const char     *trellis_store_get_editor_role        (TrellisStore   *self);
+
+gboolean        trellis_store_begin                  (TrellisStore   *self,
+                                                      GError        **error);
+gboolean        trellis_store_commit                 (TrellisStore   *self,
+                                                      GError        **error);
+void            trellis_store_rollback               (TrellisStore   *self);
+
+gboolean        trellis_store_insert                 (TrellisStore   *self,
+                                                      TrellisEntity  *entity,
+                                                      GError        **error);
+gboolean        trellis_store_save                   (TrellisStore   *self,
+                                                      TrellisEntity  *entity,
+                                                      GError        **error);
+gboolean        trellis_store_delete                 (TrellisStore   *self,
+                                                      TrellisEntity  *entity,
+                                                      TrellisSnapshot **snapshot,
+                                                      GError        **error);
+gboolean        trellis_store_restore                (TrellisStore   *self,
+                                                      TrellisSnapshot *snapshot,
+                                                      GError        **error);
+void            trellis_snapshot_free                (TrellisSnapshot *snapshot);
+guint           trellis_snapshot_get_n_records       (TrellisSnapshot *snapshot);
+
+gpointer        trellis_store_load                   (TrellisStore   *self,
+                                                      GType           type,
+                                                      gint64          id,
+                                                      GError        **error);
+gpointer        trellis_store_load_by_uuid           (TrellisStore   *self,
+                                                      GType           type,
+                                                      const char     *uuid,
+                                                      GError        **error);
+GListModel     *trellis_store_list                   (TrellisStore   *self,
+                                                      GType           type,
+                                                      const char     *parent_field,
+                                                      gint64          parent_id,
+                                                      GError        **error);
+gint64          trellis_store_count                  (TrellisStore   *self,
+                                                      GType           type);
+GListModel     *trellis_store_list_student_summaries (TrellisStore   *self,
+                                                      GError        **error);
+GListModel     *trellis_store_list_history           (TrellisStore   *self,
+                                                      const char     *student_uuid,
+                                                      GError        **error);
+
+gboolean        trellis_store_link_competency        (TrellisStore   *self,
+                                                      gint64          goal_id,
+                                                      gint64          competency_id,
+                                                      GError        **error);
+gboolean        trellis_store_unlink_competency      (TrellisStore   *self,
+                                                      gint64          goal_id,
+                                                      gint64          competency_id,
+                                                      GError        **error);
+GArray         *trellis_store_list_goal_competencies (TrellisStore   *self,
+                                                      gint64          goal_id,
+                                                      GError        **error);
+
+char           *trellis_store_dup_setting            (TrellisStore   *self,
+                                                      const char     *key);
+gboolean        trellis_store_set_setting            (TrellisStore   *self,
+                                                      const char     *key,
+                                                      const char     *value,
+                                                      GError        **error);
+gint64          trellis_store_get_default_framework  (TrellisStore   *self);
+
+gboolean        trellis_store_check_external_change  (TrellisStore   *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrellisSnapshot, trellis_snapshot_free)
+
+G_END_DECLS

@@ -1,0 +1,168 @@
+/* trellis-application.c — the application: command line, actions and the open database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "trellis-application"
+
+#include <glib/gi18n.h>
+
+#include "trellis-application.h"
+#include "trellis-batch.h"
+#include "trellis-window.h"
+
+struct _TrellisApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database_path;
+};
+
+G_DEFINE_FINAL_TYPE (TrellisApplication, trellis_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the database at PATH instead of the default one"), N_("PATH") },
+  { "populate-sample", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("Add N sample students to the database, without a display, and quit"), N_("N") },
+  { NULL }
+};
+
+/* Callbacks */
+
+static void
+on_quit_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+on_about_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Trellis developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Trellis"),
+                         "application-icon", APPLICATION_ID,
+                         "developer-name", _("The Trellis developers"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Personalized learning plans, written together"),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", on_quit_activated },
+  { "about", on_about_activated },
+};
+
+/* Overrides */
+
+static int
+trellis_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  TrellisApplication *self = TRELLIS_APPLICATION (application);
+  g_autofree char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &path))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      g_free (self->database_path);
+      self->database_path = g_file_get_path (file);
+    }
+
+  if (trellis_batch_wants_run (options))
+    return trellis_batch_run (trellis_application_get_database_path (self), options);
+
+  return -1;
+}
+
+static void
+trellis_application_activate (GApplication *application)
+{
+  TrellisApplication *self = TRELLIS_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (window == NULL)
+    window = GTK_WINDOW (trellis_window_new (self));
+  gtk_window_present (window);
+}
+
+static void
+trellis_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (trellis_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+}
+
+static void
+trellis_application_finalize (GObject *object)
+{
+  TrellisApplication *self = TRELLIS_APPLICATION (object);
+
+  g_free (self->database_path);
+
+  G_OBJECT_CLASS (trellis_application_parent_class)->finalize (object);
+}
+
+static void
+trellis_application_class_init (TrellisApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = trellis_application_finalize;
+  app_class->handle_local_options = trellis_application_handle_local_options;
+  app_class->activate = trellis_application_activate;
+  app_class->startup = trellis_application_startup;
+}
+
+static void
+trellis_application_init (TrellisApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Personalized learning plans, written together."));
+}
+
+/* Public API */
+
+TrellisApplication *
+trellis_application_new (void)
+{
+  /* NON_UNIQUE: two lab users may each open their own database from one account. */
+  return g_object_new (TRELLIS_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/org/trellisplp/Trellis",
+                       NULL);
+}
+
+/**
+ * trellis_application_get_database_path:
+ * @self: the application
+ *
+ * Returns: the database given with `--database`, or the default one
+ */
+const char *
+trellis_application_get_database_path (TrellisApplication *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_APPLICATION (self), NULL);
+
+  if (self->database_path == NULL)
+    self->database_path = trellis_store_default_path ();
+  return self->database_path;
+}
