@@ -1,0 +1,88 @@
+/* trellis-test-utils.c — shared fixtures for the test programs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdarg.h>
+
+#include "trellis-test-utils.h"
+
+char *
+trellis_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("trellis-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+trellis_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (path == NULL)
+    return;
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        trellis_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+TrellisStore *
+trellis_test_open_store (char **dir_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = trellis_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "trellis.db", NULL);
+  TrellisStore *store = trellis_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  trellis_store_set_editor (store, "Test Teacher", "teacher");
+  if (dir_out != NULL)
+    *dir_out = g_steal_pointer (&dir);
+  return store;
+}
+
+GBytes *
+trellis_test_read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+char *
+trellis_test_source_path (const char *first,
+                          ...)
+{
+  const char *root = g_getenv ("TRELLIS_SOURCE_ROOT");
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  va_list args;
+
+  g_assert_nonnull (root);
+  g_ptr_array_add (parts, (gpointer) root);
+  g_ptr_array_add (parts, (gpointer) first);
+  va_start (args, first);
+  for (const char *part = va_arg (args, const char *); part != NULL; part = va_arg (args, const char *))
+    g_ptr_array_add (parts, (gpointer) part);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+  return g_build_filenamev ((char **) parts->pdata);
+}

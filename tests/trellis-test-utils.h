@@ -1,0 +1,24 @@
+/* trellis-test-utils.h — shared fixtures for the test programs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "trellis-store.h"
+
+G_BEGIN_DECLS
+
+/* A fresh folder under the system temporary folder; removed by trellis_test_remove_tree(). */
+char         *trellis_test_make_dir     (void);
+void          trellis_test_remove_tree  (const char *path);
+
+/* A new database in a fresh folder, with “Test Teacher” (teacher) as the editor. */
+TrellisStore *trellis_test_open_store   (char      **dir_out);
+
+/* The whole file, for byte-for-byte comparisons. */
+GBytes       *trellis_test_read_bytes   (const char *path);
+
+/* A path under the source tree, e.g. trellis_test_source_path ("data", "x.xml", NULL). */
+char         *trellis_test_source_path  (const char *first, ...) G_GNUC_NULL_TERMINATED;
+
+G_END_DECLS
