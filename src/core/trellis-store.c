@@ -533,7 +533,10 @@ configure_connection (TrellisStore  *self,
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, TRUE);
 
-  if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
+  /* 16 MB of page cache (the default is 2 MB) holds the student list’s pages of a
+   * 10,000-student school, so listing it again reads no file. */
+  if (!exec (self, "PRAGMA cache_size = -16384", error) ||
+      !exec (self, "PRAGMA foreign_keys = ON", error) ||
       !exec (self, "PRAGMA trusted_schema = OFF", error) ||
       !exec (self, "PRAGMA secure_delete = ON", error))
     return FALSE;
