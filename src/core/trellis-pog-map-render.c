@@ -23,7 +23,7 @@
  * is never clipped, only smaller. */
 
 #define MIN_FONT 8.0
-#define MAX_FONT 24.0
+#define MAX_FONT 20.0
 #define MIN_WIDTH_EMS 14.0   /* below this logical width, scale the drawing instead */
 #define MAX_WIDTH_EMS 64.0   /* wider than this, centre the map rather than stretch bars */
 
@@ -142,10 +142,8 @@ dup_status (TrellisPogMap *self,
 {
   const char *level = trellis_pog_map_get_attribute_level_title (self, i);
   guint goals = trellis_pog_map_get_attribute_goal_count (self, i);
-  g_autofree char *goal_text = NULL;
+  g_autofree char *goal_text = trellis_pog_map_format_goal_count (goals);
 
-  goal_text = goals == 0 ? g_strdup (_("no goals"))
-                         : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u goal", "%u goals", goals), goals);
   /* Translators: under an attribute’s bar: the level reached, then the goal count,
    * e.g. “Proficient · 2 goals” */
   return g_strdup_printf (_("%s · %s"), level != NULL ? level : _("No level yet"), goal_text);

@@ -546,6 +546,20 @@ trellis_pog_map_get_rule_description (void)
            "competencies in the 12 months before today.");
 }
 
+/**
+ * trellis_pog_map_format_goal_count:
+ * @n_goals: a goal count
+ *
+ * Returns: (transfer full): “no goals”, “1 goal”, “2 goals”…, translated
+ */
+char *
+trellis_pog_map_format_goal_count (guint n_goals)
+{
+  if (n_goals == 0)
+    return g_strdup (_("no goals"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u goal", "%u goals", n_goals), n_goals);
+}
+
 gint64
 trellis_pog_map_get_framework_id (TrellisPogMap *self)
 {

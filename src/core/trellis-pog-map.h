@@ -38,6 +38,7 @@ TrellisPogMap *trellis_pog_map_new_for_student               (TrellisStore   *st
                                                               GDateTime      *now,
                                                               GError        **error);
 const char    *trellis_pog_map_get_rule_description          (void);
+char          *trellis_pog_map_format_goal_count             (guint           n_goals);
 
 gint64         trellis_pog_map_get_framework_id              (TrellisPogMap  *self);
 const char    *trellis_pog_map_get_framework_title           (TrellisPogMap  *self);
