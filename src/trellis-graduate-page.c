@@ -324,6 +324,8 @@ trellis_graduate_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_object (&self->map);
+  /* AdwBin unparents its child itself; the template must not do it a second time. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_GRADUATE_PAGE);
 
   G_OBJECT_CLASS (trellis_graduate_page_parent_class)->dispose (object);

@@ -124,13 +124,6 @@ on_band_pointer_enter (GtkEventControllerMotion *controller,
 }
 
 static void
-on_band_focus_enter (GtkEventControllerFocus *controller,
-                     TrellisPogMapWidget     *self)
-{
-  highlight (self, band_index (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))));
-}
-
-static void
 on_style_dark_changed (TrellisPogMapWidget *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -223,6 +216,18 @@ trellis_pog_map_widget_snapshot (GtkWidget   *widget,
     gtk_widget_snapshot_child (widget, g_ptr_array_index (self->bands, i), snapshot);
 }
 
+/* Keyboard focus moving onto a band (Tab, arrows, a click) highlights its attribute. */
+static void
+trellis_pog_map_widget_set_focus_child (GtkWidget *widget,
+                                        GtkWidget *child)
+{
+  TrellisPogMapWidget *self = TRELLIS_POG_MAP_WIDGET (widget);
+
+  GTK_WIDGET_CLASS (trellis_pog_map_widget_parent_class)->set_focus_child (widget, child);
+  if (child != NULL && band_index (self, child) >= 0)
+    highlight (self, band_index (self, child));
+}
+
 static void
 trellis_pog_map_widget_direction_changed (GtkWidget        *widget,
                                           GtkTextDirection  previous)
@@ -301,6 +306,7 @@ trellis_pog_map_widget_class_init (TrellisPogMapWidgetClass *klass)
   widget_class->size_allocate = trellis_pog_map_widget_size_allocate;
   widget_class->snapshot = trellis_pog_map_widget_snapshot;
   widget_class->direction_changed = trellis_pog_map_widget_direction_changed;
+  widget_class->set_focus_child = trellis_pog_map_widget_set_focus_child;
 
   properties[PROP_MAP] =
     g_param_spec_object ("map", NULL, NULL, TRELLIS_TYPE_POG_MAP,
@@ -410,7 +416,6 @@ trellis_pog_map_widget_set_map (TrellisPogMapWidget *self,
     {
       GtkWidget *band = gtk_button_new ();
       GtkEventController *motion = gtk_event_controller_motion_new ();
-      GtkEventController *focus = gtk_event_controller_focus_new ();
       g_autofree char *description = trellis_pog_map_dup_attribute_description (map, i);
 
       gtk_widget_add_css_class (band, "flat");
@@ -420,9 +425,7 @@ trellis_pog_map_widget_set_map (TrellisPogMapWidget *self,
                                       -1);
       g_signal_connect (band, "clicked", G_CALLBACK (on_band_clicked), self);
       g_signal_connect (motion, "enter", G_CALLBACK (on_band_pointer_enter), self);
-      g_signal_connect (focus, "enter", G_CALLBACK (on_band_focus_enter), self);
       gtk_widget_add_controller (band, motion);
-      gtk_widget_add_controller (band, focus);
       gtk_widget_set_parent (band, GTK_WIDGET (self));
       g_ptr_array_add (self->bands, band);
     }
