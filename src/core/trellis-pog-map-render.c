@@ -337,6 +337,19 @@ ensure_layout (TrellisPogMap *self,
         scale *= 0.9;
     }
 
+  /* A poster-sized rectangle (more than twice what the largest text needs): grow the whole
+   * drawing rather than leave it small in a corner. */
+  if (scale == 1.0 && f >= MAX_FONT)
+    {
+      double up = MIN (height / layout->total_height, width / (layout->content_width + f));
+
+      if (up > 2.0)
+        {
+          scale = up;
+          layout->total_height = build (self, layout, context, width / scale, f);
+        }
+    }
+
   g_object_unref (context);
   layout->scale = scale;
   if (self->direction == PANGO_DIRECTION_RTL)
