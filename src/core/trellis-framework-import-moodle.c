@@ -294,6 +294,16 @@ warn_counts (TrellisFrameworkImport *self,
                                    counts->n_own_scales);
 }
 
+/* The reader’s message says what and where; add what it means for the database. */
+static void
+propagate_reader_error (GError  **error,
+                        GError   *reader_error)
+{
+  g_set_error (error, reader_error->domain, reader_error->code, _("%s Nothing was changed."),
+               reader_error->message);
+  g_error_free (reader_error);
+}
+
 /* Private API */
 
 gboolean
@@ -313,8 +323,8 @@ trellis_framework_import_read_moodle (TrellisFrameworkImport  *self,
     {
       if (local_error == NULL)
         g_set_error (&local_error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE,
-                     _("“%s” has no header line. Nothing was changed."), file_name);
-      g_propagate_error (error, local_error);
+                     _("“%s” has no header line."), file_name);
+      propagate_reader_error (error, local_error);
       return FALSE;
     }
   if (!check_header (self, header, error))
@@ -329,7 +339,7 @@ trellis_framework_import_read_moodle (TrellisFrameworkImport  *self,
         {
           if (local_error != NULL)
             {
-              g_propagate_error (error, local_error);
+              propagate_reader_error (error, local_error);
               return FALSE;
             }
           break;

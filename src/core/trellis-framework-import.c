@@ -15,6 +15,7 @@
 #define G_LOG_DOMAIN "trellis-framework-import"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "trellis-attribute.h"
@@ -358,9 +359,17 @@ read_json (TrellisFrameworkImport  *self,
     return FALSE;
   if (!json_parser_load_from_data (parser, text, length, &local_error))
     {
-      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE,
-                   _("“%s” is not valid JSON (%s). Nothing was changed."),
-                   self->file_name, local_error->message);
+      int line = 0, column = 0, used = 0;
+
+      /* json-glib says where as "<data>:LINE:COLUMN: "; say it in words. */
+      if (sscanf (local_error->message, "<data>:%d:%d: %n", &line, &column, &used) == 2 && used > 0)
+        g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE,
+                     _("“%s”, line %d, column %d: the JSON is not valid (%s). Nothing was changed."),
+                     self->file_name, line, column, local_error->message + used);
+      else
+        g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE,
+                     _("“%s” is not valid JSON (%s). Nothing was changed."),
+                     self->file_name, local_error->message);
       return FALSE;
     }
   if (g_cancellable_is_cancelled (cancellable))
@@ -535,8 +544,8 @@ check_tree (TrellisFrameworkImport  *self,
             }
           g_string_append (names, first);
           g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE,
-                       _("“%s” is not a tree: its items are each other’s parents in a cycle (%s). "
-                         "Nothing was changed."),
+                       _("“%s” is not a tree: its items are each other’s parents in a cycle (%s, "
+                         "each item a child of the next). Nothing was changed."),
                        self->file_name, names->str);
           return FALSE;
         }
@@ -706,7 +715,7 @@ flatten (TrellisFrameworkImport *self)
                   set_path (child, stack);
                   g_ptr_array_add (attribute->competencies, child);
                 }
-              else if (stack->len > 2)
+              else
                 n_folded++;
               continue;
             }
