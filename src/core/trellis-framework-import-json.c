@@ -154,6 +154,27 @@ get_number (JsonObject *object,
     }
 }
 
+/* Whether the node has the wanted type, or is absent (missing or null) and not required;
+ * *present says which. */
+static gboolean
+check_node (TrellisFrameworkImport  *self,
+            JsonNode                *node,
+            const char              *path,
+            JsonNodeType             wanted,
+            gboolean                 required,
+            gboolean                *present,
+            GError                 **error)
+{
+  *present = FALSE;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return !required || json_problem (self, path, PROBLEM_MISSING, error);
+  if (JSON_NODE_TYPE (node) != wanted)
+    return json_problem (self, path, wanted == JSON_NODE_ARRAY ? PROBLEM_NOT_LIST : PROBLEM_NOT_OBJECT,
+                         error);
+  *present = TRUE;
+  return TRUE;
+}
+
 /* Gets a member that must be a list; *out is NULL (and TRUE returned) when an optional one is
  * absent. */
 static gboolean
@@ -165,15 +186,13 @@ get_array (TrellisFrameworkImport  *self,
            JsonArray              **out,
            GError                 **error)
 {
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+  JsonNode *node = json_object_get_member (object, member);
   g_autofree char *member_path = g_strdup_printf ("%s.%s", path, member);
+  gboolean present;
 
-  *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return !required || json_problem (self, member_path, PROBLEM_MISSING, error);
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return json_problem (self, member_path, PROBLEM_NOT_LIST, error);
-  *out = json_node_get_array (node);
+  if (!check_node (self, node, member_path, JSON_NODE_ARRAY, required, &present, error))
+    return FALSE;
+  *out = present ? json_node_get_array (node) : NULL;
   return TRUE;
 }
 
@@ -185,12 +204,11 @@ get_object (TrellisFrameworkImport  *self,
             JsonObject             **out,
             GError                 **error)
 {
-  *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return !required || json_problem (self, path, PROBLEM_MISSING, error);
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return json_problem (self, path, PROBLEM_NOT_OBJECT, error);
-  *out = json_node_get_object (node);
+  gboolean present;
+
+  if (!check_node (self, node, path, JSON_NODE_OBJECT, required, &present, error))
+    return FALSE;
+  *out = present ? json_node_get_object (node) : NULL;
   return TRUE;
 }
 
