@@ -28,6 +28,9 @@ static const GOptionEntry option_entries[] = {
     N_("Open the database at PATH instead of the default one"), N_("PATH") },
   { "populate-sample", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("Add N sample students to the database, without a display, and quit"), N_("N") },
+  { "import-framework", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import a competency framework (Moodle CSV, CASE JSON, Mahara JSON or a Trellis template) "
+       "into the database, without a display, and quit"), N_("FILE") },
   { NULL }
 };
 
