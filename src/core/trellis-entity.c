@@ -378,17 +378,24 @@ trellis_entity_set_identity (TrellisEntity *self,
 {
   TrellisEntityPrivate *priv = trellis_entity_get_instance_private (self);
 
+  /* Callers pass the entity's own strings back (trellis_store_save() does), so copy first. */
+  char *new_uuid = g_strdup (uuid);
+  char *new_created_at = g_strdup (created_at);
+  char *new_created_by = g_strdup (created_by);
+  char *new_updated_at = g_strdup (updated_at);
+  char *new_updated_by = g_strdup (updated_by);
+
   priv->id = id;
   g_free (priv->uuid);
-  priv->uuid = g_strdup (uuid);
+  priv->uuid = new_uuid;
   g_free (priv->created_at);
-  priv->created_at = g_strdup (created_at);
+  priv->created_at = new_created_at;
   g_free (priv->created_by);
-  priv->created_by = g_strdup (created_by);
+  priv->created_by = new_created_by;
   g_free (priv->updated_at);
-  priv->updated_at = g_strdup (updated_at);
+  priv->updated_at = new_updated_at;
   g_free (priv->updated_by);
-  priv->updated_by = g_strdup (updated_by);
+  priv->updated_by = new_updated_by;
 }
 
 void
