@@ -120,6 +120,17 @@ next_position (TrellisStore *store,
   return position;
 }
 
+/* Inserts @entity and returns it as stored (empty texts are "" rather than NULL). */
+static gpointer
+insert_and_reload (TrellisStore   *store,
+                   TrellisEntity  *entity,
+                   GError        **error)
+{
+  if (!trellis_store_insert (store, entity, error))
+    return NULL;
+  return trellis_store_load (store, G_OBJECT_TYPE (entity), trellis_entity_get_id (entity), error);
+}
+
 /* A new record with the same field values but no identity, for carrying over. */
 static TrellisEntity *
 copy_as_new (TrellisEntity *entity)
@@ -544,9 +555,7 @@ trellis_plan_workflow_start_plan (TrellisStore  *store,
                        "title", title,
                        "framework-id", framework_id,
                        NULL);
-  if (!trellis_store_insert (store, TRELLIS_ENTITY (plan), error))
-    return NULL;
-  return g_steal_pointer (&plan);
+  return insert_and_reload (store, TRELLIS_ENTITY (plan), error);
 }
 
 /**
@@ -661,9 +670,7 @@ trellis_plan_workflow_add_goal (TrellisStore  *store,
                        "position", next_position (store, "SELECT coalesce(max(position) + 1, 0) "
                                                          "FROM goal WHERE plan_id = ?", plan_id),
                        NULL);
-  if (!trellis_store_insert (store, TRELLIS_ENTITY (goal), error))
-    return NULL;
-  return g_steal_pointer (&goal);
+  return insert_and_reload (store, TRELLIS_ENTITY (goal), error);
 }
 
 /**
@@ -694,9 +701,7 @@ trellis_plan_workflow_add_step (TrellisStore  *store,
                        "position", next_position (store, "SELECT coalesce(max(position) + 1, 0) "
                                                          "FROM action_step WHERE goal_id = ?", goal_id),
                        NULL);
-  if (!trellis_store_insert (store, TRELLIS_ENTITY (step), error))
-    return NULL;
-  return g_steal_pointer (&step);
+  return insert_and_reload (store, TRELLIS_ENTITY (step), error);
 }
 
 /**
@@ -881,9 +886,7 @@ trellis_plan_workflow_add_note (TrellisStore  *store,
                        "author-role", trellis_store_get_editor_role (store),
                        "body", body,
                        NULL);
-  if (!trellis_store_insert (store, TRELLIS_ENTITY (note), error))
-    return NULL;
-  return g_steal_pointer (&note);
+  return insert_and_reload (store, TRELLIS_ENTITY (note), error);
 }
 
 /**
