@@ -25,7 +25,7 @@ struct _TrellisGoalCard
   GtkLabel      *target_label;
   GtkLabel      *progress_label;
   GtkLevelBar   *progress_bar;
-  GtkFlowBox    *chips_box;
+  GtkBox        *chips_box;
   GtkLabel      *author_label;
   GtkWidget     *move_up_button;
   GtkWidget     *move_down_button;
@@ -303,7 +303,6 @@ trellis_goal_card_add_chip (TrellisGoalCard *self,
   if (css_class != NULL)
     gtk_widget_add_css_class (chip, css_class);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_flow_box_append (self->chips_box, chip);
-  gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
+  gtk_box_append (self->chips_box, chip);
   gtk_widget_set_visible (GTK_WIDGET (self->chips_box), TRUE);
 }

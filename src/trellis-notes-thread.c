@@ -400,15 +400,13 @@ trellis_notes_thread_reload (TrellisNotesThread *self)
   if (self->goal_id != 0)
     notes = trellis_store_list (self->store, TRELLIS_TYPE_NOTE, "goal-id", self->goal_id, NULL);
   else
-    notes = trellis_store_list (self->store, TRELLIS_TYPE_NOTE, "plan-id", self->plan_id, NULL);
+    notes = trellis_plan_workflow_list_plan_notes (self->store, self->plan_id, NULL);
   if (notes == NULL)
     return;
   for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
     {
       g_autoptr(TrellisNote) note = g_list_model_get_item (notes, i);
 
-      if (self->goal_id == 0 && trellis_entity_get_reference (TRELLIS_ENTITY (note), "goal-id") != 0)
-        continue;
       gtk_list_box_append (self->notes_list, make_note_row (self, note, now));
     }
 }

@@ -890,6 +890,49 @@ trellis_plan_workflow_add_note (TrellisStore  *store,
 }
 
 /**
+ * trellis_plan_workflow_list_plan_notes:
+ * @store: a store
+ * @plan_id: a plan
+ * @error: return location for a #GError
+ *
+ * The notes on the plan as a whole (not on one of its goals), oldest first.
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #TrellisNote
+ */
+GListModel *
+trellis_plan_workflow_list_plan_notes (TrellisStore  *store,
+                                       gint64         plan_id,
+                                       GError       **error)
+{
+  g_autofree char *columns = trellis_store_select_columns (TRELLIS_TYPE_NOTE);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM note WHERE plan_id = ? AND goal_id IS NULL "
+                                          "ORDER BY id", columns);
+  g_autoptr(GListStore) notes = g_list_store_new (TRELLIS_TYPE_NOTE);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), NULL);
+
+  stmt = trellis_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(TrellisEntity) note = trellis_store_entity_from_row (TRELLIS_TYPE_NOTE, stmt);
+      g_list_store_append (notes, note);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      trellis_store_set_sqlite_error (store, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return G_LIST_MODEL (g_steal_pointer (&notes));
+}
+
+/**
  * trellis_plan_workflow_can_edit_note:
  * @store: a store; its editor is who wants to change the note
  * @note: a stored note

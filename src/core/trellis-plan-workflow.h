@@ -111,6 +111,9 @@ TrellisNote  *trellis_plan_workflow_add_note         (TrellisStore   *store,
                                                       gint64          goal_id,
                                                       const char     *body,
                                                       GError        **error);
+GListModel   *trellis_plan_workflow_list_plan_notes  (TrellisStore   *store,
+                                                      gint64          plan_id,
+                                                      GError        **error);
 gboolean      trellis_plan_workflow_can_edit_note    (TrellisStore   *store,
                                                       TrellisNote    *note,
                                                       GDateTime      *now,
