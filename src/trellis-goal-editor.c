@@ -22,6 +22,7 @@
 #include "trellis-plan-workflow.h"
 #include "trellis-undo-toast.h"
 #include "trellis-vocabulary.h"
+#include "trellis-widget-utils.h"
 
 #define AUTOSAVE_DELAY_MS 1000
 
@@ -90,25 +91,6 @@ static const TextArea text_areas[] = {
 static void reload_lists (TrellisGoalEditor *self);
 
 /* Helpers */
-
-static char *
-dup_buffer_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
 
 static void
 fill_vocabulary (AdwComboRow        *row,
@@ -606,7 +588,7 @@ fill_competencies (TrellisGoalEditor *self)
   g_autoptr(GListModel) attributes = NULL;
   g_autoptr(GArray) linked = NULL;
 
-  clear_list (self->competency_list);
+  trellis_list_box_remove_all (self->competency_list);
   if (self->goal == NULL || self->framework_id == 0)
     return;
   linked = trellis_store_list_goal_competencies (self->store, trellis_entity_get_id (TRELLIS_ENTITY (self->goal)), NULL);
@@ -652,8 +634,8 @@ reload_lists (TrellisGoalEditor *self)
   g_autoptr(GListModel) evidence = NULL;
   gint64 goal_id;
 
-  clear_list (self->steps_list);
-  clear_list (self->evidence_list);
+  trellis_list_box_remove_all (self->steps_list);
+  trellis_list_box_remove_all (self->evidence_list);
   if (self->goal == NULL)
     return;
 
@@ -759,7 +741,7 @@ on_text_changed (GtkTextBuffer     *buffer,
 
       if (gtk_text_view_get_buffer (view) != buffer)
         continue;
-      text = dup_buffer_text (view);
+      text = trellis_text_view_dup_text (view);
       g_object_set (self->goal, text_areas[i].property, text, NULL);
       schedule_save (self, TRELLIS_ENTITY (self->goal));
     }

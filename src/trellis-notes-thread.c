@@ -13,6 +13,7 @@
 #include "trellis-plan-workflow.h"
 #include "trellis-undo-toast.h"
 #include "trellis-vocabulary.h"
+#include "trellis-widget-utils.h"
 
 struct _TrellisNotesThread
 {
@@ -45,16 +46,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
-
-static char *
-dup_compose_text (TrellisNotesThread *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->compose_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
 
 static void
 update_compose (TrellisNotesThread *self)
@@ -196,7 +187,7 @@ make_note_row (TrellisNotesThread *self,
 static void
 on_add_clicked (TrellisNotesThread *self)
 {
-  g_autofree char *text = dup_compose_text (self);
+  g_autofree char *text = trellis_text_view_dup_text (self->compose_view);
   g_autoptr(GError) error = NULL;
   g_autoptr(TrellisNote) added = NULL;
 
@@ -388,12 +379,10 @@ trellis_notes_thread_reload (TrellisNotesThread *self)
 {
   g_autoptr(GListModel) notes = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  GtkWidget *child;
 
   g_return_if_fail (TRELLIS_IS_NOTES_THREAD (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->notes_list))) != NULL)
-    gtk_list_box_remove (self->notes_list, child);
+  trellis_list_box_remove_all (self->notes_list);
   if (self->store == NULL || self->plan_id == 0)
     return;
 

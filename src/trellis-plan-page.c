@@ -17,6 +17,7 @@
 #include "trellis-plan-workflow.h"
 #include "trellis-undo-toast.h"
 #include "trellis-vocabulary.h"
+#include "trellis-widget-utils.h"
 
 struct _TrellisPlanPage
 {
@@ -129,15 +130,6 @@ update_css (TrellisPlanPage *self)
 }
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
 update_status (TrellisPlanPage *self)
 {
   TrellisEntity *plan = TRELLIS_ENTITY (self->plan);
@@ -197,7 +189,7 @@ fill_goal_cards (TrellisPlanPage *self)
   gboolean new_colors = FALSE;
   GtkWidget *focus = NULL;
 
-  clear_list (self->goals_list);
+  trellis_list_box_remove_all (self->goals_list);
   goals = trellis_store_list (self->store, TRELLIS_TYPE_GOAL, "plan-id", plan_id, NULL);
   progress = trellis_plan_workflow_list_progress (self->store, plan_id, NULL);
   chips = trellis_plan_workflow_list_chips (self->store, plan_id, NULL);
@@ -350,7 +342,7 @@ show_year (TrellisPlanPage *self)
       title = g_strdup_printf (_("No Plan for %s"), year);
       adw_status_page_set_title (self->empty_page, title);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
-      clear_list (self->goals_list);
+      trellis_list_box_remove_all (self->goals_list);
       return;
     }
   gtk_stack_set_visible_child_name (self->content_stack, "plan");
@@ -416,16 +408,6 @@ new_dialog (TrellisPlanPage *self,
   if (extra != NULL)
     adw_message_dialog_set_extra_child (dialog, extra);
   return dialog;
-}
-
-static char *
-dup_text_view (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
 /* Callbacks */
@@ -524,7 +506,7 @@ on_return_response (AdwMessageDialog *dialog,
                     const char       *response,
                     TrellisPlanPage  *self)
 {
-  g_autofree char *note = dup_text_view (g_object_get_data (G_OBJECT (dialog), "view"));
+  g_autofree char *note = trellis_text_view_dup_text (g_object_get_data (G_OBJECT (dialog), "view"));
   g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (response, "return") != 0 || self->plan == NULL)
