@@ -72,7 +72,9 @@ trellis_add_student_dialog_response (AdwMessageDialog *dialog,
         g_warning ("The student could not be added: %s", error->message);
     }
 
-  ADW_MESSAGE_DIALOG_CLASS (trellis_add_student_dialog_parent_class)->response (dialog, response);
+  /* libadwaita 1.2 has no default handler for ::response: chaining up would call NULL. */
+  if (ADW_MESSAGE_DIALOG_CLASS (trellis_add_student_dialog_parent_class)->response != NULL)
+    ADW_MESSAGE_DIALOG_CLASS (trellis_add_student_dialog_parent_class)->response (dialog, response);
 }
 
 static void

@@ -18,6 +18,7 @@ struct _TrellisDateButton
   GtkWidget      parent_instance;
 
   char          *date;
+  char          *what;      /* what the date is, e.g. “Target date”, for screen readers */
   gboolean       picked;    /* a day was clicked; stored when the popover closes */
 
   GtkMenuButton *menu_button;
@@ -31,6 +32,7 @@ G_DEFINE_FINAL_TYPE (TrellisDateButton, trellis_date_button, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DATE,
+  PROP_LABEL,
   N_PROPS
 };
 
@@ -55,6 +57,13 @@ update_label (TrellisDateButton *self)
   gtk_label_set_label (self->label, text != NULL ? g_strstrip (text) : _("Not set"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   gtk_label_get_label (self->label), -1);
+  if (self->what != NULL)
+    {
+      /* Translators: a date button's spoken name: what the date is, then the date */
+      g_autofree char *spoken = g_strdup_printf (_("%s: %s"), self->what, gtk_label_get_label (self->label));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      spoken, -1);
+    }
 }
 
 /* Callbacks */
@@ -110,6 +119,7 @@ static void
 trellis_date_button_finalize (GObject *object)
 {
   g_free (TRELLIS_DATE_BUTTON (object)->date);
+  g_free (TRELLIS_DATE_BUTTON (object)->what);
 
   G_OBJECT_CLASS (trellis_date_button_parent_class)->finalize (object);
 }
@@ -124,6 +134,9 @@ trellis_date_button_get_property (GObject    *object,
     {
     case PROP_DATE:
       g_value_set_string (value, TRELLIS_DATE_BUTTON (object)->date);
+      break;
+    case PROP_LABEL:
+      g_value_set_string (value, TRELLIS_DATE_BUTTON (object)->what);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -140,6 +153,18 @@ trellis_date_button_set_property (GObject      *object,
     {
     case PROP_DATE:
       trellis_date_button_set_date (TRELLIS_DATE_BUTTON (object), g_value_get_string (value));
+      break;
+    case PROP_LABEL:
+      {
+        TrellisDateButton *self = TRELLIS_DATE_BUTTON (object);
+
+        if (g_strcmp0 (self->what, g_value_get_string (value)) == 0)
+          break;
+        g_free (self->what);
+        self->what = g_value_dup_string (value);
+        update_label (self);
+        g_object_notify_by_pspec (object, pspec);
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -166,6 +191,9 @@ trellis_date_button_class_init (TrellisDateButtonClass *klass)
 
   properties[PROP_DATE] =
     g_param_spec_string ("date", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

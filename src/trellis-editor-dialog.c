@@ -51,7 +51,9 @@ trellis_editor_dialog_response (AdwMessageDialog *dialog,
       trellis_settings_set_editor (trellis_settings_get_default (), name, trellis_roles[role]);
     }
 
-  ADW_MESSAGE_DIALOG_CLASS (trellis_editor_dialog_parent_class)->response (dialog, response);
+  /* libadwaita 1.2 has no default handler for ::response: chaining up would call NULL. */
+  if (ADW_MESSAGE_DIALOG_CLASS (trellis_editor_dialog_parent_class)->response != NULL)
+    ADW_MESSAGE_DIALOG_CLASS (trellis_editor_dialog_parent_class)->response (dialog, response);
 }
 
 static void

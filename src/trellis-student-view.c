@@ -11,7 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-graduate-page.h"
 #include "trellis-history-page.h"
+#include "trellis-plan-page.h"
 #include "trellis-profile-page.h"
 #include "trellis-student-view.h"
 
@@ -149,6 +151,8 @@ trellis_student_view_class_init (TrellisStudentViewClass *klass)
 
   g_type_ensure (TRELLIS_TYPE_PROFILE_PAGE);
   g_type_ensure (TRELLIS_TYPE_HISTORY_PAGE);
+  g_type_ensure (TRELLIS_TYPE_PLAN_PAGE);
+  g_type_ensure (TRELLIS_TYPE_GRADUATE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/trellisplp/Trellis/trellis-student-view.ui");
