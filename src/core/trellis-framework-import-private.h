@@ -23,6 +23,33 @@ G_BEGIN_DECLS
 
 typedef struct _TrellisImportNode TrellisImportNode;
 
+typedef struct {
+  char     *title;
+  char     *description;
+  char     *color;
+  int       value;
+  gboolean  proficient;
+} TrellisImportLevel;
+
+/* Shared by the files of this class only (trellis-framework-import*.c). */
+struct _TrellisFrameworkImport
+{
+  GObject     parent_instance;
+
+  char       *file_name;
+  const char *format_name;     /* untranslated, N_() */
+  char       *title;
+  char       *description;
+  GPtrArray  *nodes;           /* (element-type TrellisImportNode) (owned) */
+  GPtrArray  *levels;          /* (element-type TrellisImportLevel) (owned) */
+  GPtrArray  *warnings;        /* (element-type utf8) (owned) */
+  GPtrArray  *attributes;      /* (element-type TrellisImportNode): the roots, in order */
+  guint       n_competencies;
+  GBytes     *template_bytes;  /* set when the file is a Trellis template */
+  guint       n_template_levels;
+  guint       n_template_attributes;
+};
+
 struct _TrellisImportNode
 {
   /* Filled by the readers; every string may be NULL. */
@@ -45,6 +72,7 @@ struct _TrellisImportNode
   guint8             state;
 };
 
+gboolean           trellis_framework_import_is_blank       (const char              *text);
 const char        *trellis_framework_import_get_file_name  (TrellisFrameworkImport  *self);
 void               trellis_framework_import_set_framework  (TrellisFrameworkImport  *self,
                                                             const char              *title,
@@ -66,6 +94,11 @@ void               trellis_framework_import_warn           (TrellisFrameworkImpo
                                                             ...) G_GNUC_PRINTF (2, 3);
 gboolean           trellis_framework_import_check_cancelled (GCancellable           *cancellable,
                                                             guint                    counter,
+                                                            GError                 **error);
+
+/* trellis-framework-import-tree.c */
+gboolean           trellis_framework_import_build_tree     (TrellisFrameworkImport  *self,
+                                                            GCancellable            *cancellable,
                                                             GError                 **error);
 
 /* The readers, one per format (trellis-framework-import-moodle.c, -json.c). */
