@@ -302,6 +302,7 @@ load_ids (TrellisStore *store,
 static gboolean
 add_goal (TrellisStore  *store,
           GRand         *rand,
+          guint          first_goal,
           TrellisPlan   *plan,
           int            index,
           const char    *student_name,
@@ -310,7 +311,8 @@ add_goal (TrellisStore  *store,
           GArray        *levels,
           GError       **error)
 {
-  const SampleGoal *sample = &goals[g_rand_int_range (rand, 0, G_N_ELEMENTS (goals))];
+  /* Steps of 3 through 8 goals never repeat within a plan of 5. */
+  const SampleGoal *sample = &goals[(first_goal + 3 * index) % G_N_ELEMENTS (goals)];
   const char *status = trellis_goal_statuses[g_rand_int_range (rand, 0, 4)];
   g_autofree char *start = sample_date (g_rand_int_range (rand, 0, 30));
   g_autofree char *target = sample_date (g_rand_int_range (rand, 60, 270));
@@ -365,7 +367,8 @@ add_goal (TrellisStore  *store,
   for (guint i = 0; i < 3; i++)
     {
       g_autoptr(TrellisEvidence) evidence = NULL;
-      g_autofree char *date = sample_date (g_rand_int_range (rand, 20, 200));
+      /* Evidence from the first weeks of the school year, before the day the sample is about. */
+      g_autofree char *date = sample_date (g_rand_int_range (rand, 3, 80));
       gint64 level_id = levels->len > 0
                           ? g_array_index (levels, gint64, g_rand_int_range (rand, 0, levels->len))
                           : 0;
@@ -425,6 +428,7 @@ add_student (TrellisStore  *store,
   const char *status = trellis_plan_statuses[index % 4];
   g_autofree char *status_time = sample_time (rand, 10);
   int grade = g_rand_int_range (rand, -1, 13);
+  guint first_goal;
 
   student = g_object_new (TRELLIS_TYPE_STUDENT,
                           "given-name", name->given,
@@ -484,8 +488,9 @@ add_student (TrellisStore  *store,
   if (!add (store, plan, rand, 2, advisor, error))
     return FALSE;
 
+  first_goal = g_rand_int_range (rand, 0, G_N_ELEMENTS (goals));
   for (int i = 0; i < 5; i++)
-    if (!add_goal (store, rand, plan, i, display, advisor, competencies, levels, error))
+    if (!add_goal (store, rand, first_goal, plan, i, display, advisor, competencies, levels, error))
       return FALSE;
 
   {
