@@ -11,6 +11,7 @@
 #include "trellis-error.h"
 #include "trellis-framework.h"
 #include "trellis-framework-editing.h"
+#include "trellis-framework-template.h"
 #include "trellis-level.h"
 #include "trellis-plan.h"
 #include "trellis-store-private.h"
@@ -151,6 +152,15 @@ test_duplicate (Fixture       *fixture,
                        count_rows (store, "SELECT count(*) FROM competency WHERE attribute_id = ?",
                                    trellis_entity_get_id (b)));
     }
+
+  {
+    guint n_attributes, n_competencies, n_levels;
+
+    trellis_framework_count_contents (store, copy_id, &n_attributes, &n_competencies, &n_levels);
+    g_assert_cmpuint (n_attributes, ==, count_rows (store, COUNT_ATTRIBUTES, fixture->shipped));
+    g_assert_cmpuint (n_competencies, ==, count_rows (store, COUNT_COMPETENCIES, fixture->shipped));
+    g_assert_cmpuint (n_levels, ==, 4);
+  }
 
   g_assert_false (trellis_framework_duplicate (store, 9999, "Nope", NULL, &error));
   g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND);
@@ -358,6 +368,21 @@ test_proficient_threshold (Fixture       *fixture,
   g_assert_cmpint (trellis_framework_get_proficient_level (store, id), ==, 0);
 }
 
+static void
+test_template_titles (void)
+{
+  g_auto(GStrv) templates = trellis_framework_template_list ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  g_assert_cmpuint (g_strv_length (templates), >=, 1);
+  title = trellis_framework_dup_template_title (TRELLIS_DEFAULT_FRAMEWORK_RESOURCE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (title, ==, "Profile of a Graduate");
+  g_assert_null (trellis_framework_dup_template_title ("/org/trellisplp/Trellis/core/frameworks/none", &error));
+  g_assert_error (error, G_RESOURCE_ERROR, G_RESOURCE_ERROR_NOT_FOUND);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -372,6 +397,7 @@ main (int    argc,
   ADD ("/framework-editing/append-and-move", test_append_and_move);
   ADD ("/framework-editing/proficient-threshold", test_proficient_threshold);
 #undef ADD
+  g_test_add_func ("/framework-editing/template-titles", test_template_titles);
 
   return g_test_run ();
 }

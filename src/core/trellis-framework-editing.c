@@ -375,6 +375,66 @@ trellis_framework_count_plans (TrellisStore *store,
 }
 
 /**
+ * trellis_framework_count_contents:
+ * @store: a store
+ * @framework_id: a framework
+ * @n_attributes: (out): its number of attributes
+ * @n_competencies: (out): its number of competencies, over all attributes
+ * @n_levels: (out): the number of levels of its scale
+ */
+void
+trellis_framework_count_contents (TrellisStore *store,
+                                  gint64        framework_id,
+                                  guint        *n_attributes,
+                                  guint        *n_competencies,
+                                  guint        *n_levels)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_if_fail (TRELLIS_IS_STORE (store));
+  g_return_if_fail (n_attributes != NULL && n_competencies != NULL && n_levels != NULL);
+
+  *n_attributes = *n_competencies = *n_levels = 0;
+  stmt = trellis_store_prepare (store,
+                                "SELECT (SELECT count(*) FROM attribute WHERE framework_id = ?1), "
+                                "(SELECT count(*) FROM competency c JOIN attribute a ON a.id = c.attribute_id "
+                                "WHERE a.framework_id = ?1), "
+                                "(SELECT count(*) FROM proficiency_level WHERE framework_id = ?1)", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, framework_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *n_attributes = sqlite3_column_int (stmt, 0);
+      *n_competencies = sqlite3_column_int (stmt, 1);
+      *n_levels = sqlite3_column_int (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+}
+
+/**
+ * trellis_framework_dup_template_title:
+ * @resource_path: a path from trellis_framework_template_list()
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the template’s title in the user’s language, for a menu
+ */
+char *
+trellis_framework_dup_template_title (const char  *resource_path,
+                                      GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+
+  g_return_val_if_fail (resource_path != NULL, NULL);
+
+  bytes = g_resources_lookup_data (resource_path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL || !g_key_file_load_from_bytes (keyfile, bytes, G_KEY_FILE_KEEP_TRANSLATIONS, error))
+    return NULL;
+  return g_key_file_get_locale_string (keyfile, "Framework", "Title", NULL, error);
+}
+
+/**
  * trellis_framework_append:
  * @store: a store
  * @entity: a new attribute, competency or level with its parent set

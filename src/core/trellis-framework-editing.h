@@ -25,6 +25,13 @@ gboolean  trellis_framework_set_default            (TrellisStore   *store,
                                                     GError        **error);
 gint64    trellis_framework_count_plans            (TrellisStore   *store,
                                                     gint64          framework_id);
+void      trellis_framework_count_contents         (TrellisStore   *store,
+                                                    gint64          framework_id,
+                                                    guint          *n_attributes,
+                                                    guint          *n_competencies,
+                                                    guint          *n_levels);
+char     *trellis_framework_dup_template_title     (const char     *resource_path,
+                                                    GError        **error);
 
 gboolean  trellis_framework_append                 (TrellisStore   *store,
                                                     TrellisEntity  *entity,
