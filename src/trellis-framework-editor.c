@@ -74,7 +74,7 @@ static const char * const new_attribute_colors[] = {
   "#1c71d8", "#26802e", "#c64600", "#813d9c", "#1b7a85", "#c01c28", "#946200", "#865e3c",
 };
 
-static void rebuild_levels        (TrellisFrameworkEditor *self);
+static void sync_level_choices    (TrellisFrameworkEditor *self);
 static void rebuild_competencies  (TrellisFrameworkEditor *self);
 static void on_autosave_failed    (TrellisAutosave        *autosave,
                                    GError                 *error,
@@ -126,24 +126,44 @@ find_row (GtkListBox *list,
   return NULL;
 }
 
-/* The positions in memory follow the rows, as trellis_framework_move() numbered them on disk;
- * otherwise a later autosave of a sibling would write its old position back. */
+/* Numbers the records in memory in the rows’ new order, as trellis_framework_move() numbered
+ * them on disk (otherwise a later autosave of a sibling would write its old position back),
+ * and lets the list sort itself; rows are never removed, so they keep their state and focus. */
 static void
-renumber (GtkListBox *list)
+reorder (GtkListBox    *list,
+         GtkListBoxRow *moved,
+         int            to)
 {
-  for (GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
-       row != NULL;
-       row = gtk_list_box_get_row_at_index (list, gtk_list_box_row_get_index (row) + 1))
-    g_object_set (row_entity (row), "position", gtk_list_box_row_get_index (row), NULL);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (row != moved)
+      g_ptr_array_add (order, row);
+  g_ptr_array_insert (order, MIN (to, (int) order->len), moved);
+  for (guint i = 0; i < order->len; i++)
+    g_object_set (row_entity (order->pdata[i]), "position", (int) i, NULL);
+  gtk_list_box_invalidate_sort (list);
 }
 
 static void
 remove_all_rows (GtkListBox *list)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+static int
+compare_positions (GtkListBoxRow *a,
+                   GtkListBoxRow *b,
+                   gpointer       user_data)
+{
+  int pa = trellis_entity_get_int (row_entity (a), "position");
+  int pb = trellis_entity_get_int (row_entity (b), "position");
+
+  return pa < pb ? -1 : pa > pb;
 }
 
 static void
@@ -317,12 +337,12 @@ apply_threshold (TrellisFrameworkEditor *self,
   sync_threshold (self);
 }
 
+/* The threshold’s choices follow the level rows, in their order. */
 static void
-rebuild_levels (TrellisFrameworkEditor *self)
+sync_level_choices (TrellisFrameworkEditor *self)
 {
   gint64 framework_id = trellis_entity_get_id (TRELLIS_ENTITY (self->framework));
 
-  fill_item_list (self, self->level_list, TRELLIS_TYPE_LEVEL, "framework-id", framework_id);
   /* The combo row selects whatever it likes while its model changes: not a user’s choice. */
   self->updating_threshold = TRUE;
   g_list_store_remove_all (self->levels);
@@ -333,6 +353,14 @@ rebuild_levels (TrellisFrameworkEditor *self)
   self->updating_threshold = FALSE;
   self->threshold_id = trellis_framework_get_proficient_level (self->store, framework_id);
   sync_threshold (self);
+}
+
+static void
+rebuild_levels (TrellisFrameworkEditor *self)
+{
+  fill_item_list (self, self->level_list, TRELLIS_TYPE_LEVEL, "framework-id",
+                  trellis_entity_get_id (TRELLIS_ENTITY (self->framework)));
+  sync_level_choices (self);
 }
 
 static void
@@ -360,7 +388,6 @@ move_entity (TrellisFrameworkEditor *self,
 {
   g_autoptr(GError) error = NULL;
   GtkListBoxRow *row = find_row (list, trellis_entity_get_id (entity));
-  g_autoptr(GtkWidget) kept = NULL;
   int to;
 
   g_return_if_fail (row != NULL);
@@ -373,15 +400,9 @@ move_entity (TrellisFrameworkEditor *self,
   if (to == gtk_list_box_row_get_index (row))
     return;
 
-  kept = g_object_ref (GTK_WIDGET (row));
-  gtk_list_box_remove (list, kept);
-  gtk_list_box_insert (list, kept, to);
-  renumber (list);
-  if (list == self->attribute_list)
-    gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (kept));
-  gtk_widget_grab_focus (kept);
+  reorder (list, row, to);
   if (list == self->level_list)
-    rebuild_levels (self);
+    sync_level_choices (self);
 }
 
 static void
@@ -424,7 +445,6 @@ delete_entity (TrellisFrameworkEditor *self,
         neighbour = gtk_list_box_get_row_at_index (list, gtk_list_box_row_get_index (row) - 1);
     }
   gtk_list_box_remove (list, GTK_WIDGET (row));
-  renumber (list);
   if (list == self->attribute_list)
     {
       gtk_list_box_select_row (list, neighbour);
@@ -432,7 +452,7 @@ delete_entity (TrellisFrameworkEditor *self,
         show_attribute (self, NULL);
     }
   else if (list == self->level_list)
-    rebuild_levels (self);
+    sync_level_choices (self);
 
   /* Translators: a toast after deleting an attribute, competency or level */
   message = g_strdup_printf (_("“%s” deleted"), trellis_entity_get_text (kept, "title"));
@@ -631,9 +651,7 @@ add_level_activated (GtkWidget  *widget,
                         "value", value + 1,
                         NULL);
   add_item (self, self->level_list, level);
-  self->updating_threshold = TRUE;
-  g_list_store_append (self->levels, level);
-  self->updating_threshold = FALSE;
+  sync_level_choices (self);
   /* Above every other level: proficient whenever there is a threshold. */
   apply_threshold (self, self->threshold_id);
 }
@@ -844,6 +862,10 @@ trellis_framework_editor_init (TrellisFrameworkEditor *self)
 {
   self->levels = g_list_store_new (TRELLIS_TYPE_LEVEL);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_list_box_set_sort_func (self->attribute_list, compare_positions, NULL, NULL);
+  gtk_list_box_set_sort_func (self->competency_list, compare_positions, NULL, NULL);
+  gtk_list_box_set_sort_func (self->level_list, compare_positions, NULL, NULL);
 
   self->updating_threshold = TRUE;
   adw_combo_row_set_model (self->threshold_row, G_LIST_MODEL (self->levels));

@@ -118,6 +118,17 @@ describe_framework (TrellisFrameworksPage *self,
   return g_strdup_printf (_("%s · %s · %s · used by %s"), attributes, competencies, levels, plans);
 }
 
+static void
+on_default_toggled (GtkCheckButton        *radio,
+                    TrellisFrameworksPage *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (radio), ADW_TYPE_ACTION_ROW);
+  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "framework-id"));
+
+  if (gtk_check_button_get_active (radio))
+    gtk_widget_activate_action (GTK_WIDGET (self), "frameworks.set-default", "x", id);
+}
+
 static GtkWidget *
 make_row (TrellisFrameworksPage *self,
           TrellisEntity         *framework,
@@ -148,8 +159,7 @@ make_row (TrellisFrameworksPage *self,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (radio), trellis_entity_get_boolean (framework, "is-default"));
   gtk_widget_set_tooltip_text (radio, _("School default: new plans use this framework"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (radio), GTK_ACCESSIBLE_PROPERTY_LABEL, default_label, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (radio), "frameworks.set-default");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (radio), "x", id);
+  g_signal_connect_object (radio, "toggled", G_CALLBACK (on_default_toggled), self, 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), radio);
 
   gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
@@ -187,12 +197,12 @@ rebuild (TrellisFrameworksPage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) frameworks = NULL;
   GtkCheckButton *group = NULL;
-  GtkWidget *child;
+  GtkListBoxRow *old;
   GtkWidget *focus = NULL;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->framework_list))) != NULL)
-    gtk_list_box_remove (self->framework_list, child);
+  while ((old = gtk_list_box_get_row_at_index (self->framework_list, 0)) != NULL)
+    gtk_list_box_remove (self->framework_list, GTK_WIDGET (old));
   if (self->store == NULL)
     return;
 
