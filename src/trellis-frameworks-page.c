@@ -239,8 +239,10 @@ on_rebuild_idle (gpointer user_data)
 static void
 queue_rebuild (TrellisFrameworksPage *self)
 {
+  /* One rebuild for a burst of changes (a duplicate is dozens), yet before the next frame:
+   * a default-idle source would wait behind the toast’s animation. */
   if (self->rebuild_id == 0)
-    self->rebuild_id = g_idle_add (on_rebuild_idle, self);
+    self->rebuild_id = g_idle_add_full (G_PRIORITY_DEFAULT, on_rebuild_idle, self, NULL);
 }
 
 static void

@@ -137,7 +137,7 @@ static gboolean
 is_entry_row_with_text (GtkWidget     *widget,
                         gconstpointer  text)
 {
-  return ADW_IS_ENTRY_ROW (widget) && gtk_widget_is_drawable (widget) &&
+  return ADW_IS_ENTRY_ROW (widget) &&
          g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0;
 }
 
