@@ -1,10 +1,9 @@
-/* trellis-autosave.c — saves one record a moment after its fields are edited
+/* trellis-autosave.c — stores a record’s edits a moment after typing stops, field by field
  *
- * Each bound widget property is copied to the record’s field as the user types. A value the
- * record refuses (an empty title) is shown at its row — the row’s title becomes the message —
- * and kept out of the record, so that what is saved is always the last valid state. Valid
- * changes are saved TRELLIS_AUTOSAVE_DELAY_MS after the last keystroke, when the widget loses
- * the focus, or when the editor closes (trellis_autosave_flush()).
+ * Widgets hand over text as it is typed; it is stored TRELLIS_AUTOSAVE_DELAY_MS after typing
+ * stops, when focus leaves the field, and when the window closes (trellis_autosave_flush_all()).
+ * Each field is checked on its own: a value the record refuses stays in its widget, marked
+ * with the reason, and is not stored, while the other fields are.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,133 +15,95 @@
 
 #include "trellis-autosave.h"
 
-typedef struct {
-  TrellisAutosave *self;
-  GtkWidget       *widget;           /* weak: the binding lives as long as the autosave */
-  char            *widget_property;
-  char            *field;
-  char            *row_title;        /* the row’s own title while it shows an error */
-  GtkEventController *focus;
-} Binding;
-
 struct _TrellisAutosave
 {
-  GObject         parent_instance;
+  GObject        parent_instance;
 
-  TrellisStore   *store;
-  TrellisEntity  *entity;
-  GPtrArray      *bindings;
-  guint           timeout_id;
-  guint           n_errors;
-  gboolean        dirty;
-  gboolean        cancelled;
+  TrellisStore  *store;     /* NULL while nothing is edited */
+  TrellisEntity *entity;    /* as stored, NULL while nothing is edited */
+  GHashTable    *pending;   /* field name → text not yet stored */
+  GHashTable    *errors;    /* field name → message */
+  GHashTable    *widgets;   /* field name → GtkWidget (unowned, weak) */
+  guint          timeout_id;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisAutosave, trellis_autosave, G_TYPE_OBJECT)
 
 enum {
+  FIELD_ERROR,
   SAVED,
-  FAILED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
+/* Every live instance, so that closing the window can store them all. */
+static GList *instances;
+
 /* Helpers */
 
 static void
-binding_free (gpointer data)
+show_error (TrellisAutosave *self,
+            const char      *field,
+            const char      *message)
 {
-  Binding *binding = data;
+  GtkWidget *widget = g_hash_table_lookup (self->widgets, field);
 
-  g_clear_weak_pointer (&binding->widget);
-  g_free (binding->widget_property);
-  g_free (binding->field);
-  g_free (binding->row_title);
-  g_free (binding);
-}
-
-static AdwPreferencesRow *
-binding_row (Binding *binding)
-{
-  GtkWidget *row;
-
-  if (binding->widget == NULL)
-    return NULL;
-  row = ADW_IS_PREFERENCES_ROW (binding->widget)
-          ? binding->widget
-          : gtk_widget_get_ancestor (binding->widget, ADW_TYPE_PREFERENCES_ROW);
-  return row ? ADW_PREFERENCES_ROW (row) : NULL;
-}
-
-static void
-show_error (Binding    *binding,
-            const char *message)
-{
-  AdwPreferencesRow *row = binding_row (binding);
-  gboolean had_error = binding->row_title != NULL;
-
-  if (binding->widget == NULL)
+  if (message != NULL)
+    g_hash_table_replace (self->errors, g_strdup (field), g_strdup (message));
+  else if (!g_hash_table_remove (self->errors, field))
     return;
 
-  if (message != NULL && !had_error)
-    binding->self->n_errors++;
-  else if (message == NULL && had_error)
-    binding->self->n_errors--;
-
-  if (row != NULL)
+  if (widget != NULL)
     {
       if (message != NULL)
-        {
-          if (!had_error)
-            binding->row_title = g_strdup (adw_preferences_row_get_title (row));
-          adw_preferences_row_set_title (row, message);
-          gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-        }
-      else if (had_error)
-        {
-          adw_preferences_row_set_title (row, binding->row_title);
-          gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-        }
+        gtk_widget_add_css_class (widget, "error");
+      else
+        gtk_widget_remove_css_class (widget, "error");
+      gtk_widget_set_tooltip_text (widget, message);
+      if (message != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
-  else if (message != NULL && !had_error)
-    binding->row_title = g_strdup ("");
-
-  if (message == NULL)
-    g_clear_pointer (&binding->row_title, g_free);
-
-  gtk_accessible_update_state (GTK_ACCESSIBLE (binding->widget), GTK_ACCESSIBLE_STATE_INVALID,
-                               message ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-  if (message != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (binding->widget),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (binding->widget),
-                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  g_signal_emit (self, signals[FIELD_ERROR], 0, field, message);
 }
 
-/* Copies between a widget property and an entity property of possibly different types
- * (a spin button’s double and a level’s int). */
-static void
-copy_property (GObject    *from,
-               const char *from_property,
-               GObject    *to,
-               const char *to_property)
+/* Empty text means “unset” for dates, which are NULL rather than “”. */
+static const char *
+normalize_value (const TrellisField *field,
+                 const char         *value)
 {
-  GParamSpec *to_spec = g_object_class_find_property (G_OBJECT_GET_CLASS (to), to_property);
-  g_auto(GValue) value = G_VALUE_INIT;
-  g_auto(GValue) converted = G_VALUE_INIT;
+  if (field->type == TRELLIS_FIELD_DATE && value != NULL && *value == '\0')
+    return NULL;
+  return value;
+}
 
-  g_return_if_fail (to_spec != NULL);
-  g_object_get_property (from, from_property, &value);
-  /* A text field of a record made in memory is NULL until stored; widgets want "". */
-  if (G_VALUE_HOLDS_STRING (&value) && g_value_get_string (&value) == NULL)
-    g_value_set_static_string (&value, "");
-  g_value_init (&converted, to_spec->value_type);
-  if (!g_value_transform (&value, &converted))
-    g_return_if_reached ();
-  g_object_set_property (to, to_property, &converted);
+/* Applies one pending value to @candidate; on refusal puts the stored value back. */
+static gboolean
+apply_field (TrellisAutosave *self,
+             TrellisEntity   *candidate,
+             const char      *name,
+             const char      *value)
+{
+  const TrellisField *field = trellis_entity_find_field (candidate, name);
+  g_autofree char *stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (trellis_entity_set_field_string (candidate, field, normalize_value (field, value), &error) &&
+      trellis_entity_validate (candidate, &error))
+    {
+      show_error (self, name, NULL);
+      return TRUE;
+    }
+
+  stored = trellis_entity_dup_field_string (self->entity, field);
+  trellis_entity_set_field_string (candidate, field, stored, NULL);
+  show_error (self, name, error->message);
+  return FALSE;
 }
 
 static gboolean
@@ -158,39 +119,32 @@ on_timeout (gpointer user_data)
 /* Callbacks */
 
 static void
-on_widget_notify (GObject    *object,
-                  GParamSpec *pspec,
-                  gpointer    user_data)
+on_editable_changed (GtkEditable     *editable,
+                     TrellisAutosave *self)
 {
-  Binding *binding = user_data;
-  TrellisAutosave *self = binding->self;
-  g_autoptr(TrellisEntity) candidate = NULL;
-  g_autoptr(GError) error = NULL;
+  const char *field = g_object_get_data (G_OBJECT (editable), "trellis-field");
 
-  if (self->cancelled)
-    return;
+  trellis_autosave_set_field (self, field, gtk_editable_get_text (editable));
+}
 
-  /* Try the value on a copy, so that the record itself only ever holds valid values. */
-  candidate = trellis_entity_copy (self->entity);
-  copy_property (object, binding->widget_property, G_OBJECT (candidate), binding->field);
-  if (!trellis_entity_validate (candidate, &error))
-    {
-      show_error (binding, error->message);
-      return;
-    }
-  show_error (binding, NULL);
+static void
+on_buffer_changed (GtkTextBuffer   *buffer,
+                   TrellisAutosave *self)
+{
+  const char *field = g_object_get_data (G_OBJECT (buffer), "trellis-field");
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
 
-  copy_property (object, binding->widget_property, G_OBJECT (self->entity), binding->field);
-  self->dirty = TRUE;
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
-  self->timeout_id = g_timeout_add (TRELLIS_AUTOSAVE_DELAY_MS, on_timeout, self);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  trellis_autosave_set_field (self, field, text);
 }
 
 static void
 on_focus_leave (GtkEventControllerFocus *controller,
-                gpointer                 user_data)
+                TrellisAutosave         *self)
 {
-  trellis_autosave_flush (TRELLIS_AUTOSAVE (user_data));
+  trellis_autosave_flush (self);
 }
 
 /* Overrides */
@@ -200,24 +154,26 @@ trellis_autosave_dispose (GObject *object)
 {
   TrellisAutosave *self = TRELLIS_AUTOSAVE (object);
 
+  /* A page that goes away keeps its last edits. */
   trellis_autosave_flush (self);
-  for (guint i = 0; self->bindings != NULL && i < self->bindings->len; i++)
-    {
-      Binding *binding = self->bindings->pdata[i];
-
-      /* The widgets may be reused for another record: leave them as they were. */
-      if (binding->widget != NULL)
-        {
-          show_error (binding, NULL);
-          g_signal_handlers_disconnect_by_data (binding->widget, binding);
-          gtk_widget_remove_controller (binding->widget, binding->focus);
-        }
-    }
-  g_clear_pointer (&self->bindings, g_ptr_array_unref);
-  g_clear_object (&self->entity);
-  g_clear_object (&self->store);
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  instances = g_list_remove (instances, self);
 
   G_OBJECT_CLASS (trellis_autosave_parent_class)->dispose (object);
+}
+
+static void
+trellis_autosave_finalize (GObject *object)
+{
+  TrellisAutosave *self = TRELLIS_AUTOSAVE (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->entity);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->errors, g_hash_table_unref);
+  g_clear_pointer (&self->widgets, g_hash_table_unref);
+
+  G_OBJECT_CLASS (trellis_autosave_parent_class)->finalize (object);
 }
 
 static void
@@ -226,160 +182,279 @@ trellis_autosave_class_init (TrellisAutosaveClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = trellis_autosave_dispose;
+  object_class->finalize = trellis_autosave_finalize;
+
+  /**
+   * TrellisAutosave::field-error:
+   * @field: the field’s property name
+   * @message: (nullable): why its value was refused, %NULL when it is fine again
+   */
+  signals[FIELD_ERROR] =
+    g_signal_new ("field-error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
   /**
    * TrellisAutosave::saved:
    *
-   * The record was written to the store.
+   * Emitted after edits were stored.
    */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
-  /**
-   * TrellisAutosave::failed:
-   * @error: why the store refused (the disk is full, the record was deleted elsewhere)
-   */
-  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 trellis_autosave_init (TrellisAutosave *self)
 {
-  self->bindings = g_ptr_array_new_with_free_func (binding_free);
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->widgets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  instances = g_list_prepend (instances, self);
 }
 
 /* Public API */
 
 /**
  * trellis_autosave_new:
- * @store: the store to save to
- * @entity: a stored record; the autosave edits this very instance
+ * @store: (nullable): the store that holds @entity
+ * @entity: (nullable): a stored record; the autosave keeps its own copy
  *
- * Returns: (transfer full): a new autosave
+ * Returns: (transfer full): a new autosave for @entity
  */
 TrellisAutosave *
 trellis_autosave_new (TrellisStore  *store,
                       TrellisEntity *entity)
 {
-  TrellisAutosave *self;
+  TrellisAutosave *self = g_object_new (TRELLIS_TYPE_AUTOSAVE, NULL);
 
-  g_return_val_if_fail (TRELLIS_IS_STORE (store), NULL);
-  g_return_val_if_fail (TRELLIS_IS_ENTITY (entity), NULL);
-
-  self = g_object_new (TRELLIS_TYPE_AUTOSAVE, NULL);
-  self->store = g_object_ref (store);
-  self->entity = g_object_ref (entity);
+  trellis_autosave_set_record (self, store, entity);
   return self;
+}
+
+/**
+ * trellis_autosave_set_record:
+ * @self: an autosave
+ * @store: (nullable): the store that holds @entity
+ * @entity: (nullable): a stored record, %NULL to edit nothing (edits are then ignored, e.g.
+ *   while a page fills its fields)
+ *
+ * Stores what waits for the previous record, then edits @entity. The bound widgets stay bound.
+ */
+void
+trellis_autosave_set_record (TrellisAutosave *self,
+                             TrellisStore    *store,
+                             TrellisEntity   *entity)
+{
+  g_autoptr(GList) fields = NULL;
+
+  g_return_if_fail (TRELLIS_IS_AUTOSAVE (self));
+  g_return_if_fail (store == NULL || TRELLIS_IS_STORE (store));
+  g_return_if_fail (entity == NULL || TRELLIS_IS_ENTITY (entity));
+
+  trellis_autosave_flush (self);
+  g_hash_table_remove_all (self->pending);
+  fields = g_hash_table_get_keys (self->errors);
+  for (GList *l = fields; l != NULL; l = l->next)
+    {
+      g_autofree char *field = g_strdup (l->data);   /* the table frees its key */
+      show_error (self, field, NULL);
+    }
+
+  g_set_object (&self->store, store);
+  g_clear_object (&self->entity);
+  if (entity != NULL)
+    self->entity = trellis_entity_copy (entity);
 }
 
 /**
  * trellis_autosave_get_entity:
  * @self: an autosave
  *
- * Returns: (transfer none): the record being edited
+ * Returns: (transfer none) (nullable): the record as last stored
  */
 TrellisEntity *
 trellis_autosave_get_entity (TrellisAutosave *self)
 {
   g_return_val_if_fail (TRELLIS_IS_AUTOSAVE (self), NULL);
+
   return self->entity;
 }
 
 /**
- * trellis_autosave_bind:
+ * trellis_autosave_set_field:
  * @self: an autosave
- * @widget: an editing widget: an #AdwEntryRow, a #TrellisTextRow, a #GtkSpinButton…
- * @widget_property: the widget property holding the value (“text”, “value”)
- * @field: the record’s property it edits
+ * @field: a property name of the record, e.g. `given-name`
+ * @value: the new value in the text form of trellis_entity_set_field_string()
  *
- * Shows the field’s value in @widget, then saves what the user types there. Errors are shown
- * at @widget, or at the #AdwPreferencesRow it sits in.
+ * Remembers an edit and stores it after the typing pause.
  */
 void
-trellis_autosave_bind (TrellisAutosave *self,
-                       GtkWidget       *widget,
-                       const char      *widget_property,
-                       const char      *field)
+trellis_autosave_set_field (TrellisAutosave *self,
+                            const char      *field,
+                            const char      *value)
 {
-  g_autofree char *signal = NULL;
-  GtkEventController *focus;
-  Binding *binding;
+  g_return_if_fail (TRELLIS_IS_AUTOSAVE (self));
 
+  if (self->entity == NULL)
+    return;
+  g_return_if_fail (trellis_entity_find_field (self->entity, field) != NULL);
+
+  g_hash_table_replace (self->pending, g_strdup (field), g_strdup (value ? value : ""));
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->timeout_id = g_timeout_add (TRELLIS_AUTOSAVE_DELAY_MS, on_timeout, self);
+}
+
+/**
+ * trellis_autosave_watch:
+ * @self: an autosave
+ * @field: a property name of the record
+ * @widget: the widget that edits @field
+ *
+ * Refusals of @field are shown on @widget: the `error` style, a tooltip and an accessible
+ * description with the reason.
+ */
+void
+trellis_autosave_watch (TrellisAutosave *self,
+                        const char      *field,
+                        GtkWidget       *widget)
+{
   g_return_if_fail (TRELLIS_IS_AUTOSAVE (self));
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  copy_property (G_OBJECT (self->entity), field, G_OBJECT (widget), widget_property);
+  g_hash_table_replace (self->widgets, g_strdup (field), widget);
+}
 
-  binding = g_new0 (Binding, 1);
-  binding->self = self;
-  g_set_weak_pointer (&binding->widget, widget);
-  binding->widget_property = g_strdup (widget_property);
-  binding->field = g_strdup (field);
-  g_ptr_array_add (self->bindings, binding);
+static void
+watch_focus (TrellisAutosave *self,
+             GtkWidget       *widget)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
 
-  signal = g_strconcat ("notify::", widget_property, NULL);
-  g_signal_connect (widget, signal, G_CALLBACK (on_widget_notify), binding);
-
-  focus = gtk_event_controller_focus_new ();
   g_signal_connect_object (focus, "leave", G_CALLBACK (on_focus_leave), self, 0);
   gtk_widget_add_controller (widget, focus);
-  binding->focus = focus;
+}
+
+/**
+ * trellis_autosave_bind_editable:
+ * @self: an autosave
+ * @field: a text property of the record
+ * @editable: an entry (or #AdwEntryRow) already showing the stored value
+ *
+ * Stores what is typed in @editable, and stores it at once when focus leaves it.
+ */
+void
+trellis_autosave_bind_editable (TrellisAutosave *self,
+                                const char      *field,
+                                GtkEditable     *editable)
+{
+  g_return_if_fail (TRELLIS_IS_AUTOSAVE (self));
+  g_return_if_fail (GTK_IS_EDITABLE (editable));
+
+  g_object_set_data_full (G_OBJECT (editable), "trellis-field", g_strdup (field), g_free);
+  g_signal_connect_object (editable, "changed", G_CALLBACK (on_editable_changed), self, 0);
+  watch_focus (self, GTK_WIDGET (editable));
+  trellis_autosave_watch (self, field, GTK_WIDGET (editable));
+}
+
+/**
+ * trellis_autosave_bind_text_view:
+ * @self: an autosave
+ * @field: a multi-line text property of the record
+ * @text_view: a text view already showing the stored value
+ */
+void
+trellis_autosave_bind_text_view (TrellisAutosave *self,
+                                 const char      *field,
+                                 GtkTextView     *text_view)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (TRELLIS_IS_AUTOSAVE (self));
+  g_return_if_fail (GTK_IS_TEXT_VIEW (text_view));
+
+  buffer = gtk_text_view_get_buffer (text_view);
+  g_object_set_data_full (G_OBJECT (buffer), "trellis-field", g_strdup (field), g_free);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (on_buffer_changed), self, 0);
+  watch_focus (self, GTK_WIDGET (text_view));
+  trellis_autosave_watch (self, field, GTK_WIDGET (text_view));
+}
+
+/**
+ * trellis_autosave_has_pending:
+ * @self: an autosave
+ *
+ * Returns: whether edits wait to be stored (or were refused and wait for a fix)
+ */
+gboolean
+trellis_autosave_has_pending (TrellisAutosave *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_AUTOSAVE (self), FALSE);
+
+  return g_hash_table_size (self->pending) > 0;
 }
 
 /**
  * trellis_autosave_flush:
  * @self: an autosave
  *
- * Saves pending changes now. A failure is reported with #TrellisAutosave::failed.
+ * Stores the waiting edits now, in one transaction. Refused values stay pending and are
+ * shown at their widgets.
  *
- * Returns: %TRUE when nothing is left unsaved
+ * Returns: %TRUE when nothing is left pending
  */
 gboolean
 trellis_autosave_flush (TrellisAutosave *self)
 {
+  g_autoptr(TrellisEntity) candidate = NULL;
+  g_autoptr(GPtrArray) applied = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
 
   g_return_val_if_fail (TRELLIS_IS_AUTOSAVE (self), FALSE);
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
-  if (!self->dirty || self->cancelled)
+  if (g_hash_table_size (self->pending) == 0 || self->entity == NULL || self->store == NULL)
     return TRUE;
-  if (!trellis_store_save (self->store, self->entity, &error))
+
+  candidate = trellis_entity_copy (self->entity);
+  g_hash_table_iter_init (&iter, self->pending);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (apply_field (self, candidate, key, value))
+      g_ptr_array_add (applied, g_strdup (key));
+
+  if (applied->len == 0)
+    return FALSE;
+
+  if (!trellis_store_save (self->store, candidate, &error))
     {
-      g_signal_emit (self, signals[FAILED], 0, error);
+      for (guint i = 0; i < applied->len; i++)
+        show_error (self, applied->pdata[i], error->message);
       return FALSE;
     }
-  self->dirty = FALSE;
+
+  for (guint i = 0; i < applied->len; i++)
+    g_hash_table_remove (self->pending, applied->pdata[i]);
+  g_set_object (&self->entity, candidate);
   g_signal_emit (self, signals[SAVED], 0);
-  return TRUE;
+  return g_hash_table_size (self->pending) == 0;
 }
 
 /**
- * trellis_autosave_cancel:
- * @self: an autosave
+ * trellis_autosave_flush_all:
  *
- * Drops pending changes and saves nothing more, e.g. because the record is being deleted.
+ * Stores the waiting edits of every record being edited; called when a window closes or the
+ * database changes.
  */
 void
-trellis_autosave_cancel (TrellisAutosave *self)
+trellis_autosave_flush_all (void)
 {
-  g_return_if_fail (TRELLIS_IS_AUTOSAVE (self));
+  /* Storing may make views reload and drop their autosaves: hold each one meanwhile. */
+  GList *copy = g_list_copy (instances);
 
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
-  self->cancelled = TRUE;
-  self->dirty = FALSE;
-}
-
-/**
- * trellis_autosave_has_error:
- * @self: an autosave
- *
- * Returns: whether a bound field currently shows a value the record refused
- */
-gboolean
-trellis_autosave_has_error (TrellisAutosave *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_AUTOSAVE (self), FALSE);
-  return self->n_errors > 0;
+  for (GList *l = copy; l != NULL; l = l->next)
+    g_object_ref (l->data);
+  for (GList *l = copy; l != NULL; l = l->next)
+    trellis_autosave_flush (l->data);
+  g_list_free_full (copy, g_object_unref);
 }
