@@ -2,7 +2,9 @@
  *
  * One row per framework, with a radio button for the school default (what new plans use), an
  * Edit button that opens its #TrellisFrameworkEditor, and a menu to rename, duplicate or
- * delete it. The Add menu creates an empty framework or one from a template Trellis ships.
+ * delete it. The Add menu creates an empty framework, one from a template Trellis ships, or
+ * imports one from a file (Moodle CSV, CASE JSON, Mahara JSON): the file is read in a thread,
+ * previewed, and stored only when the user confirms.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +18,7 @@
 #include "trellis-framework.h"
 #include "trellis-framework-editing.h"
 #include "trellis-framework-editor.h"
+#include "trellis-framework-import.h"
 #include "trellis-framework-template.h"
 #include "trellis-frameworks-page.h"
 
@@ -26,6 +29,8 @@ struct _TrellisFrameworksPage
   TrellisStore       *store;
   guint               rebuild_id;
   gint64              focus_id;        /* the framework whose row gets the focus after a rebuild */
+
+  GCancellable       *import_cancellable;
 
   GtkListBox         *framework_list;
   GtkMenuButton      *add_button;
@@ -273,7 +278,121 @@ open_editor (TrellisFrameworksPage *self,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+static void
+read_import_in_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  GError *error = NULL;
+  TrellisFrameworkImport *import = trellis_framework_import_new_from_file (task_data, cancellable, &error);
+
+  if (import == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, import, g_object_unref);
+}
+
+static char *
+describe_import (TrellisFrameworkImport *import)
+{
+  g_auto(GStrv) warnings = trellis_framework_import_dup_warnings (import);
+  guint n_attributes = trellis_framework_import_get_n_attributes (import);
+  guint n_competencies = trellis_framework_import_get_n_competencies (import);
+  guint n_levels = trellis_framework_import_get_n_levels (import);
+  GString *body = g_string_new (NULL);
+
+  /* Translators: the preview of an import, e.g. “Moodle competency framework (CSV)” */
+  g_string_append_printf (body, _("Format: %s"), trellis_framework_import_get_format_name (import));
+  g_string_append_c (body, '\n');
+  g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u attribute", "%u attributes", n_attributes),
+                          n_attributes);
+  g_string_append (body, " · ");
+  g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u competency", "%u competencies", n_competencies),
+                          n_competencies);
+  g_string_append (body, " · ");
+  g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u level", "%u levels", n_levels), n_levels);
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    g_string_append_printf (body, "\n• %s", warnings[i]);
+  g_string_append_c (body, '\n');
+  g_string_append (body, _("Nothing is stored until you choose Import."));
+  return g_string_free (body, FALSE);
+}
+
 /* Callbacks */
+
+static void
+on_import_response (AdwMessageDialog      *dialog,
+                    const char            *response,
+                    TrellisFrameworksPage *self)
+{
+  TrellisFrameworkImport *import = g_object_get_data (G_OBJECT (dialog), "import");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gint64 framework_id = 0;
+
+  if (g_strcmp0 (response, "import") != 0)
+    return;
+  if (!trellis_framework_import_apply (import, self->store, &framework_id, &error))
+    {
+      show_message (self, _("Framework Not Imported"), error->message);
+      return;
+    }
+  self->focus_id = framework_id;
+  message = g_strdup_printf (_("“%s” imported"), trellis_framework_import_get_title (import));
+  add_toast (self, message);
+}
+
+static void
+on_import_read (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  TrellisFrameworksPage *self = TRELLIS_FRAMEWORKS_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisFrameworkImport) import = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (import == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* The importer’s message names the file, the line or JSON path, and that nothing changed. */
+      show_message (self, _("Framework Not Imported"), error->message);
+      return;
+    }
+
+  heading = g_strdup_printf (_("Import “%s”?"), trellis_framework_import_get_title (import));
+  body = describe_import (import);
+  dialog = adw_message_dialog_new (parent_window (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "import", _("_Import"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "import", g_steal_pointer (&import), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_file_chooser_response (GtkNativeDialog       *chooser,
+                          int                    response,
+                          TrellisFrameworksPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (file != NULL)
+    trellis_frameworks_page_import_file (self, file);
+}
 
 static void
 on_store_changed (TrellisStore          *store,
@@ -420,6 +539,42 @@ new_from_template_activated (GtkWidget  *widget,
 }
 
 static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char * const *patterns)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TrellisFrameworksPage *self = TRELLIS_FRAMEWORKS_PAGE (widget);
+  static const char * const all[] = { "*.csv", "*.CSV", "*.json", "*.JSON", "*.framework", NULL };
+  static const char * const csv[] = { "*.csv", "*.CSV", NULL };
+  static const char * const json[] = { "*.json", "*.JSON", NULL };
+  static const char * const trellis[] = { "*.framework", NULL };
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import a Framework"), parent_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("All framework files"), all);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Moodle competency framework (CSV)"), csv);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("CASE package or Mahara matrix (JSON)"), json);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Trellis framework template"), trellis);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 edit_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -544,6 +699,8 @@ trellis_frameworks_page_dispose (GObject *object)
   TrellisFrameworksPage *self = TRELLIS_FRAMEWORKS_PAGE (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -573,6 +730,7 @@ trellis_frameworks_page_class_init (TrellisFrameworksPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "frameworks.create", NULL, create_activated);
   gtk_widget_class_install_action (widget_class, "frameworks.new-from-template", "s", new_from_template_activated);
+  gtk_widget_class_install_action (widget_class, "frameworks.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "frameworks.edit", "x", edit_activated);
   gtk_widget_class_install_action (widget_class, "frameworks.rename", "x", rename_activated);
   gtk_widget_class_install_action (widget_class, "frameworks.duplicate", "x", duplicate_activated);
@@ -607,6 +765,7 @@ trellis_frameworks_page_init (TrellisFrameworksPage *self)
       g_menu_append_item (templates, item);
     }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (templates));
+  g_menu_append (menu, _("_Import from File…"), "frameworks.import");
   gtk_menu_button_set_menu_model (self->add_button, G_MENU_MODEL (menu));
 }
 
@@ -655,6 +814,34 @@ trellis_frameworks_page_set_store (TrellisFrameworksPage *self,
       g_signal_connect_object (store, "external-change", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "frameworks.create", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "frameworks.import", store != NULL);
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * trellis_frameworks_page_import_file:
+ * @self: a page
+ * @file: a Moodle CSV, CASE JSON, Mahara JSON or Trellis template file
+ *
+ * Reads @file in a thread, then shows what it holds and asks before storing it. A file that
+ * cannot be read is reported in a dialog that names it; nothing is stored then.
+ */
+void
+trellis_frameworks_page_import_file (TrellisFrameworksPage *self,
+                                     GFile                 *file)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (TRELLIS_IS_FRAMEWORKS_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  self->import_cancellable = g_cancellable_new ();
+
+  task = g_task_new (self, self->import_cancellable, on_import_read, NULL);
+  g_task_set_source_tag (task, trellis_frameworks_page_import_file);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, read_import_in_thread);
 }

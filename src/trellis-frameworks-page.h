@@ -17,5 +17,7 @@ TrellisFrameworksPage *trellis_frameworks_page_new       (TrellisStore          
 TrellisStore          *trellis_frameworks_page_get_store (TrellisFrameworksPage *self);
 void                   trellis_frameworks_page_set_store (TrellisFrameworksPage *self,
                                                           TrellisStore          *store);
+void                   trellis_frameworks_page_import_file (TrellisFrameworksPage *self,
+                                                          GFile                 *file);
 
 G_END_DECLS

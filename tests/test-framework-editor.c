@@ -435,6 +435,34 @@ test_framework_editor_workflow (void)
   g_assert_cmpint (query_int (store, FRAMEWORK_BY_TITLE, "Civic Readiness Profile (copy)"), ==, -1);
   g_assert_cmpint (query_int (store, COMPETENCY_CODE, "KT.1"), ==, 1);
 
+  /* Import: a preview first, stored only on Import; a malformed file is named in the error. */
+  {
+    g_autofree char *path = trellis_test_source_path ("tests", "data", "frameworks", "moodle-quoting.csv", NULL);
+    g_autofree char *bad_path = trellis_test_source_path ("tests", "data", "frameworks", "moodle-unclosed.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+    gint64 before = trellis_store_count (store, TRELLIS_TYPE_FRAMEWORK);
+    AdwMessageDialog *dialog;
+
+    trellis_frameworks_page_import_file (page, bad);
+    dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Framework Not Imported");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "moodle-unclosed.csv"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "line 4"));
+    save_screenshot (GTK_WIDGET (dialog), "import-error.png");
+    respond ("close", NULL);
+    g_assert_cmpint (trellis_store_count (store, TRELLIS_TYPE_FRAMEWORK), ==, before);
+
+    trellis_frameworks_page_import_file (page, file);
+    dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (dialog), "Import “"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Format: "));
+    save_screenshot (GTK_WIDGET (dialog), "import-preview.png");
+    g_assert_cmpint (trellis_store_count (store, TRELLIS_TYPE_FRAMEWORK), ==, before);
+    respond ("import", NULL);
+    g_assert_cmpint (trellis_store_count (store, TRELLIS_TYPE_FRAMEWORK), ==, before + 1);
+  }
+
   gtk_window_destroy (GTK_WINDOW (preferences));
   settle ();
   trellis_test_remove_tree (dir);
