@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-frameworks-page.h"
 #include "trellis-preferences-window.h"
 
 struct _TrellisPreferencesWindow
@@ -20,6 +21,7 @@ struct _TrellisPreferencesWindow
   TrellisStore         *store;
 
   AdwEntryRow          *school_name_row;
+  TrellisFrameworksPage *frameworks_page;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisPreferencesWindow, trellis_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -103,6 +105,7 @@ trellis_preferences_window_set_property (GObject      *object,
       if (g_set_object (&self->store, g_value_get_object (value)))
         {
           load (self);
+          trellis_frameworks_page_set_store (self->frameworks_page, self->store);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -129,12 +132,14 @@ trellis_preferences_window_class_init (TrellisPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/trellisplp/Trellis/trellis-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TrellisPreferencesWindow, school_name_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPreferencesWindow, frameworks_page);
   gtk_widget_class_bind_template_callback (widget_class, on_school_name_apply);
 }
 
 static void
 trellis_preferences_window_init (TrellisPreferencesWindow *self)
 {
+  g_type_ensure (TRELLIS_TYPE_FRAMEWORKS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
