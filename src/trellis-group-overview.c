@@ -258,8 +258,8 @@ on_rows_sorted (GListModel           *model,
                 guint                 added,
                 TrellisGroupOverview *self)
 {
-  if (g_list_model_get_n_items (model) == 0)
-    return;
+  if (self->column_view == NULL || g_list_model_get_n_items (model) == 0)
+    return;   /* closing, or nothing to show */
   /* The rows are the column view’s inner list view, which owns the scroll action. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
