@@ -176,6 +176,8 @@ add_column (TrellisGroupOverview *self,
   gtk_column_view_column_set_sorter (column, sorter);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, attribute >= 0);
+  if (attribute < 0)
+    gtk_column_view_column_set_fixed_width (column, 200);
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
   return column;
@@ -246,6 +248,23 @@ on_cell_bind (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "dim-label");
   else
     gtk_widget_remove_css_class (label, "dim-label");
+}
+
+/* A new order starts at its top: the view would otherwise keep the row it showed first. */
+static void
+on_rows_sorted (GListModel           *model,
+                guint                 position,
+                guint                 removed,
+                guint                 added,
+                TrellisGroupOverview *self)
+{
+  if (self->column_view == NULL || g_list_model_get_n_items (model) == 0)
+    return;   /* closing, or nothing to show */
+  /* The rows are the column view’s inner list view, which owns the scroll action. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", 0);
 }
 
 /* Overrides */
@@ -363,11 +382,13 @@ trellis_group_overview_new (TrellisStore *store,
       g_snprintf (number, sizeof number, "%u", s);
       gtk_string_list_append (rows, number);
     }
+  /* Sort before the view sees the rows, so it opens scrolled to the first name. */
+  gtk_column_view_sort_by_column (self->column_view, name_column, GTK_SORT_ASCENDING);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_steal_pointer (&rows)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (on_rows_sorted), self, G_CONNECT_AFTER);
   gtk_column_view_set_model (self->column_view,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (self->sorted))));
-  gtk_column_view_sort_by_column (self->column_view, name_column, GTK_SORT_ASCENDING);
   gtk_stack_set_visible_child_name (self->stack, n_students > 0 ? "table" : "empty");
   return GTK_WIDGET (self);
 }

@@ -86,6 +86,14 @@ update_accessible (TrellisPogMapWidget *self)
 }
 
 static void
+remove_bands (TrellisPogMapWidget *self)
+{
+  for (guint i = 0; i < self->bands->len; i++)
+    gtk_widget_unparent (g_ptr_array_index (self->bands, i));
+  g_ptr_array_set_size (self->bands, 0);
+}
+
+static void
 move_focus_by (TrellisPogMapWidget *self,
                int                  delta)
 {
@@ -285,7 +293,7 @@ trellis_pog_map_widget_dispose (GObject *object)
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), on_style_dark_changed, self);
   if (self->bands != NULL)
     {
-      g_ptr_array_foreach (self->bands, (GFunc) gtk_widget_unparent, NULL);
+      remove_bands (self);
       g_clear_pointer (&self->bands, g_ptr_array_unref);
     }
   g_clear_object (&self->map);
@@ -409,8 +417,7 @@ trellis_pog_map_widget_set_map (TrellisPogMapWidget *self,
     trellis_pog_map_set_direction (map, gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
                                         ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
 
-  g_ptr_array_foreach (self->bands, (GFunc) gtk_widget_unparent, NULL);
-  g_ptr_array_set_size (self->bands, 0);
+  remove_bands (self);
   n = map != NULL ? trellis_pog_map_get_n_attributes (map) : 0;
   for (guint i = 0; i < n; i++)
     {

@@ -149,10 +149,10 @@ trellis_student_view_class_init (TrellisStudentViewClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TRELLIS_TYPE_GRADUATE_PAGE);
   g_type_ensure (TRELLIS_TYPE_PROFILE_PAGE);
   g_type_ensure (TRELLIS_TYPE_HISTORY_PAGE);
   g_type_ensure (TRELLIS_TYPE_PLAN_PAGE);
-  g_type_ensure (TRELLIS_TYPE_GRADUATE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/trellisplp/Trellis/trellis-student-view.ui");

@@ -10,6 +10,7 @@
 
 #include "trellis-add-student-dialog.h"
 #include "trellis-editor-dialog.h"
+#include "trellis-group-overview.h"
 #include "trellis-preferences-window.h"
 #include "trellis-sample-school.h"
 #include "trellis-settings.h"
@@ -159,6 +160,25 @@ preferences_action (GtkWidget  *widget,
   preferences = GTK_WINDOW (trellis_preferences_window_new (self->store));
   gtk_window_set_transient_for (preferences, GTK_WINDOW (self));
   gtk_window_present (preferences);
+}
+
+/* The heat map of the students the list shows now (its search and filters), e.g. one
+ * advisory group. */
+static void
+group_overview_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  g_autoptr(GArray) ids = NULL;
+  GtkWindow *overview;
+
+  if (self->store == NULL)
+    return;
+  ids = trellis_window_dup_visible_student_ids (self);
+  overview = GTK_WINDOW (trellis_group_overview_new (self->store, ids));
+  gtk_window_set_transient_for (overview, GTK_WINDOW (self));
+  gtk_window_present (overview);
 }
 
 static void
@@ -448,6 +468,7 @@ trellis_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.add-student", NULL, add_student_action);
+  gtk_widget_class_install_action (widget_class, "win.group-overview", NULL, group_overview_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
