@@ -82,7 +82,7 @@ struct _TrellisStore
   GArray     *pending;
   guint       depth;
   gint64      data_version;
-  guint       watch_id;
+  GSource    *watch;       /* in the thread-default context of the opener */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisStore, trellis_store, G_TYPE_OBJECT)
@@ -837,7 +837,9 @@ trellis_store_dispose (GObject *object)
 {
   TrellisStore *self = TRELLIS_STORE (object);
 
-  g_clear_handle_id (&self->watch_id, g_source_remove);
+  if (self->watch != NULL)
+    g_source_destroy (self->watch);
+  g_clear_pointer (&self->watch, g_source_unref);
 
   G_OBJECT_CLASS (trellis_store_parent_class)->dispose (object);
 }
@@ -1239,7 +1241,11 @@ trellis_store_open (const char  *path,
     }
 
   self->data_version = read_data_version (self);
-  self->watch_id = g_timeout_add_seconds (1, on_watch_timeout, self);
+  /* A store opened in a worker thread (with its own thread-default context) is not polled
+   * from the main loop, where its connection must not be used. */
+  self->watch = g_timeout_source_new_seconds (1);
+  g_source_set_callback (self->watch, on_watch_timeout, self, NULL);
+  g_source_attach (self->watch, g_main_context_get_thread_default ());
 
   return g_steal_pointer (&self);
 }
