@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # build-aux/common.sh — what build-aux/run and build-aux/test share: packages and the build folder
 #
 # SPDX-License-Identifier: GPL-3.0-or-later

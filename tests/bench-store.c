@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <time.h>
 
 #include "trellis-action-step.h"
 #include "trellis-evidence.h"
@@ -38,6 +39,16 @@ static double
 elapsed_ms (gint64 since)
 {
   return (g_get_monotonic_time () - since) / 1000.0;
+}
+
+/* The processor time of this process, to tell a slow store from a busy machine. */
+static double
+cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
+  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
 }
 
 static int
@@ -112,6 +123,7 @@ bench_store (void)
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   double best_summaries = G_MAXDOUBLE;
+  double best_summaries_cpu = 0;
   double plan_times[PLAN_SAMPLES];
   GStatBuf info;
   gint64 started;
@@ -141,16 +153,22 @@ bench_store (void)
 
   for (guint run = 0; run < SUMMARY_RUNS; run++)
     {
+      double cpu_started = cpu_ms ();
+
       started = g_get_monotonic_time ();
       g_clear_object (&summaries);
       summaries = trellis_store_list_student_summaries (store, &error);
-      best_summaries = MIN (best_summaries, elapsed_ms (started));
+      if (elapsed_ms (started) < best_summaries)
+        {
+          best_summaries = elapsed_ms (started);
+          best_summaries_cpu = cpu_ms () - cpu_started;
+        }
       g_assert_no_error (error);
     }
   n_items = g_list_model_get_n_items (summaries);
   g_assert_cmpuint (n_items, ==, N_STUDENTS);
-  g_print ("load all student summaries: %.1f ms (target ≤ 50 ms; best of %d)\n",
-           best_summaries, SUMMARY_RUNS);
+  g_print ("load all student summaries: %.1f ms (target ≤ 50 ms; best of %d; %.1f ms of processor time)\n",
+           best_summaries, SUMMARY_RUNS, best_summaries_cpu);
 
   for (guint i = 0; i < PLAN_SAMPLES; i++)
     {
