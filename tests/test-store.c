@@ -809,6 +809,48 @@ test_store_delete_cascades_and_restores (Fixture       *f,
     g_assert_cmpint (count_table (f->store, owned_rows[i].table), ==, totals[i]);
 }
 
+/* Deleting a competency takes its goal links with it and clears the evidence that demonstrates
+ * it (ON DELETE SET NULL); Undo must bring both back. */
+static void
+test_store_restore_competency_references (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisEntity) competency = NULL;
+  g_autoptr(TrellisSnapshot) snapshot = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *sql_links = NULL;
+  g_autofree char *sql_evidence = NULL;
+  gint64 competency_id;
+
+  g_assert_true (trellis_sample_school_populate (f->store, 20, TRELLIS_SAMPLE_SEED, NULL, NULL, &error));
+  g_assert_no_error (error);
+  competency_id = query_int (f->store,
+                             "SELECT competency_id FROM evidence WHERE competency_id IS NOT NULL "
+                             "GROUP BY competency_id ORDER BY count(*) DESC LIMIT 1");
+  sql_links = g_strdup_printf ("SELECT count(*) FROM goal_competency WHERE competency_id = %" G_GINT64_FORMAT,
+                               competency_id);
+  sql_evidence = g_strdup_printf ("SELECT count(*) FROM evidence WHERE competency_id = %" G_GINT64_FORMAT,
+                                  competency_id);
+  g_assert_cmpint (query_int (f->store, sql_links), >, 0);
+  g_assert_cmpint (query_int (f->store, sql_evidence), >, 0);
+  before = dump_records (f->store);
+
+  competency = trellis_store_load (f->store, TRELLIS_TYPE_COMPETENCY, competency_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (trellis_store_delete (f->store, competency, &snapshot, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->store, sql_links), ==, 0);
+  g_assert_cmpint (query_int (f->store, sql_evidence), ==, 0);
+
+  g_assert_true (trellis_store_restore (f->store, snapshot, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->store, sql_links), >, 0);
+  after = dump_records (f->store);
+  g_assert_cmpstr (after, ==, before);
+}
+
 static void
 test_store_history (Fixture       *f,
                     gconstpointer  data)
@@ -1229,6 +1271,8 @@ main (int   argc,
   g_test_add ("/store/refuses-damaged-file", Fixture, NULL, fixture_setup, test_store_refuses_damaged_file, fixture_teardown);
   g_test_add ("/store/delete-cascades-and-restores", Fixture, NULL, fixture_setup,
               test_store_delete_cascades_and_restores, fixture_teardown);
+  g_test_add ("/store/restore-competency-references", Fixture, NULL, fixture_setup,
+              test_store_restore_competency_references, fixture_teardown);
   g_test_add ("/store/history", Fixture, NULL, fixture_setup, test_store_history, fixture_teardown);
   g_test_add ("/store/refuses-invalid-text", Fixture, NULL, fixture_setup, test_store_refuses_invalid_text, fixture_teardown);
   g_test_add ("/store/transactions", Fixture, NULL, fixture_setup, test_store_transactions, fixture_teardown);

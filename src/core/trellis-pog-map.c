@@ -154,9 +154,13 @@ find_current_plan (TrellisStore  *store,
   if (rc != SQLITE_ROW)
     {
       if (rc == SQLITE_DONE)
-        g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND,
-                     _("The student (record %" G_GINT64_FORMAT ") no longer exists, so there is no "
-                       "Profile of a Graduate map to show."), student_id);
+        {
+          g_autofree char *record = g_strdup_printf ("%" G_GINT64_FORMAT, student_id);
+          /* Translators: %s is a record number */
+          g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND,
+                       _("The student (record %s) no longer exists, so there is no "
+                         "Profile of a Graduate map to show."), record);
+        }
       else
         trellis_store_set_sqlite_error (store, error);
       sqlite3_reset (stmt);

@@ -62,10 +62,20 @@ typedef struct
   char   *created_by;
 } Link;
 
+/* A plain reference (e.g. evidence → competency) that ON DELETE SET NULL will clear. */
+typedef struct
+{
+  const char *table;    /* static: a class's table name */
+  const char *column;   /* static: a field's column */
+  gint64      row_id;
+  gint64      value;
+} Reference;
+
 struct _TrellisSnapshot
 {
   GPtrArray *records;   /* TrellisEntity, parents first */
   GArray    *links;     /* Link */
+  GArray    *references; /* Reference, restored after the records */
   char      *label;
 };
 
@@ -752,6 +762,49 @@ write_history (TrellisStore  *self,
 }
 
 static gboolean
+collect_references (TrellisStore     *self,
+                    const char       *table,
+                    gint64            id,
+                    TrellisSnapshot  *snapshot,
+                    GError          **error)
+{
+  guint n_types;
+  const GType *types = trellis_store_entity_types (&n_types);
+
+  for (guint t = 0; t < n_types; t++)
+    {
+      TrellisEntityClass *klass = entity_class_for (types[t]);
+
+      for (guint f = 0; f < klass->n_fields; f++)
+        {
+          const TrellisField *field = &klass->fields[f];
+          g_autofree char *sql = NULL;
+          sqlite3_stmt *stmt;
+
+          if (field->type != TRELLIS_FIELD_REFERENCE || g_strcmp0 (field->references, table) != 0 ||
+              (field->flags & (TRELLIS_FIELD_FLAG_PARENT | TRELLIS_FIELD_FLAG_CASCADE)) != 0)
+            continue;
+          sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?", klass->table, field->column);
+          stmt = trellis_store_prepare (self, sql, error);
+          if (stmt == NULL)
+            {
+              g_type_class_unref (klass);
+              return FALSE;
+            }
+          sqlite3_bind_int64 (stmt, 1, id);
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              Reference reference = { klass->table, field->column, sqlite3_column_int64 (stmt, 0), id };
+              g_array_append_val (snapshot->references, reference);
+            }
+          sqlite3_reset (stmt);
+        }
+      g_type_class_unref (klass);
+    }
+  return TRUE;
+}
+
+static gboolean
 collect_subtree (TrellisStore    *self,
                  TrellisEntity   *entity,
                  TrellisSnapshot *snapshot,
@@ -768,25 +821,35 @@ collect_subtree (TrellisStore    *self,
     return TRUE;
   g_ptr_array_add (snapshot->records, g_object_ref (entity));
 
-  if (g_strcmp0 (klass->table, "goal") == 0)
+  /* The links of a goal, or of a competency, go with it and come back with Undo. */
+  if (g_strcmp0 (klass->table, "goal") == 0 || g_strcmp0 (klass->table, "competency") == 0)
     {
+      gboolean is_goal = g_strcmp0 (klass->table, "goal") == 0;
       sqlite3_stmt *stmt = trellis_store_prepare (self,
-                                                  "SELECT competency_id, created_at, created_by "
-                                                  "FROM goal_competency WHERE goal_id = ?", error);
+                                                  is_goal
+                                                    ? "SELECT goal_id, competency_id, created_at, created_by "
+                                                      "FROM goal_competency WHERE goal_id = ?"
+                                                    : "SELECT goal_id, competency_id, created_at, created_by "
+                                                      "FROM goal_competency WHERE competency_id = ?",
+                                                  error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, trellis_entity_get_id (entity));
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
           Link link = {
-            trellis_entity_get_id (entity),
             sqlite3_column_int64 (stmt, 0),
-            g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+            sqlite3_column_int64 (stmt, 1),
             g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+            g_strdup ((const char *) sqlite3_column_text (stmt, 3)),
           };
           g_array_append_val (snapshot->links, link);
         }
+      sqlite3_reset (stmt);
     }
+
+  if (!collect_references (self, klass->table, trellis_entity_get_id (entity), snapshot, error))
+    return FALSE;
 
   types = trellis_store_entity_types (&n_types);
   for (guint t = 0; t < n_types; t++)
@@ -1577,6 +1640,7 @@ trellis_store_delete (TrellisStore     *self,
   taken->records = g_ptr_array_new_with_free_func (g_object_unref);
   taken->links = g_array_new (FALSE, TRUE, sizeof (Link));
   g_array_set_clear_func (taken->links, link_clear);
+  taken->references = g_array_new (FALSE, TRUE, sizeof (Reference));
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!collect_subtree (self, entity, taken, seen, error))
     {
@@ -1676,6 +1740,31 @@ trellis_store_restore (TrellisStore     *self,
         }
     }
 
+  /* References that the deletion cleared (ON DELETE SET NULL) point at their record again. */
+  for (guint i = 0; i < snapshot->references->len; i++)
+    {
+      Reference *reference = &g_array_index (snapshot->references, Reference, i);
+      g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ? WHERE id = ?",
+                                              reference->table, reference->column);
+
+      stmt = trellis_store_prepare (self, sql, error);
+      if (stmt == NULL)
+        {
+          trellis_store_rollback (self);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, 1, reference->value);
+      sqlite3_bind_int64 (stmt, 2, reference->row_id);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          trellis_store_set_sqlite_error (self, error);
+          sqlite3_reset (stmt);
+          trellis_store_rollback (self);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+    }
+
   return trellis_store_commit (self, error);
 }
 
@@ -1686,6 +1775,7 @@ trellis_snapshot_free (TrellisSnapshot *snapshot)
     return;
   g_clear_pointer (&snapshot->records, g_ptr_array_unref);
   g_clear_pointer (&snapshot->links, g_array_unref);
+  g_clear_pointer (&snapshot->references, g_array_unref);
   g_free (snapshot->label);
   g_free (snapshot);
 }
