@@ -6,6 +6,8 @@
 
 #define G_LOG_DOMAIN "trellis-widget-utils"
 
+#include <glib/gi18n.h>
+
 #include "trellis-widget-utils.h"
 
 /**
@@ -37,4 +39,29 @@ trellis_list_box_remove_all (GtkListBox *list)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
+}
+
+/**
+ * trellis_format_date:
+ * @date: (nullable): a stored date, YYYY-MM-DD
+ *
+ * Returns: (transfer full): the date as a person reads it (“28 Jan 2027”), @date itself if it
+ *   is not a date, or "" for none
+ */
+char *
+trellis_format_date (const char *date)
+{
+  g_autofree char *midnight = NULL;
+  g_autoptr(GDateTime) parsed = NULL;
+  char *text;
+
+  if (date == NULL || *date == '\0')
+    return g_strdup ("");
+  midnight = g_strconcat (date, "T00:00:00Z", NULL);
+  parsed = g_date_time_new_from_iso8601 (midnight, NULL);
+  if (parsed == NULL)
+    return g_strdup (date);
+  /* Translators: a short date on goal cards, steps and evidence, see g_date_time_format() */
+  text = g_date_time_format (parsed, _("%e %b %Y"));
+  return g_strstrip (text);
 }

@@ -10,5 +10,6 @@ G_BEGIN_DECLS
 
 char *trellis_text_view_dup_text    (GtkTextView *view);
 void  trellis_list_box_remove_all   (GtkListBox  *list);
+char *trellis_format_date           (const char  *date);
 
 G_END_DECLS
