@@ -52,6 +52,7 @@ struct _TrellisGoalEditor
   GtkSearchEntry     *competency_search;
   GtkListBox         *competency_list;
   GtkLabel           *steps_heading;
+  GtkLabel           *competencies_heading;
   GtkListBox         *steps_list;
   GtkEntry           *new_step_entry;
   GtkListBox         *evidence_list;
@@ -205,6 +206,25 @@ update_steps_heading (TrellisGoalEditor *self)
   gtk_label_set_text (self->steps_heading, text);
 }
 
+/* The checked competencies may be scrolled out of sight: the heading says how many there are. */
+static void
+update_competencies_heading (TrellisGoalEditor *self)
+{
+  g_autoptr(GArray) linked = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->goal != NULL)
+    linked = trellis_store_list_goal_competencies (self->store, trellis_entity_get_id (TRELLIS_ENTITY (self->goal)),
+                                                   NULL);
+  if (linked == NULL || linked->len == 0)
+    text = g_strdup (_("Competencies (none linked yet)"));
+  else
+    /* Translators: the heading of the competency checklist, with how many are linked to the goal */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Competencies (%u linked)", "Competencies (%u linked)",
+                                         linked->len), linked->len);
+  gtk_label_set_text (self->competencies_heading, text);
+}
+
 static void
 update_step_row_state (GtkWidget         *row,
                        TrellisActionStep *step)
@@ -305,7 +325,9 @@ make_step_row (TrellisGoalEditor *self,
   g_autofree char *delete_label = g_strdup_printf (_("Delete step “%s”"), text);
   g_autoptr(GtkStringList) owners = gtk_string_list_new (NULL);
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *what = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *who_when = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *entry = gtk_entry_new ();
   GtkWidget *owner;
@@ -321,8 +343,8 @@ make_step_row (TrellisGoalEditor *self,
   gtk_widget_add_css_class (row, "step-row");
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), trellis_entity_get_text (entity, "done-at") != NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, done_label, -1);
@@ -354,12 +376,16 @@ make_step_row (TrellisGoalEditor *self,
   g_signal_connect (due, "notify::date", G_CALLBACK (on_step_due_changed), self);
   g_signal_connect (delete, "clicked", G_CALLBACK (on_step_delete_clicked), self);
 
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (box), overdue);
-  gtk_box_append (GTK_BOX (box), owner);
-  gtk_box_append (GTK_BOX (box), due);
-  gtk_box_append (GTK_BOX (box), delete);
+  /* The step's words get the whole width, even in a narrow window; who and when go below them. */
+  gtk_box_append (GTK_BOX (what), check);
+  gtk_box_append (GTK_BOX (what), entry);
+  gtk_box_append (GTK_BOX (what), delete);
+  gtk_widget_set_margin_start (who_when, 30);
+  gtk_box_append (GTK_BOX (who_when), owner);
+  gtk_box_append (GTK_BOX (who_when), due);
+  gtk_box_append (GTK_BOX (who_when), overdue);
+  gtk_box_append (GTK_BOX (box), what);
+  gtk_box_append (GTK_BOX (box), who_when);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   update_step_row_state (row, step);
   return row;
@@ -454,7 +480,11 @@ make_evidence_row (TrellisGoalEditor *self,
   GtkWidget *row = adw_action_row_new ();
 
   if (date != NULL)
-    g_string_append_printf (subtitle, " · %s", date);
+    {
+      g_autofree char *shown = trellis_format_date (date);
+
+      g_string_append_printf (subtitle, " · %s", shown);
+    }
   if (competency != NULL)
     g_string_append_printf (subtitle, " · %s", competency);
   if (level != NULL && *assessor != '\0')
@@ -535,6 +565,7 @@ on_competency_toggled (GtkCheckButton    *check,
     ok = trellis_store_unlink_competency (self->store, goal_id, competency_id, &error);
   if (!ok)
     trellis_show_error_toast (GTK_WIDGET (self), error);
+  update_competencies_heading (self);
 }
 
 static void
@@ -589,6 +620,7 @@ fill_competencies (TrellisGoalEditor *self)
   g_autoptr(GArray) linked = NULL;
 
   trellis_list_box_remove_all (self->competency_list);
+  update_competencies_heading (self);
   if (self->goal == NULL || self->framework_id == 0)
     return;
   linked = trellis_store_list_goal_competencies (self->store, trellis_entity_get_id (TRELLIS_ENTITY (self->goal)), NULL);
@@ -858,6 +890,7 @@ trellis_goal_editor_class_init (TrellisGoalEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, competency_search);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, competency_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, steps_heading);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, competencies_heading);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, steps_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, new_step_entry);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, evidence_list);

@@ -220,6 +220,15 @@ on_cancel_clicked (TrellisNotesThread *self)
   stop_editing (self);
 }
 
+/* A note needs words: Add stays off while the box is empty. */
+static void
+on_compose_changed (TrellisNotesThread *self)
+{
+  g_autofree char *text = trellis_text_view_dup_text (self->compose_view);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), *g_strstrip (text) != '\0');
+}
+
 static void
 on_editor_changed (TrellisNotesThread *self)
 {
@@ -329,6 +338,8 @@ static void
 trellis_notes_thread_init (TrellisNotesThread *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->compose_view), "changed",
+                            G_CALLBACK (on_compose_changed), self);
   update_compose (self);
 }
 
