@@ -341,6 +341,7 @@ make_step_row (TrellisGoalEditor *self,
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_add_css_class (row, "step-row");
+  gtk_widget_set_name (delete, "delete-step");
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_margin_top (box, 6);
