@@ -57,6 +57,7 @@ struct _TrellisGoalEditor
   GtkEntry           *new_step_entry;
   GtkListBox         *evidence_list;
   GtkWidget          *add_evidence_button;
+  GtkWidget          *add_step_box;
   TrellisNotesThread *notes;
 };
 
@@ -660,6 +661,35 @@ fill_competencies (TrellisGoalEditor *self)
     }
 }
 
+/* A completed plan is read, often by someone else: its words stay sharp (not greyed out) but
+ * cannot be changed, and the choosers are turned off. */
+static void
+set_form_editable (GtkWidget *widget,
+                   gboolean   editable)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      gtk_text_view_set_editable (GTK_TEXT_VIEW (widget), editable);
+      gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (widget), editable);
+      return;
+    }
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return;  /* searching the checklist is reading, not writing */
+  if (GTK_IS_EDITABLE (widget))
+    {
+      gtk_editable_set_editable (GTK_EDITABLE (widget), editable);
+      return;
+    }
+  if (GTK_IS_CHECK_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) || GTK_IS_BUTTON (widget) ||
+      ADW_IS_COMBO_ROW (widget) || TRELLIS_IS_DATE_BUTTON (widget))
+    {
+      gtk_widget_set_sensitive (widget, editable);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    set_form_editable (child, editable);
+}
+
 static void
 reload_lists (TrellisGoalEditor *self)
 {
@@ -687,6 +717,7 @@ reload_lists (TrellisGoalEditor *self)
       gtk_list_box_append (self->evidence_list, make_evidence_row (self, item));
     }
   update_steps_heading (self);
+  set_form_editable (self->form_box, !self->read_only);
   trellis_notes_thread_reload (self->notes);
   self->loading = FALSE;
 }
@@ -896,6 +927,7 @@ trellis_goal_editor_class_init (TrellisGoalEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, new_step_entry);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, add_evidence_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, add_step_box);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, notes);
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_choice_selected);
@@ -961,7 +993,8 @@ trellis_goal_editor_set_goal (TrellisGoalEditor *self,
   self->framework_id = framework_id;
   self->read_only = read_only;
 
-  gtk_widget_set_sensitive (self->form_box, !read_only);
+  set_form_editable (self->form_box, !read_only);
+  gtk_widget_set_visible (self->add_step_box, !read_only);
   gtk_widget_set_visible (self->add_evidence_button, !read_only);
   g_object_set (self->notes, "read-only", read_only, NULL);
   trellis_notes_thread_set_target (self->notes, store,

@@ -62,6 +62,6 @@ trellis_format_date (const char *date)
   if (parsed == NULL)
     return g_strdup (date);
   /* Translators: a short date on goal cards, steps and evidence, see g_date_time_format() */
-  text = g_date_time_format (parsed, _("%e %b %Y"));
+  text = g_date_time_format (parsed, _("%-d %b %Y"));
   return g_strstrip (text);
 }
