@@ -649,6 +649,16 @@ on_review_response (AdwMessageDialog *dialog,
   refresh_overview (self);
 }
 
+/* The review needs a reviewer: the button waits for a name rather than refusing afterwards. */
+static void
+on_reviewer_changed (GtkEditable      *entry,
+                     AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "request", *name != '\0');
+}
+
 static void
 on_review_clicked (TrellisPlanPage *self)
 {
@@ -662,6 +672,8 @@ on_review_clicked (TrellisPlanPage *self)
                        _("Who should review this plan? They can return it with a note or complete it."),
                        "request", _("_Request Review"), entry);
   g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  adw_message_dialog_set_response_enabled (dialog, "request", FALSE);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_reviewer_changed), dialog, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_review_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
