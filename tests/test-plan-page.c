@@ -420,17 +420,32 @@ reload_plan (Fixture *f)
   return trellis_store_load (f->store, TRELLIS_TYPE_PLAN, trellis_entity_get_id (TRELLIS_ENTITY (f->plan)), NULL);
 }
 
+static const char *
+button_action_name (GtkWidget *button)
+{
+  return gtk_actionable_get_action_name (GTK_ACTIONABLE (button));
+}
+
+/* The first shown button under @root whose @property (read by @get) is @value. */
 static GtkWidget *
-find_action_button (GtkWidget  *root,
-                    const char *action_name)
+find_button_where (GtkWidget    *root,
+                   const char *(*get) (GtkWidget *),
+                   const char   *value)
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
   collect_type (root, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), action_name) == 0)
+    if (g_strcmp0 (get (buttons->pdata[i]), value) == 0)
       return buttons->pdata[i];
   return NULL;
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action_name)
+{
+  return find_button_where (root, button_action_name, action_name);
 }
 
 static void
@@ -695,13 +710,7 @@ static GtkWidget *
 find_button_with_tooltip (GtkWidget  *root,
                           const char *tooltip)
 {
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  collect_type (root, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), tooltip) == 0)
-      return buttons->pdata[i];
-  return NULL;
+  return find_button_where (root, gtk_widget_get_tooltip_text, tooltip);
 }
 
 static void
