@@ -26,6 +26,23 @@ static const GOptionEntry option_entries[] = {
     N_("Open the database at PATH instead of the default one"), N_("PATH") },
   { "populate-sample", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("Add N sample students to the database, without a display, and quit"), N_("N") },
+  { "print-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Print the plans of the chosen students (all by default) to one PDF, without a display, and quit"),
+    N_("FILE") },
+  { "student", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("With --print-pdf: print this student (repeat for more)"), N_("UUID") },
+  { "homeroom", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --print-pdf: print only the students of this homeroom"), N_("NAME") },
+  { "grade", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --print-pdf: print only the students of this grade (0 for kindergarten)"), N_("N") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --print-pdf: the paper size, a4 or letter"), N_("SIZE") },
+  { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --print-pdf: the language of the labels (by default each family’s)"), N_("LANG") },
+  { "double-sided", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --print-pdf: start each student on an odd page"), NULL },
+  { "include-supports", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --print-pdf: also print the private supports and accommodations"), NULL },
   { NULL }
 };
 

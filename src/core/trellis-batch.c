@@ -14,13 +14,24 @@
 #include <unistd.h>
 
 #include "trellis-batch.h"
+#include "trellis-catalog.h"
+#include "trellis-error.h"
+#include "trellis-report-pdf.h"
 #include "trellis-sample-school.h"
-#include "trellis-store.h"
+#include "trellis-store-private.h"
 #include "trellis-student.h"
 
 /* The options that make a run headless; the application declares them all. */
 static const char * const batch_options[] = {
   "populate-sample",
+  "print-pdf",
+  "student",
+  "homeroom",
+  "grade",
+  "paper",
+  "language",
+  "double-sided",
+  "include-supports",
   NULL
 };
 
@@ -32,6 +43,134 @@ on_progress (double   fraction,
 {
   if (isatty (fileno (stderr)))
     g_printerr ("\r%3.0f %%", fraction * 100.0);
+}
+
+/* The students --print-pdf prints: those named with --student (in that order), otherwise every
+ * current student by name; --homeroom and --grade narrow either. */
+static GArray *
+select_students (TrellisStore  *store,
+                 GVariantDict  *options,
+                 GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree const char **uuids = NULL;
+  g_autofree char *homeroom = NULL;
+  gboolean has_grade;
+  int grade = 0;
+  sqlite3_stmt *stmt;
+
+  g_variant_dict_lookup (options, "student", "^a&s", &uuids);
+  g_variant_dict_lookup (options, "homeroom", "s", &homeroom);
+  has_grade = g_variant_dict_lookup (options, "grade", "i", &grade);
+
+  stmt = trellis_store_prepare (store,
+                                uuids != NULL
+                                  ? "SELECT id FROM student WHERE uuid = ?3 "
+                                    "AND (?1 IS NULL OR homeroom = ?1) AND (?2 IS NULL OR grade_level = ?2)"
+                                  : "SELECT id FROM student WHERE NOT archived "
+                                    "AND (?1 IS NULL OR homeroom = ?1) AND (?2 IS NULL OR grade_level = ?2) "
+                                    "ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; uuids == NULL ? i == 0 : uuids[i] != NULL; i++)
+    {
+      g_autoptr(TrellisStudent) student = NULL;
+
+      if (uuids != NULL)
+        {
+          student = trellis_store_load_by_uuid (store, TRELLIS_TYPE_STUDENT, uuids[i], NULL);
+          if (student == NULL)
+            {
+              g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND,
+                           _("No student has the identifier “%s” (--student); no PDF was written."),
+                           uuids[i]);
+              return NULL;
+            }
+        }
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, homeroom, -1, SQLITE_TRANSIENT);
+      if (has_grade)
+        sqlite3_bind_int (stmt, 2, grade);
+      else
+        sqlite3_bind_null (stmt, 2);
+      if (uuids != NULL)
+        sqlite3_bind_text (stmt, 3, uuids[i], -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (ids, id);
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (ids->len == 0)
+    {
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND, "%s",
+                   _("No student matches the --student, --homeroom and --grade options; no PDF was written."));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+static TrellisReportOptions *
+parse_report_options (GVariantDict  *options,
+                GError       **error)
+{
+  g_autoptr(TrellisReportOptions) report_options = trellis_report_options_new ();
+  g_autofree char *paper = NULL;
+  g_autofree char *language = NULL;
+
+  if (g_variant_dict_lookup (options, "paper", "s", &paper) &&
+      !trellis_paper_from_string (paper, &report_options->paper))
+    {
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID,
+                   _("--paper must be “a4” or “letter”, not “%s”; no PDF was written."), paper);
+      return NULL;
+    }
+  if (g_variant_dict_lookup (options, "language", "s", &language))
+    {
+      g_autoptr(TrellisCatalog) catalog = trellis_catalog_get (language);
+
+      if (catalog == NULL)
+        {
+          g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID,
+                       _("Trellis has no translation into the language “%s” (--language); no PDF was written."),
+                       language);
+          return NULL;
+        }
+      trellis_report_options_set_language (report_options, language);
+    }
+  report_options->double_sided = g_variant_dict_contains (options, "double-sided");
+  report_options->include_supports = g_variant_dict_contains (options, "include-supports");
+  return g_steal_pointer (&report_options);
+}
+
+static gboolean
+print_pdf (TrellisStore  *store,
+           const char    *path,
+           GVariantDict  *options,
+           GError       **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(TrellisReportOptions) report_options = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  report_options = parse_report_options (options, error);
+  if (report_options == NULL)
+    return FALSE;
+  ids = select_students (store, options, error);
+  if (ids == NULL)
+    return FALSE;
+  if (!trellis_report_pdf_write (store, (const gint64 *) ids->data, ids->len, report_options, now, path,
+                                 on_progress, NULL, NULL, error))
+    return FALSE;
+  if (isatty (fileno (stderr)))
+    g_printerr ("\n");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Printed the plan of %u student to %s.\n",
+                        "Printed the plans of %u students to %s.\n", ids->len),
+           ids->len, path);
+  return TRUE;
 }
 
 /* Public API */
@@ -58,6 +197,7 @@ trellis_batch_run (const char   *database_path,
 {
   g_autoptr(TrellisStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *pdf_path = NULL;
   int n_students = 0;
 
   store = trellis_store_open (database_path, &error);
@@ -86,6 +226,22 @@ trellis_batch_run (const char   *database_path,
       g_print (g_dngettext (GETTEXT_PACKAGE, "Added %d sample student to %s.\n",
                             "Added %d sample students to %s.\n", n_students),
                n_students, database_path);
+    }
+
+  if (g_variant_dict_lookup (options, "print-pdf", "^ay", &pdf_path))
+    {
+      if (!print_pdf (store, pdf_path, options, &error))
+        {
+          g_printerr ("\ntrellis: %s\n", error->message);
+          return 1;
+        }
+    }
+  else if (!g_variant_dict_contains (options, "populate-sample"))
+    {
+      g_printerr ("trellis: %s\n",
+                  _("--student, --homeroom, --grade, --paper, --language, --double-sided and "
+                    "--include-supports choose what --print-pdf prints; add --print-pdf FILE."));
+      return 1;
     }
 
   return 0;
