@@ -681,6 +681,8 @@ trellis_report_renderer_init (TrellisReportRenderer *self)
   font_map = g_object_ref (pango_cairo_font_map_get_default ());
   self->context = pango_font_map_create_context (font_map);
   pango_cairo_context_set_resolution (self->context, 72);
+  /* The labels are English or Spanish: left to right; people’s words still find their own. */
+  pango_context_set_base_dir (self->context, PANGO_DIRECTION_LTR);
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (self->context, options);

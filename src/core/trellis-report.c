@@ -175,8 +175,7 @@ add_header (TrellisReport  *self,
     {
       sqlite3_reset (stmt);
       g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND,
-                   _("The student to print (record %" G_GINT64_FORMAT ") is no longer in the database; "
-                     "nothing was printed."), student_id);
+                   "%s", _("The student to print is no longer in the database; nothing was printed."));
       return FALSE;
     }
 
