@@ -401,7 +401,6 @@ test_report_scripts (Fixture       *fixture,
     g_autoptr(PopplerPage) page = poppler_document_get_page (document, 0);
     g_autofree char *text = page_text (document, 0);
     GList *matches = NULL;
-
     double width, height;
 
     /* Each student starts on a new page; the text of every script comes back out. */
