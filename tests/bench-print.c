@@ -55,7 +55,7 @@ main (int   argc,
   seconds = g_timer_elapsed (timer, NULL);
 
   g_assert_cmpint (g_stat (pdf, &info), ==, 0);
-  g_print ("print-plans: %.1f plans/s (target ≥ %.0f plans/s; %d plans in %.2f s, %.1f MB PDF)\n",
+  g_print ("print-plans: %.1f plans/s (target >= %.0f plans/s; %d plans in %.2f s, %.1f MB PDF)\n",
            N_PRINTED / seconds, TARGET, N_PRINTED, seconds, info.st_size / 1e6);
 
   g_clear_object (&store);
