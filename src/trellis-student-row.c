@@ -34,7 +34,12 @@ static const char * const status_classes[] = {
 static void
 trellis_student_row_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), TRELLIS_TYPE_STUDENT_ROW);
+  /* The template’s unnamed top child is ours to unparent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (trellis_student_row_parent_class)->dispose (object);
 }

@@ -55,6 +55,7 @@ on_reload_idle (gpointer user_data)
 
   self->reload_id = 0;
   trellis_student_list_reload (self->student_list);
+  adw_view_switcher_title_set_title (self->switcher_title, trellis_student_list_get_selected_name (self->student_list));
   trellis_window_update_actions (self);
   return G_SOURCE_REMOVE;
 }
@@ -68,6 +69,15 @@ queue_reload (TrellisWindow *self)
 }
 
 /* Callbacks */
+
+/* The bottom switcher shows when the title has no room for the switcher, if a student is. */
+static void
+update_switcher_bar (TrellisWindow *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title) &&
+                                    adw_view_switcher_title_get_view_switcher_enabled (self->switcher_title));
+}
 
 static void
 on_store_changed (TrellisStore       *store,
@@ -101,6 +111,8 @@ on_student_list_selected (TrellisWindow *self)
 
   g_object_set (self->student_view, "student-id", id, NULL);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, id != 0);
+  adw_view_switcher_title_set_title (self->switcher_title, trellis_student_list_get_selected_name (self->student_list));
+  update_switcher_bar (self);
   gtk_widget_set_visible (self->student_menu_button, id != 0);
   trellis_window_update_actions (self);
   if (id != 0 && adw_leaflet_get_folded (self->leaflet))
@@ -206,6 +218,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_student_list_n_students);
   gtk_widget_class_bind_template_callback (widget_class, on_student_list_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child);
+  gtk_widget_class_bind_template_callback (widget_class, update_switcher_bar);
 
   trellis_window_install_actions (widget_class);
 }
@@ -224,6 +237,7 @@ trellis_window_init (TrellisWindow *self)
   adw_view_switcher_title_set_stack (self->switcher_title, stack);
   adw_view_switcher_bar_set_stack (self->switcher_bar, stack);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+  update_switcher_bar (self);
   gtk_widget_set_visible (self->student_menu_button, FALSE);
 
   g_object_get (settings, "window-width", &width, "window-height", &height,
