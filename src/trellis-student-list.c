@@ -371,7 +371,7 @@ on_search_changed (GtkSearchEntry     *entry,
     g_clear_pointer (&query, g_free);
 
   /* Typing one more letter only narrows the list: the filter then skips hidden rows. */
-  if (self->query != NULL && query != NULL && strstr (query, self->query) != NULL)
+  if (query != NULL && (self->query == NULL || strstr (query, self->query) != NULL))
     change = GTK_FILTER_CHANGE_MORE_STRICT;
   else if (self->query != NULL && (query == NULL || strstr (self->query, query) != NULL))
     change = GTK_FILTER_CHANGE_LESS_STRICT;
