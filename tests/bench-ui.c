@@ -15,6 +15,7 @@
 #include "trellis-settings.h"
 #include "trellis-student-list.h"
 #include "trellis-test-utils.h"
+#include "trellis-test-widgets.h"
 #include "trellis-window.h"
 
 #define N_STUDENTS 10000
@@ -118,21 +119,6 @@ time_start (const char *self_path,
   return runs[N_RUNS / 2];
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static double
 time_filter (TrellisStudentList *list,
              const char         *text)
@@ -159,7 +145,7 @@ time_typing (const char *database)
   gtk_window_present (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  list = TRELLIS_STUDENT_LIST (find_widget (GTK_WIDGET (window), TRELLIS_TYPE_STUDENT_LIST));
+  list = TRELLIS_STUDENT_LIST (trellis_test_find_widget (GTK_WIDGET (window), TRELLIS_TYPE_STUDENT_LIST));
   g_assert_cmpuint (trellis_student_list_get_n_students (list), ==, N_STUDENTS);
 
   /* Each step types or erases one character. */

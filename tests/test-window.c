@@ -17,6 +17,7 @@
 #include "trellis-student-list.h"
 #include "trellis-student-summary.h"
 #include "trellis-test-utils.h"
+#include "trellis-test-widgets.h"
 #include "trellis-window.h"
 
 /* One application for every test: GApplication starts up once per process. */
@@ -55,21 +56,6 @@ spin_idle (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The newest toplevel of @type other than the main window (a dialog), or NULL. */
@@ -169,7 +155,7 @@ test_window_autosave (Fixture       *fixture,
                       gconstpointer  data)
 {
   gint64 id = add_student (fixture, "Lan", "Nguyễn", 7);
-  TrellisProfilePage *page = TRELLIS_PROFILE_PAGE (find_widget (GTK_WIDGET (fixture->window), TRELLIS_TYPE_PROFILE_PAGE));
+  TrellisProfilePage *page = TRELLIS_PROFILE_PAGE (trellis_test_find_widget (GTK_WIDGET (fixture->window), TRELLIS_TYPE_PROFILE_PAGE));
   GtkWidget *preferred = trellis_profile_page_get_field_widget (page, "preferred-name");
   GtkWidget *interests = trellis_profile_page_get_field_widget (page, "interests");
   GtkWidget *given = trellis_profile_page_get_field_widget (page, "given-name");
@@ -216,7 +202,7 @@ test_window_close_stores_edits (Fixture       *fixture,
                                 gconstpointer  data)
 {
   gint64 id = add_student (fixture, "Amal", "Hassan", 10);
-  TrellisProfilePage *page = TRELLIS_PROFILE_PAGE (find_widget (GTK_WIDGET (fixture->window), TRELLIS_TYPE_PROFILE_PAGE));
+  TrellisProfilePage *page = TRELLIS_PROFILE_PAGE (trellis_test_find_widget (GTK_WIDGET (fixture->window), TRELLIS_TYPE_PROFILE_PAGE));
   g_autoptr(TrellisStore) store = g_object_ref (store_of (fixture));
   g_autoptr(TrellisStudent) student = NULL;
 
@@ -233,7 +219,7 @@ static void
 test_window_search (Fixture       *fixture,
                     gconstpointer  data)
 {
-  TrellisStudentList *list = TRELLIS_STUDENT_LIST (find_widget (GTK_WIDGET (fixture->window), TRELLIS_TYPE_STUDENT_LIST));
+  TrellisStudentList *list = TRELLIS_STUDENT_LIST (trellis_test_find_widget (GTK_WIDGET (fixture->window), TRELLIS_TYPE_STUDENT_LIST));
   g_autoptr(GArray) all = NULL;
   g_autoptr(GArray) found = NULL;
   g_autoptr(GListModel) summaries = NULL;
