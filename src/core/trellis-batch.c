@@ -17,10 +17,13 @@
 #include "trellis-sample-school.h"
 #include "trellis-store.h"
 #include "trellis-student.h"
+#include "trellis-xml-export.h"
 
 /* The options that make a run headless; the application declares them all. */
 static const char * const batch_options[] = {
   "populate-sample",
+  "export-xml",
+  "import-xml",
   NULL
 };
 
@@ -32,6 +35,32 @@ on_progress (double   fraction,
 {
   if (isatty (fileno (stderr)))
     g_printerr ("\r%3.0f %%", fraction * 100.0);
+}
+
+static int
+run_export_xml (TrellisStore *store,
+                const char   *path,
+                GVariantDict *options)
+{
+  g_autoptr(TrellisXmlExport) export = trellis_xml_export_new (store);
+  g_autoptr(GError) error = NULL;
+  g_autofree const char **uuids = NULL;
+
+  if (g_variant_dict_lookup (options, "student", "^a&s", &uuids))
+    for (guint i = 0; uuids[i] != NULL; i++)
+      trellis_xml_export_add_student_uuid (export, uuids[i]);
+
+  if (!trellis_xml_export_write (export, path, on_progress, NULL, NULL, &error))
+    {
+      g_printerr ("%strellis: %s\n", isatty (fileno (stderr)) ? "\n" : "", error->message);
+      return 1;
+    }
+  if (isatty (fileno (stderr)))
+    g_printerr ("\n");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %u student to %s.\n",
+                        "Exported %u students to %s.\n", trellis_xml_export_get_n_students (export)),
+           trellis_xml_export_get_n_students (export), path);
+  return 0;
 }
 
 /* Public API */
@@ -58,6 +87,7 @@ trellis_batch_run (const char   *database_path,
 {
   g_autoptr(TrellisStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *xml_path = NULL;
   int n_students = 0;
 
   store = trellis_store_open (database_path, &error);
@@ -87,6 +117,10 @@ trellis_batch_run (const char   *database_path,
                             "Added %d sample students to %s.\n", n_students),
                n_students, database_path);
     }
+
+  if (g_variant_dict_lookup (options, "export-xml", "^ay", &xml_path) &&
+      run_export_xml (store, xml_path, options) != 0)
+    return 1;
 
   return 0;
 }

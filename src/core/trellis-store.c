@@ -82,7 +82,7 @@ struct _TrellisStore
   GArray     *pending;
   guint       depth;
   gint64      data_version;
-  guint       watch_id;
+  GSource    *watch;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisStore, trellis_store, G_TYPE_OBJECT)
@@ -657,7 +657,9 @@ trellis_store_dispose (GObject *object)
 {
   TrellisStore *self = TRELLIS_STORE (object);
 
-  g_clear_handle_id (&self->watch_id, g_source_remove);
+  if (self->watch != NULL)
+    g_source_destroy (self->watch);
+  g_clear_pointer (&self->watch, g_source_unref);
 
   G_OBJECT_CLASS (trellis_store_parent_class)->dispose (object);
 }
@@ -1050,7 +1052,11 @@ trellis_store_open (const char  *path,
     }
 
   self->data_version = read_data_version (self);
-  self->watch_id = g_timeout_add_seconds (1, on_watch_timeout, self);
+  /* The watch runs in the opening thread’s main context, so that a store a worker thread opens
+   * for itself (an XML export or import) is never touched from the main loop. */
+  self->watch = g_timeout_source_new_seconds (1);
+  g_source_set_callback (self->watch, on_watch_timeout, self, NULL);
+  g_source_attach (self->watch, g_main_context_get_thread_default ());
 
   return g_steal_pointer (&self);
 }
