@@ -18,6 +18,7 @@
 #include "trellis-store.h"
 #include "trellis-student.h"
 #include "trellis-xml-export.h"
+#include "trellis-xml-import.h"
 
 /* The options that make a run headless; the application declares them all. */
 static const char * const batch_options[] = {
@@ -60,6 +61,62 @@ run_export_xml (TrellisStore *store,
   g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %u student to %s.\n",
                         "Exported %u students to %s.\n", trellis_xml_export_get_n_students (export)),
            trellis_xml_export_get_n_students (export), path);
+  return 0;
+}
+
+static int
+run_import_xml (TrellisStore *store,
+                const char   *path,
+                GVariantDict *options)
+{
+  g_autoptr(TrellisXmlImport) import = trellis_xml_import_new (store, path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *choice = NULL;
+  gboolean dry_run = FALSE;
+
+  g_variant_dict_lookup (options, "dry-run", "b", &dry_run);
+  if (g_variant_dict_lookup (options, "on-conflict", "s", &choice) &&
+      g_strcmp0 (choice, "mine") != 0 && g_strcmp0 (choice, "theirs") != 0 &&
+      g_strcmp0 (choice, "copy") != 0)
+    {
+      g_printerr ("trellis: %s\n", _("--on-conflict must be “mine”, “theirs” or “copy”."));
+      return 1;
+    }
+
+  if (!trellis_xml_import_read (import, NULL, &error))
+    {
+      g_printerr ("trellis: %s\n", error->message);
+      return 1;
+    }
+  summary = trellis_xml_import_dup_summary (import);
+  g_print ("%s", summary);
+  if (dry_run)
+    {
+      g_print ("%s\n", _("Dry run: nothing was changed."));
+      return 0;
+    }
+
+  if (trellis_xml_import_get_n_conflicts (import) > 0)
+    {
+      if (choice == NULL)
+        {
+          g_printerr ("trellis: %s\n",
+                      _("Some records were changed both here and in the file. Choose what to keep with "
+                        "--on-conflict mine, theirs or copy. Nothing was imported."));
+          return 1;
+        }
+      trellis_xml_import_set_all_resolutions (import,
+                                              g_str_equal (choice, "theirs") ? TRELLIS_XML_RESOLUTION_THEIRS
+                                              : g_str_equal (choice, "copy") ? TRELLIS_XML_RESOLUTION_COPY
+                                              : TRELLIS_XML_RESOLUTION_MINE);
+    }
+  if (!trellis_xml_import_apply (import, NULL, &error))
+    {
+      g_printerr ("trellis: %s\n", error->message);
+      return 1;
+    }
+  g_print (_("Imported %s into %s.\n"), path, trellis_store_get_path (store));
   return 0;
 }
 
@@ -120,6 +177,10 @@ trellis_batch_run (const char   *database_path,
 
   if (g_variant_dict_lookup (options, "export-xml", "^ay", &xml_path) &&
       run_export_xml (store, xml_path, options) != 0)
+    return 1;
+  g_clear_pointer (&xml_path, g_free);
+  if (g_variant_dict_lookup (options, "import-xml", "^ay", &xml_path) &&
+      run_import_xml (store, xml_path, options) != 0)
     return 1;
 
   return 0;
