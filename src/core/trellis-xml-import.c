@@ -85,6 +85,10 @@ struct _TrellisXmlImport
 
 G_DEFINE_FINAL_TYPE (TrellisXmlImport, trellis_xml_import, G_TYPE_OBJECT)
 
+#define DOCTYPE_REFUSED \
+  _("The file has a document type declaration (<!DOCTYPE …>). Plan files never have one, and it " \
+    "could make the file expand or read other files, so it was refused.")
+
 /* The parser's state while it walks the file. */
 typedef struct
 {
@@ -220,15 +224,22 @@ on_reader_error (void        *user_data,
 
   if (error == NULL || error->level == XML_ERR_WARNING)
     return;
-  message = plain_libxml_message (error->message ? error->message : _("The file is not well-formed."));
-  if (error->domain == XML_FROM_SCHEMASV)
+  message = plain_libxml_message (error->message ? error->message : "");
+  if (g_str_has_prefix (message, "Input is not proper UTF-8"))
+    reader_fail (reader, error->line, error->int2,
+                 _("The file contains bytes that are not valid UTF-8 text; plan files are UTF-8."));
+  else if (error->domain == XML_FROM_SCHEMASV)
     {
       g_autofree char *invalid = g_strdup_printf (_("This does not follow the Trellis plan format: %s"),
                                                   message);
       reader_fail (reader, error->line, error->int2, invalid);
     }
   else
-    reader_fail (reader, error->line, error->int2, message);
+    {
+      g_autofree char *damaged =
+        g_strdup_printf (_("The file is not well-formed XML; it may be cut short or damaged (%s)"), message);
+      reader_fail (reader, error->line, error->int2, damaged);
+    }
 }
 
 static char *
@@ -240,6 +251,17 @@ dup_attribute (Reader     *reader,
 
   xmlFree (value);
   return copy;
+}
+
+/* What is wrong with the top element says more than what the validator found in the same
+ * chunk of input, so it replaces it. */
+static void
+root_fail (Reader     *reader,
+           const char *message)
+{
+  g_free (reader->error_message);
+  reader->error_message = g_strdup (message);
+  reader->error_line = reader->error_column = 0;
 }
 
 static gboolean
@@ -256,14 +278,14 @@ check_root (Reader *reader)
         g_strdup_printf (_("This is not a Trellis plan file: its top element is “%s” in the namespace "
                            "“%s”, but a plan file starts with “%s” in “%s”."),
                          name, ns ? ns : "", TRELLIS_XML_ROOT, TRELLIS_XML_NAMESPACE);
-      reader_fail (reader, 0, 0, message);
+      root_fail (reader, message);
       return FALSE;
     }
   if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0)
     {
       g_autofree char *message =
         g_strdup_printf (_("The file is encoded as %s; plan files are UTF-8."), encoding);
-      reader_fail (reader, 0, 0, message);
+      root_fail (reader, message);
       return FALSE;
     }
   version = dup_attribute (reader, "version");
@@ -272,7 +294,7 @@ check_root (Reader *reader)
       g_autofree char *message =
         g_strdup_printf (_("The file uses version %s of the plan format; this Trellis reads version %s. "
                            "Update Trellis to import it."), version, TRELLIS_XML_VERSION);
-      reader_fail (reader, 0, 0, message);
+      root_fail (reader, message);
       return FALSE;
     }
   reader->self->exported_at = dup_attribute (reader, "exported-at");
@@ -361,10 +383,7 @@ on_element (Reader *reader)
   int type_index;
 
   if (depth == 0)
-    {
-      check_root (reader);
-      return;
-    }
+    return;
   if (reader->field != -1)
     {
       reader_fail (reader, 0, 0, _("A field holds an element; fields hold only text."));
@@ -424,6 +443,48 @@ on_end_element (Reader *reader)
     g_array_set_size (reader->stack, reader->stack->len - 1);
 }
 
+static const char *
+skip_past (const char *p,
+           const char *end,
+           const char *marker)
+{
+  gsize length = strlen (marker);
+
+  for (; p + length <= end; p++)
+    if (memcmp (p, marker, length) == 0)
+      return p + length;
+  return end;
+}
+
+/* A DOCTYPE can only come before the top element. Looking for it in the raw bytes, before any
+ * parser sees the file, refuses entity tricks (“billion laughs”, external entities) before a
+ * single entity is declared. */
+static gboolean
+has_doctype (int fd)
+{
+  char head[64 * 1024];
+  gssize n = pread (fd, head, sizeof head, 0);
+  const char *p = head, *end;
+
+  if (n <= 0)
+    return FALSE;
+  end = head + n;
+  if (n >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  while (p < end)
+    {
+      if (g_ascii_isspace (*p))
+        p++;
+      else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
+        p = skip_past (p + 2, end, "?>");
+      else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        p = skip_past (p + 4, end, "-->");
+      else
+        return end - p >= 9 && g_ascii_strncasecmp (p, "<!DOCTYPE", 9) == 0;
+    }
+  return FALSE;
+}
+
 static gboolean
 read_file (TrellisXmlImport  *self,
            GCancellable      *cancellable,
@@ -470,6 +531,13 @@ read_file (TrellisXmlImport  *self,
       return FALSE;
     }
 
+  if (has_doctype (fd))
+    {
+      close (fd);
+      set_located_error (error, TRELLIS_ERROR_PARSE, self->display_name, 0, 0, DOCTYPE_REFUSED);
+      return FALSE;
+    }
+
   /* Deliberately absent: XML_PARSE_NOENT (no entity substitution), XML_PARSE_DTDLOAD and
    * XML_PARSE_DTDATTR (no DTD is read) and XML_PARSE_HUGE (libxml2's own limits stay on). */
   reader.reader = xmlReaderForFd (fd, self->path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
@@ -480,6 +548,7 @@ read_file (TrellisXmlImport  *self,
                    _("“%s” could not be read as XML. Nothing was imported."), self->display_name);
       return FALSE;
     }
+  xmlResetLastError ();
   xmlTextReaderSetStructuredErrorHandler (reader.reader, on_reader_error, &reader);
   if (xmlTextReaderSetSchema (reader.reader, schema) != 0)
     reader_fail (&reader, 0, 0, _("The plan format's schema could not be used."));
@@ -488,6 +557,9 @@ read_file (TrellisXmlImport  *self,
     {
       int type = xmlTextReaderNodeType (reader.reader);
 
+      /* The validator may have read ahead and failed; the top element still says more. */
+      if (type == XML_READER_TYPE_ELEMENT && xmlTextReaderDepth (reader.reader) == 0)
+        check_root (&reader);
       if (reader.error_message != NULL)
         break;
       if (xmlTextReaderDepth (reader.reader) > TRELLIS_XML_IMPORT_MAX_DEPTH)
@@ -498,9 +570,7 @@ read_file (TrellisXmlImport  *self,
       switch (type)
         {
         case XML_READER_TYPE_DOCUMENT_TYPE:
-          reader_fail (&reader, 0, 0,
-                       _("The file has a document type declaration (<!DOCTYPE …>). Plan files never "
-                         "have one, and it could make the file read other files, so it was refused."));
+          reader_fail (&reader, 0, 0, DOCTYPE_REFUSED);
           break;
         case XML_READER_TYPE_ENTITY_REFERENCE:
           reader_fail (&reader, 0, 0, _("The file refers to an entity; plan files use none."));
@@ -526,6 +596,9 @@ read_file (TrellisXmlImport  *self,
           break;
         }
     }
+  /* libxml2 2.9 reports some well-formedness errors only as the thread's last error. */
+  if (reader.error_message == NULL && !cancelled && result != 0)
+    on_reader_error (&reader, xmlGetLastError ());
   if (reader.error_message == NULL && !cancelled && result != 0)
     reader_fail (&reader, 0, 0, _("The file is not well-formed XML."));
   if (reader.error_message == NULL && !cancelled && xmlTextReaderIsValid (reader.reader) != 1)
