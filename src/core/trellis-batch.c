@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "trellis-batch.h"
+#include "trellis-framework-import.h"
 #include "trellis-sample-school.h"
 #include "trellis-store.h"
 #include "trellis-student.h"
@@ -22,6 +23,7 @@
 
 /* The options that make a run headless; the application declares them all. */
 static const char * const batch_options[] = {
+  "import-framework",
   "populate-sample",
   "export-xml",
   "import-xml",
@@ -120,6 +122,33 @@ run_import_xml (TrellisStore *store,
   return 0;
 }
 
+/* Reads the file before the database is opened, so that a bad file leaves no trace at all. */
+static TrellisFrameworkImport *
+read_framework (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(TrellisFrameworkImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+
+  import = trellis_framework_import_new_from_file (file, NULL, &error);
+  if (import == NULL)
+    {
+      g_printerr ("trellis: %s\n", error->message);
+      return NULL;
+    }
+
+  g_print (_("Framework: %s\n"), trellis_framework_import_get_title (import));
+  g_print (_("Format: %s\n"), trellis_framework_import_get_format_name (import));
+  g_print (_("Attributes: %u\n"), trellis_framework_import_get_n_attributes (import));
+  g_print (_("Competencies: %u\n"), trellis_framework_import_get_n_competencies (import));
+  g_print (_("Proficiency levels: %u\n"), trellis_framework_import_get_n_levels (import));
+  warnings = trellis_framework_import_dup_warnings (import);
+  for (guint i = 0; warnings[i] != NULL; i++)
+    g_print (_("Note: %s\n"), warnings[i]);
+  return g_steal_pointer (&import);
+}
+
 /* Public API */
 
 gboolean
@@ -143,9 +172,18 @@ trellis_batch_run (const char   *database_path,
                    GVariantDict *options)
 {
   g_autoptr(TrellisStore) store = NULL;
+  g_autoptr(TrellisFrameworkImport) framework_import = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *xml_path = NULL;
+  g_autofree char *framework_path = NULL;
   int n_students = 0;
+
+  if (g_variant_dict_lookup (options, "import-framework", "^ay", &framework_path))
+    {
+      framework_import = read_framework (framework_path);
+      if (framework_import == NULL)
+        return 1;
+    }
 
   store = trellis_store_open (database_path, &error);
   if (store == NULL)
@@ -173,6 +211,17 @@ trellis_batch_run (const char   *database_path,
       g_print (g_dngettext (GETTEXT_PACKAGE, "Added %d sample student to %s.\n",
                             "Added %d sample students to %s.\n", n_students),
                n_students, database_path);
+    }
+
+  if (framework_import != NULL)
+    {
+      if (!trellis_framework_import_apply (framework_import, store, NULL, &error))
+        {
+          g_printerr ("trellis: %s\n", error->message);
+          return 1;
+        }
+      g_print (_("Imported “%s” into %s.\n"),
+               trellis_framework_import_get_title (framework_import), database_path);
     }
 
   if (g_variant_dict_lookup (options, "export-xml", "^ay", &xml_path) &&

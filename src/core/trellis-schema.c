@@ -197,6 +197,18 @@ trellis_schema_migrate (sqlite3  *db,
 {
   g_assert (from_version >= 0 && from_version <= TRELLIS_SCHEMA_VERSION);
 
+  if (from_version == 0)
+    {
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA application_id = %d", TRELLIS_APPLICATION_ID);
+
+      if (sqlite3_exec (db, pragma, NULL, NULL, NULL) != SQLITE_OK)
+        {
+          g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_FAILED,
+                       _("Could not mark the file as a Trellis database: %s"), sqlite3_errmsg (db));
+          return FALSE;
+        }
+    }
+
   for (int version = from_version; version < TRELLIS_SCHEMA_VERSION; version++)
     {
       g_autofree char *pragma = NULL;
