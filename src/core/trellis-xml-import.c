@@ -90,6 +90,8 @@ G_DEFINE_FINAL_TYPE (TrellisXmlImport, trellis_xml_import, G_TYPE_OBJECT)
   _("The file has a document type declaration (<!DOCTYPE …>). Plan files never have one, and it " \
     "could make the file expand or read other files, so it was refused.")
 
+#define TEXT_TOO_LONG _("A text in the file is longer than 1 MB; no plan has texts that long.")
+
 /* The parser's state while it walks the file. */
 typedef struct
 {
@@ -226,7 +228,9 @@ on_reader_error (void        *user_data,
   if (error == NULL || error->level == XML_ERR_WARNING)
     return;
   message = plain_libxml_message (error->message ? error->message : "");
-  if (g_str_has_prefix (message, "Input is not proper UTF-8"))
+  if (strstr (message, "huge text node") != NULL)
+    reader_fail (reader, error->line, 0, TEXT_TOO_LONG);
+  else if (g_str_has_prefix (message, "Input is not proper UTF-8"))
     reader_fail (reader, error->line, error->int2,
                  _("The file contains bytes that are not valid UTF-8 text; plan files are UTF-8."));
   else if (error->domain == XML_FROM_SCHEMASV)
@@ -432,7 +436,7 @@ on_text (Reader *reader)
     return;
   g_string_append (reader->text, value);
   if (reader->text->len > TRELLIS_XML_IMPORT_MAX_TEXT)
-    reader_fail (reader, 0, 0, _("A text in the file is longer than 1 MB; no plan has texts that long."));
+    reader_fail (reader, 0, 0, TEXT_TOO_LONG);
 }
 
 static void
