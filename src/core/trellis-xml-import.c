@@ -1521,6 +1521,30 @@ trellis_xml_import_set_all_resolutions (TrellisXmlImport     *self,
     trellis_xml_import_set_resolution (self, i, resolution);
 }
 
+/* “3 students new, 1 updated, 26 unchanged, 0 in conflict.” */
+static void
+append_counts (GString          *summary,
+               const char       *new_text,
+               TrellisXmlImport *self,
+               const char       *table)
+{
+  guint n_updated = count_units (self, table, TRELLIS_XML_OUTCOME_UPDATED);
+  guint n_unchanged = count_units (self, table, TRELLIS_XML_OUTCOME_UNCHANGED);
+  guint n_conflicts = count_units (self, table, TRELLIS_XML_OUTCOME_CONFLICT);
+
+  g_string_append (summary, new_text);
+  g_string_append (summary, ", ");
+  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated", n_updated),
+                          n_updated);
+  g_string_append (summary, ", ");
+  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged",
+                                                n_unchanged), n_unchanged);
+  g_string_append (summary, ", ");
+  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u in conflict", "%u in conflict",
+                                                n_conflicts), n_conflicts);
+  g_string_append (summary, ".\n");
+}
+
 /**
  * trellis_xml_import_dup_summary:
  * @self: a read import
@@ -1531,35 +1555,21 @@ char *
 trellis_xml_import_dup_summary (TrellisXmlImport *self)
 {
   g_autoptr(GString) summary = g_string_new (NULL);
-  guint n_new, n_updated, n_unchanged, n_conflicts;
+  g_autofree char *students = NULL;
+  g_autofree char *frameworks = NULL;
+  guint n_students, n_frameworks;
 
   g_return_val_if_fail (TRELLIS_IS_XML_IMPORT (self), NULL);
 
-  n_new = trellis_xml_import_count_students (self, TRELLIS_XML_OUTCOME_NEW);
-  n_updated = trellis_xml_import_count_students (self, TRELLIS_XML_OUTCOME_UPDATED);
-  n_unchanged = trellis_xml_import_count_students (self, TRELLIS_XML_OUTCOME_UNCHANGED);
-  n_conflicts = trellis_xml_import_count_students (self, TRELLIS_XML_OUTCOME_CONFLICT);
-  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u student new", "%u students new", n_new), n_new);
-  g_string_append (summary, ", ");
-  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated", n_updated), n_updated);
-  g_string_append (summary, ", ");
-  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged", n_unchanged), n_unchanged);
-  g_string_append (summary, ", ");
-  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u in conflict", "%u in conflict", n_conflicts), n_conflicts);
-  g_string_append (summary, ".\n");
+  n_students = count_units (self, "student", TRELLIS_XML_OUTCOME_NEW);
+  n_frameworks = count_units (self, "framework", TRELLIS_XML_OUTCOME_NEW);
+  students = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u student new", "%u students new",
+                                           n_students), n_students);
+  frameworks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u framework new", "%u frameworks new",
+                                             n_frameworks), n_frameworks);
 
-  n_new = trellis_xml_import_count_frameworks (self, TRELLIS_XML_OUTCOME_NEW);
-  n_updated = trellis_xml_import_count_frameworks (self, TRELLIS_XML_OUTCOME_UPDATED);
-  n_unchanged = trellis_xml_import_count_frameworks (self, TRELLIS_XML_OUTCOME_UNCHANGED);
-  n_conflicts = trellis_xml_import_count_frameworks (self, TRELLIS_XML_OUTCOME_CONFLICT);
-  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u framework new", "%u frameworks new", n_new), n_new);
-  g_string_append (summary, ", ");
-  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated", n_updated), n_updated);
-  g_string_append (summary, ", ");
-  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged", n_unchanged), n_unchanged);
-  g_string_append (summary, ", ");
-  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u in conflict", "%u in conflict", n_conflicts), n_conflicts);
-  g_string_append (summary, ".\n");
+  append_counts (summary, students, self, "student");
+  append_counts (summary, frameworks, self, "framework");
 
   for (guint i = 0; i < self->conflicts->len; i++)
     {
