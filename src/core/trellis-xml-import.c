@@ -490,6 +490,37 @@ has_doctype (int fd)
   return FALSE;
 }
 
+/* libxml2 grows a long text node by concatenation, quadratic in its length: a file with one
+ * huge text would take seconds to refuse. One linear pass over the raw bytes finds a run of
+ * text (no markup) longer than any field may hold, and the line where it starts. */
+static int
+find_overlong_text (int fd)
+{
+  g_autofree char *buffer = g_malloc (1024 * 1024);
+  gsize run = 0;
+  int line = 1, run_line = 1;
+  off_t offset = 0;
+  gssize n;
+
+  while ((n = pread (fd, buffer, 1024 * 1024, offset)) > 0)
+    {
+      for (gssize i = 0; i < n; i++)
+        {
+          if (buffer[i] == '<' || buffer[i] == '>')
+            {
+              run = 0;
+              run_line = line;
+            }
+          else if (++run > TRELLIS_XML_IMPORT_MAX_TEXT)
+            return run_line;
+          if (buffer[i] == '\n')
+            line++;
+        }
+      offset += n;
+    }
+  return 0;
+}
+
 static gboolean
 read_file (TrellisXmlImport  *self,
            GCancellable      *cancellable,
@@ -543,6 +574,17 @@ read_file (TrellisXmlImport  *self,
       set_located_error (error, TRELLIS_ERROR_PARSE, self->display_name, 0, 0, DOCTYPE_REFUSED);
       return FALSE;
     }
+
+  {
+    int line = find_overlong_text (fd);
+
+    if (line > 0)
+      {
+        close (fd);
+        set_located_error (error, TRELLIS_ERROR_PARSE, self->display_name, line, 0, TEXT_TOO_LONG);
+        return FALSE;
+      }
+  }
 
   /* Deliberately absent: XML_PARSE_NOENT (no entity substitution), XML_PARSE_DTDLOAD and
    * XML_PARSE_DTDATTR (no DTD is read) and XML_PARSE_HUGE (libxml2's own limits stay on). */
