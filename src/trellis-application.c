@@ -10,6 +10,8 @@
 
 #include "trellis-application.h"
 #include "trellis-batch.h"
+#include "trellis-editor-dialog.h"
+#include "trellis-settings.h"
 #include "trellis-window.h"
 
 struct _TrellisApplication
@@ -29,8 +31,6 @@ static const GOptionEntry option_entries[] = {
   { "print-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Print the plans of the chosen students (all by default) to one PDF, without a display, and quit"),
     N_("FILE") },
-  { "student", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
-    N_("With --print-pdf: print this student (repeat for more)"), N_("UUID") },
   { "homeroom", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --print-pdf: print only the students of this homeroom"), N_("NAME") },
   { "grade", 0, 0, G_OPTION_ARG_INT, NULL,
@@ -43,6 +43,21 @@ static const GOptionEntry option_entries[] = {
     N_("With --print-pdf: start each student on an odd page"), NULL },
   { "include-supports", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --print-pdf: also print the private supports and accommodations"), NULL },
+  { "export-xml", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write students and their plans to the plan file FILE, without a display, and quit"), N_("FILE") },
+  { "student", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("With --export-xml or --print-pdf: only the student with this UUID (repeat for more)"),
+    N_("UUID") },
+  { "import-xml", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Merge the plan file FILE into the database, without a display, and quit"), N_("FILE") },
+  { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import-xml: show what the import would change, and change nothing"), NULL },
+  { "on-conflict", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import-xml: for records changed both here and in the file, keep “mine”, take "
+       "“theirs” or keep both as a “copy”"), N_("CHOICE") },
+  { "import-framework", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import a competency framework (Moodle CSV, CASE JSON, Mahara JSON or a Trellis template) "
+       "into the database, without a display, and quit"), N_("FILE") },
   { NULL }
 };
 
@@ -106,11 +121,21 @@ static void
 trellis_application_activate (GApplication *application)
 {
   TrellisApplication *self = TRELLIS_APPLICATION (application);
+  TrellisSettings *settings = trellis_settings_get_default ();
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  const char *last = trellis_settings_get_last_database (settings);
+
+  /* Without --database, the database used last (if it is still there) reopens. */
+  if (self->database_path == NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+    self->database_path = g_strdup (last);
 
   if (window == NULL)
     window = GTK_WINDOW (trellis_window_new (self));
   gtk_window_present (window);
+
+  /* The first launch on a machine asks who is using it: history and notes are signed. */
+  if (*trellis_settings_get_editor_name (settings) == '\0')
+    gtk_window_present (GTK_WINDOW (trellis_editor_dialog_new (window)));
 }
 
 static void

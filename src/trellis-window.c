@@ -1,4 +1,7 @@
-/* trellis-window.c — the main window
+/* trellis-window.c — the main window: the student list beside the selected student
+ *
+ * The window owns the open database. Its actions (files, students, who is editing) live in
+ * trellis-window-actions.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,56 +11,176 @@
 
 #include <glib/gi18n.h>
 
-#include "trellis-student.h"
-#include "trellis-window.h"
-
-struct _TrellisWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  TrellisStore         *store;
-
-  AdwStatusPage        *status_page;
-};
+#include "trellis-autosave.h"
+#include "trellis-settings.h"
+#include "trellis-vocabulary.h"
+#include "trellis-window-private.h"
 
 G_DEFINE_FINAL_TYPE (TrellisWindow, trellis_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* Helpers */
 
 static void
-show_database (TrellisWindow *self,
-               const char    *path)
+update_titles (TrellisWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *description = NULL;
-  gint64 count;
+  g_autofree char *school = NULL;
+  g_autofree char *file = NULL;
+  const char *title;
 
-  g_clear_object (&self->store);
-  self->store = trellis_store_open (path, &error);
-  if (self->store == NULL)
+  if (self->store != NULL)
     {
-      adw_status_page_set_title (self->status_page, _("The database could not be opened"));
-      adw_status_page_set_description (self->status_page, error->message);
+      school = trellis_store_dup_setting (self->store, "school-name");
+      file = g_filename_display_basename (trellis_store_get_path (self->store));
+    }
+  title = school != NULL && *school != '\0' ? school : _("Trellis");
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, file);
+  adw_window_title_set_title (self->empty_window_title, title);
+  adw_window_title_set_subtitle (self->empty_window_title, file);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_empty (TrellisWindow *self)
+{
+  gboolean empty = trellis_student_list_get_n_students (self->student_list) == 0;
+
+  gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "students");
+}
+
+static gboolean
+on_reload_idle (gpointer user_data)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (user_data);
+
+  self->reload_id = 0;
+  trellis_student_list_reload (self->student_list);
+  adw_view_switcher_title_set_title (self->switcher_title, trellis_student_list_get_selected_name (self->student_list));
+  trellis_window_update_actions (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Many changes in a row (an import, typing in a goal) become one reload. */
+static void
+queue_reload (TrellisWindow *self)
+{
+  if (self->reload_id == 0)
+    self->reload_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_reload_idle, self, NULL);
+}
+
+/* Callbacks */
+
+/* The bottom switcher shows when the title has no room for the switcher, if a student is. */
+static void
+update_switcher_bar (TrellisWindow *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title) &&
+                                    adw_view_switcher_title_get_view_switcher_enabled (self->switcher_title));
+}
+
+static void
+on_store_changed (TrellisStore       *store,
+                  const char         *table,
+                  const char         *uuid,
+                  TrellisStoreChange  kind,
+                  TrellisWindow      *self)
+{
+  if (g_strcmp0 (table, "setting") == 0)
+    {
+      update_titles (self);
       return;
     }
+  /* Only what a list row shows (names, grade, homeroom, plan status) needs a reload. */
+  if (table == NULL || g_str_equal (table, "student") || g_str_equal (table, "plan"))
+    queue_reload (self);
+}
 
-  count = trellis_store_count (self->store, TRELLIS_TYPE_STUDENT);
-  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s\n%" G_GINT64_FORMAT " student",
-                                              "%s\n%" G_GINT64_FORMAT " students", count),
-                                 path, count);
-  adw_status_page_set_title (self->status_page, _("Trellis"));
-  adw_status_page_set_description (self->status_page, description);
+static void
+on_store_external_change (TrellisStore  *store,
+                          TrellisWindow *self)
+{
+  update_titles (self);
+  queue_reload (self);
+}
+
+static void
+on_student_list_selected (TrellisWindow *self)
+{
+  gint64 id = trellis_student_list_get_selected_id (self->student_list);
+
+  g_object_set (self->student_view, "student-id", id, NULL);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, id != 0);
+  adw_view_switcher_title_set_title (self->switcher_title, trellis_student_list_get_selected_name (self->student_list));
+  update_switcher_bar (self);
+  gtk_widget_set_visible (self->student_menu_button, id != 0);
+  trellis_window_update_actions (self);
+  if (id != 0 && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_student_list_n_students (TrellisWindow *self)
+{
+  update_empty (self);
+}
+
+static void
+on_student_list_activated (TrellisWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* In a narrow window, going back to the list leaves no student chosen, so that tapping the
+ * same student again shows them. */
+static void
+on_leaflet_visible_child (TrellisWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      gtk_widget_is_ancestor (GTK_WIDGET (self->student_list), adw_leaflet_get_visible_child (self->leaflet)))
+    trellis_student_list_select_id (self->student_list, 0);
+}
+
+static void
+on_settings_editor_changed (TrellisWindow *self)
+{
+  trellis_window_update_editor (self);
 }
 
 /* Overrides */
+
+static gboolean
+trellis_window_close_request (GtkWindow *window)
+{
+  TrellisSettings *settings = trellis_settings_get_default ();
+  int width, height;
+
+  /* Closing never loses an edit still waiting for the typing pause. */
+  trellis_autosave_flush_all ();
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_object_set (settings,
+                "window-width", width,
+                "window-height", height,
+                "window-maximized", gtk_window_is_maximized (window),
+                NULL);
+
+  return GTK_WINDOW_CLASS (trellis_window_parent_class)->close_request (window);
+}
 
 static void
 trellis_window_dispose (GObject *object)
 {
   TrellisWindow *self = TRELLIS_WINDOW (object);
 
-  g_clear_object (&self->store);
+  g_cancellable_cancel (self->sample_cancellable);
+  g_clear_object (&self->sample_cancellable);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_WINDOW);
+  g_clear_pointer (&self->undo_snapshot, trellis_snapshot_free);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (trellis_window_parent_class)->dispose (object);
 }
@@ -67,26 +190,300 @@ trellis_window_class_init (TrellisWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = trellis_window_dispose;
+  window_class->close_request = trellis_window_close_request;
+
+  g_type_ensure (TRELLIS_TYPE_STUDENT_LIST);
+  g_type_ensure (TRELLIS_TYPE_STUDENT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/trellisplp/Trellis/trellis-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, empty_window_title);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, student_list);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, student_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, editor_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, empty_editor_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, student_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, empty_buttons);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sample_progress);
+  gtk_widget_class_bind_template_callback (widget_class, on_student_list_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_student_list_n_students);
+  gtk_widget_class_bind_template_callback (widget_class, on_student_list_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child);
+  gtk_widget_class_bind_template_callback (widget_class, update_switcher_bar);
+
+  trellis_window_install_actions (widget_class);
 }
 
 static void
 trellis_window_init (TrellisWindow *self)
 {
+  TrellisSettings *settings = trellis_settings_get_default ();
+  AdwViewStack *stack;
+  int width, height;
+  gboolean maximized;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  stack = trellis_student_view_get_stack (self->student_view);
+  adw_view_switcher_title_set_stack (self->switcher_title, stack);
+  adw_view_switcher_bar_set_stack (self->switcher_bar, stack);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+  update_switcher_bar (self);
+  gtk_widget_set_visible (self->student_menu_button, FALSE);
+
+  g_object_get (settings, "window-width", &width, "window-height", &height,
+                "window-maximized", &maximized, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (maximized)
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_signal_connect_object (settings, "notify::editor-name", G_CALLBACK (on_settings_editor_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "notify::editor-role", G_CALLBACK (on_settings_editor_changed),
+                           self, G_CONNECT_SWAPPED);
+  trellis_window_update_editor (self);
+  update_titles (self);
+  update_empty (self);
+  trellis_window_update_actions (self);
+}
+
+/* Private API */
+
+/*
+ * Makes @store the window’s database: the list, the student view and the title follow it.
+ */
+static void
+set_store (TrellisWindow *self,
+           TrellisStore  *store)
+{
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  g_clear_pointer (&self->undo_snapshot, trellis_snapshot_free);
+
+  g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
+  g_signal_connect (store, "external-change", G_CALLBACK (on_store_external_change), self);
+  trellis_window_update_editor (self);
+
+  g_object_set (self->student_view, "student-id", (gint64) 0, "store", store, NULL);
+  trellis_student_list_set_store (self->student_list, store);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  update_titles (self);
+  update_empty (self);
+  trellis_window_update_actions (self);
+}
+
+/* Shows @store, or explains @error naming @path and keeps the database the window had. */
+static gboolean
+adopt_store (TrellisWindow *self,
+             const char    *path,
+             TrellisStore  *store,
+             const GError  *error)
+{
+  if (store == NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *heading = g_strdup_printf (_("“%s” Could Not Be Opened"), name);
+      g_autofree char *body = NULL;
+      AdwMessageDialog *dialog;
+
+      if (self->store != NULL)
+        {
+          g_autofree char *current = g_filename_display_basename (trellis_store_get_path (self->store));
+          /* Translators: the first %s says why, the second names the database still open */
+          body = g_strdup_printf (_("%s\n\nTrellis keeps working with “%s”."), error->message, current);
+        }
+      else
+        body = g_strdup (error->message);
+
+      update_empty (self);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return FALSE;
+    }
+
+  set_store (self, store);
+  trellis_settings_add_recent_database (trellis_settings_get_default (), path);
+  return TRUE;
+}
+
+/* Opening checks the whole file (a few hundred milliseconds for a big school): a worker does
+ * it while the window is already on screen. */
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  TrellisStore *store = trellis_store_open (task_data, &error);
+
+  /* The store’s connection is used by one thread at a time: here, then the main loop. */
+  if (store != NULL)
+    g_task_return_pointer (task, store, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_open_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (source);
+  g_autoptr(TrellisStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = g_task_propagate_pointer (G_TASK (result), &error);
+  /* The window was closed while the file was being checked. */
+  if (self->student_list == NULL)
+    return;
+  adopt_store (self, g_task_get_task_data (G_TASK (result)), store, error);
+}
+
+static void
+open_database_in_background (TrellisWindow *self,
+                             const char    *path)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_open_done, NULL);
+
+  g_task_set_source_tag (task, open_database_in_background);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "opening");
+  g_task_run_in_thread (task, open_thread);
 }
 
 /* Public API */
 
+/**
+ * trellis_window_new:
+ * @application: the application
+ *
+ * A window on the database given with `--database` (or the last one, or the default one),
+ * which it opens in the background: the window shows at once, the students a moment later.
+ *
+ * Returns: (transfer full): the window
+ */
 TrellisWindow *
 trellis_window_new (TrellisApplication *application)
 {
   TrellisWindow *self = g_object_new (TRELLIS_TYPE_WINDOW, "application", application, NULL);
 
-  show_database (self, trellis_application_get_database_path (application));
+  open_database_in_background (self, trellis_application_get_database_path (application));
   return self;
+}
+
+/**
+ * trellis_window_get_store:
+ * @self: a window
+ *
+ * Returns: (transfer none) (nullable): the open database, %NULL only when none could be opened
+ */
+TrellisStore *
+trellis_window_get_store (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * trellis_window_open_database:
+ * @self: a window
+ * @path: a database file; created when it does not exist
+ *
+ * Opens @path and shows it. A file that cannot be opened (not a database, from a newer
+ * Trellis, no permission) is explained in a dialog that names it, and the window keeps the
+ * database it had.
+ *
+ * Returns: %TRUE when @path is now the window’s database
+ */
+gboolean
+trellis_window_open_database (TrellisWindow *self,
+                              const char    *path)
+{
+  g_autoptr(TrellisStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  trellis_autosave_flush_all ();
+  store = trellis_store_open (path, &error);
+  return adopt_store (self, path, store, error);
+}
+
+/**
+ * trellis_window_get_selected_student_id:
+ * @self: a window
+ *
+ * Returns: the row id of the student shown, 0 when none is selected
+ */
+gint64
+trellis_window_get_selected_student_id (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), 0);
+
+  return trellis_student_list_get_selected_id (self->student_list);
+}
+
+/**
+ * trellis_window_select_student:
+ * @self: a window
+ * @student_id: a student’s row id, 0 for none
+ *
+ * Selects and shows the student (clearing the search and filters if they hide it).
+ */
+void
+trellis_window_select_student (TrellisWindow *self,
+                               gint64         student_id)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+
+  trellis_student_list_select_id (self->student_list, student_id);
+  if (student_id != 0)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/**
+ * trellis_window_dup_visible_student_ids:
+ * @self: a window
+ *
+ * The students the list shows with its current search and filters, e.g. for printing a
+ * group’s plans.
+ *
+ * Returns: (transfer full) (element-type gint64): their row ids, in list order
+ */
+GArray *
+trellis_window_dup_visible_student_ids (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
+
+  return trellis_student_list_dup_visible_ids (self->student_list);
+}
+
+/**
+ * trellis_window_add_toast:
+ * @self: a window
+ * @toast: (transfer full): a toast to show
+ */
+void
+trellis_window_add_toast (TrellisWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -16,22 +16,21 @@
 #include "trellis-batch.h"
 #include "trellis-catalog.h"
 #include "trellis-error.h"
+#include "trellis-framework-import.h"
 #include "trellis-report-pdf.h"
 #include "trellis-sample-school.h"
 #include "trellis-store-private.h"
 #include "trellis-student.h"
+#include "trellis-xml-export.h"
+#include "trellis-xml-import.h"
 
 /* The options that make a run headless; the application declares them all. */
 static const char * const batch_options[] = {
+  "import-framework",
   "populate-sample",
   "print-pdf",
-  "student",
-  "homeroom",
-  "grade",
-  "paper",
-  "language",
-  "double-sided",
-  "include-supports",
+  "export-xml",
+  "import-xml",
   NULL
 };
 
@@ -171,6 +170,113 @@ print_pdf (TrellisStore  *store,
                         "Printed the plans of %u students to %s.\n", ids->len),
            ids->len, path);
   return TRUE;
+static int
+run_export_xml (TrellisStore *store,
+                const char   *path,
+                GVariantDict *options)
+{
+  g_autoptr(TrellisXmlExport) export = trellis_xml_export_new (store);
+  g_autoptr(GError) error = NULL;
+  g_autofree const char **uuids = NULL;
+
+  if (g_variant_dict_lookup (options, "student", "^a&s", &uuids))
+    for (guint i = 0; uuids[i] != NULL; i++)
+      trellis_xml_export_add_student_uuid (export, uuids[i]);
+
+  if (!trellis_xml_export_write (export, path, on_progress, NULL, NULL, &error))
+    {
+      g_printerr ("%strellis: %s\n", isatty (fileno (stderr)) ? "\n" : "", error->message);
+      return 1;
+    }
+  if (isatty (fileno (stderr)))
+    g_printerr ("\n");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %u student to %s.\n",
+                        "Exported %u students to %s.\n", trellis_xml_export_get_n_students (export)),
+           trellis_xml_export_get_n_students (export), path);
+  return 0;
+}
+
+static int
+run_import_xml (TrellisStore *store,
+                const char   *path,
+                GVariantDict *options)
+{
+  g_autoptr(TrellisXmlImport) import = trellis_xml_import_new (store, path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *choice = NULL;
+  gboolean dry_run = FALSE;
+
+  g_variant_dict_lookup (options, "dry-run", "b", &dry_run);
+  if (g_variant_dict_lookup (options, "on-conflict", "s", &choice) &&
+      g_strcmp0 (choice, "mine") != 0 && g_strcmp0 (choice, "theirs") != 0 &&
+      g_strcmp0 (choice, "copy") != 0)
+    {
+      g_printerr ("trellis: %s\n", _("--on-conflict must be “mine”, “theirs” or “copy”."));
+      return 1;
+    }
+
+  if (!trellis_xml_import_read (import, NULL, &error))
+    {
+      g_printerr ("trellis: %s\n", error->message);
+      return 1;
+    }
+  summary = trellis_xml_import_dup_summary (import);
+  g_print ("%s", summary);
+  if (dry_run)
+    {
+      g_print ("%s\n", _("Dry run: nothing was changed."));
+      return 0;
+    }
+
+  if (trellis_xml_import_get_n_conflicts (import) > 0)
+    {
+      if (choice == NULL)
+        {
+          g_printerr ("trellis: %s\n",
+                      _("Some records were changed both here and in the file. Choose what to keep with "
+                        "--on-conflict mine, theirs or copy. Nothing was imported."));
+          return 1;
+        }
+      trellis_xml_import_set_all_resolutions (import,
+                                              g_str_equal (choice, "theirs") ? TRELLIS_XML_RESOLUTION_THEIRS
+                                              : g_str_equal (choice, "copy") ? TRELLIS_XML_RESOLUTION_COPY
+                                              : TRELLIS_XML_RESOLUTION_MINE);
+    }
+  if (!trellis_xml_import_apply (import, NULL, &error))
+    {
+      g_printerr ("trellis: %s\n", error->message);
+      return 1;
+    }
+  g_print (_("Imported %s into %s.\n"), path, trellis_store_get_path (store));
+  return 0;
+}
+
+/* Reads the file before the database is opened, so that a bad file leaves no trace at all. */
+static TrellisFrameworkImport *
+read_framework (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(TrellisFrameworkImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) warnings = NULL;
+
+  import = trellis_framework_import_new_from_file (file, NULL, &error);
+  if (import == NULL)
+    {
+      g_printerr ("trellis: %s\n", error->message);
+      return NULL;
+    }
+
+  g_print (_("Framework: %s\n"), trellis_framework_import_get_title (import));
+  g_print (_("Format: %s\n"), trellis_framework_import_get_format_name (import));
+  g_print (_("Attributes: %u\n"), trellis_framework_import_get_n_attributes (import));
+  g_print (_("Competencies: %u\n"), trellis_framework_import_get_n_competencies (import));
+  g_print (_("Proficiency levels: %u\n"), trellis_framework_import_get_n_levels (import));
+  warnings = trellis_framework_import_dup_warnings (import);
+  for (guint i = 0; warnings[i] != NULL; i++)
+    g_print (_("Note: %s\n"), warnings[i]);
+  return g_steal_pointer (&import);
 }
 
 /* Public API */
@@ -196,9 +302,19 @@ trellis_batch_run (const char   *database_path,
                    GVariantDict *options)
 {
   g_autoptr(TrellisStore) store = NULL;
+  g_autoptr(TrellisFrameworkImport) framework_import = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *pdf_path = NULL;
+  g_autofree char *xml_path = NULL;
+  g_autofree char *framework_path = NULL;
   int n_students = 0;
+
+  if (g_variant_dict_lookup (options, "import-framework", "^ay", &framework_path))
+    {
+      framework_import = read_framework (framework_path);
+      if (framework_import == NULL)
+        return 1;
+    }
 
   store = trellis_store_open (database_path, &error);
   if (store == NULL)
@@ -228,6 +344,25 @@ trellis_batch_run (const char   *database_path,
                n_students, database_path);
     }
 
+  if (framework_import != NULL)
+    {
+      if (!trellis_framework_import_apply (framework_import, store, NULL, &error))
+        {
+          g_printerr ("trellis: %s\n", error->message);
+          return 1;
+        }
+      g_print (_("Imported “%s” into %s.\n"),
+               trellis_framework_import_get_title (framework_import), database_path);
+    }
+
+  if (g_variant_dict_lookup (options, "export-xml", "^ay", &xml_path) &&
+      run_export_xml (store, xml_path, options) != 0)
+    return 1;
+  g_clear_pointer (&xml_path, g_free);
+  if (g_variant_dict_lookup (options, "import-xml", "^ay", &xml_path) &&
+      run_import_xml (store, xml_path, options) != 0)
+    return 1;
+
   if (g_variant_dict_lookup (options, "print-pdf", "^ay", &pdf_path))
     {
       if (!print_pdf (store, pdf_path, options, &error))
@@ -235,13 +370,6 @@ trellis_batch_run (const char   *database_path,
           g_printerr ("\ntrellis: %s\n", error->message);
           return 1;
         }
-    }
-  else if (!g_variant_dict_contains (options, "populate-sample"))
-    {
-      g_printerr ("trellis: %s\n",
-                  _("--student, --homeroom, --grade, --paper, --language, --double-sided and "
-                    "--include-supports choose what --print-pdf prints; add --print-pdf FILE."));
-      return 1;
     }
 
   return 0;

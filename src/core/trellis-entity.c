@@ -139,6 +139,30 @@ check_field (TrellisEntity      *self,
   return TRUE;
 }
 
+/* Keeps the old string when equal, so pointers from trellis_entity_get_uuid() and friends
+ * stay valid across a save; callers may pass the entity’s own strings. */
+static void
+replace_string (char       **slot,
+                const char  *value)
+{
+  char *old = *slot;
+
+  if (g_strcmp0 (old, value) == 0)
+    return;
+  *slot = g_strdup (value);
+  g_free (old);
+}
+
+/* Text has one empty form, "", as in the file; an unset date or time is NULL, as loaded. */
+static const char *
+normalize_text (const TrellisField *field,
+                const char         *value)
+{
+  if (field->type == TRELLIS_FIELD_TEXT)
+    return value != NULL ? value : "";
+  return value != NULL && *value != '\0' ? value : NULL;
+}
+
 static GParamSpec *
 param_spec_for_field (const TrellisField *field)
 {
@@ -220,7 +244,7 @@ trellis_entity_set_field_property (GObject      *object,
     case TRELLIS_FIELD_TIMESTAMP:
       {
         char **slot = TRELLIS_FIELD_PTR (object, field, char *);
-        const char *new_value = g_value_get_string (value);
+        const char *new_value = normalize_text (field, g_value_get_string (value));
 
         if (g_strcmp0 (*slot, new_value) != 0)
           {
@@ -285,6 +309,23 @@ trellis_entity_finalize (GObject *object)
 }
 
 static void
+trellis_entity_constructed (GObject *object)
+{
+  TrellisEntityClass *klass = TRELLIS_ENTITY_GET_CLASS (object);
+
+  /* A new record already looks as it will once stored: no NULL text. */
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      char **slot = TRELLIS_FIELD_PTR (object, &klass->fields[i], char *);
+
+      if (klass->fields[i].type == TRELLIS_FIELD_TEXT && *slot == NULL)
+        *slot = g_strdup ("");
+    }
+
+  G_OBJECT_CLASS (trellis_entity_parent_class)->constructed (object);
+}
+
+static void
 trellis_entity_get_property (GObject    *object,
                              guint       prop_id,
                              GValue     *value,
@@ -323,6 +364,7 @@ trellis_entity_class_init (TrellisEntityClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = trellis_entity_constructed;
   object_class->finalize = trellis_entity_finalize;
   object_class->get_property = trellis_entity_get_property;
 
@@ -379,16 +421,11 @@ trellis_entity_set_identity (TrellisEntity *self,
   TrellisEntityPrivate *priv = trellis_entity_get_instance_private (self);
 
   priv->id = id;
-  g_free (priv->uuid);
-  priv->uuid = g_strdup (uuid);
-  g_free (priv->created_at);
-  priv->created_at = g_strdup (created_at);
-  g_free (priv->created_by);
-  priv->created_by = g_strdup (created_by);
-  g_free (priv->updated_at);
-  priv->updated_at = g_strdup (updated_at);
-  g_free (priv->updated_by);
-  priv->updated_by = g_strdup (updated_by);
+  replace_string (&priv->uuid, uuid);
+  replace_string (&priv->created_at, created_at);
+  replace_string (&priv->created_by, created_by);
+  replace_string (&priv->updated_at, updated_at);
+  replace_string (&priv->updated_by, updated_by);
 }
 
 void

@@ -28,48 +28,80 @@
 #include "trellis-student.h"
 #include "trellis-vocabulary.h"
 
+/* Family names by language (and script), so that given and family names stay plausible together. */
+static const char * const es_families[] = { "García López", "Hernández", "Martínez", "Rodríguez Vega", "Flores", "Ramírez", NULL };
+static const char * const vi_families[] = { "Nguyễn", "Trần", "Lê", "Phạm", "Võ", "Đặng", NULL };
+static const char * const ar_latn_families[] = { "Haddad", "Khalil", "Mansour", "Nasser", "Saleh", NULL };
+static const char * const ar_families[] = { "الأحمد", "حداد", "منصور", "خليل", NULL };
+static const char * const zh_families[] = { "李", "王", "张", "刘", "陈", NULL };
+static const char * const ru_families[] = { "Смирнова", "Иванова", "Кузнецова", NULL };
+static const char * const ru_m_families[] = { "Смирнов", "Иванов", "Кузнецов", NULL };
+static const char * const uk_families[] = { "Kovalenko", "Shevchenko", "Bondarenko", NULL };
+static const char * const mi_families[] = { "Ngata", "Whaanga", "Te Awa", "Parata", NULL };
+static const char * const fr_families[] = { "Dubois", "Lefèvre", "Moreau", NULL };
+static const char * const en_families[] = { "Johnson", "O’Brien", "Washington", "Miller", "Okafor", "Thompson", "Walker", NULL };
+static const char * const ja_families[] = { "Tanaka", "Sato", "Watanabe", NULL };
+static const char * const so_families[] = { "Abdi", "Warsame", "Hassan", NULL };
+static const char * const ht_families[] = { "Pierre", "Joseph", "Jean-Louis", NULL };
+static const char * const pt_families[] = { "Silva Santos", "Oliveira", "Costa", NULL };
+static const char * const in_families[] = { "Raghunathan", "Sharma", "Iyer", "Patel", NULL };
+static const char * const tr_families[] = { "Yılmaz", "Demir", "Şahin", NULL };
+static const char * const pl_families[] = { "Kowalski", "Wiśniewski", "Nowak", NULL };
+static const char * const he_families[] = { "Cohen", "Levi", "Mizrahi", NULL };
+static const char * const bn_families[] = { "Rahman", "Hossain", "Chowdhury", NULL };
+static const char * const ko_families[] = { "Kim", "Park", "Choi", NULL };
+static const char * const sv_families[] = { "Lindqvist", "Andersson", "Berg", NULL };
+static const char * const it_families[] = { "Rossi", "Bianchi", "Esposito", NULL };
+
 typedef struct
 {
-  const char *given;
-  const char *family;
-  const char *preferred;
-  const char *pronouns;
-  const char *home_language;   /* BCP 47; guardians prefer it */
+  const char         *given;
+  const char         *preferred;
+  const char         *pronouns;
+  const char         *home_language;   /* BCP 47; the first guardian prefers it */
+  const char * const *families;
 } SampleName;
 
 static const SampleName names[] = {
-  { "Sofía", "García López", "Sofi", "she/her", "es" },
-  { "Lan", "Nguyễn", "", "she/her", "vi" },
-  { "Minh Đức", "Trần", "Đức", "he/him", "vi" },
-  { "Layla", "Haddad", "", "she/her", "ar" },
-  { "يوسف", "الأحمد", "", "he/him", "ar" },
-  { "伟", "李", "Wei", "he/him", "zh-Hans" },
-  { "美玲", "王", "Meiling", "she/her", "zh-Hans" },
-  { "Анна", "Смирнова", "", "she/her", "ru" },
-  { "Oleksandr", "Kovalenko", "Sasha", "he/him", "uk" },
-  { "Aroha", "Ngata", "", "she/her", "mi" },
-  { "Tāne", "Whaanga", "", "he/him", "mi" },
-  { "José", "Martínez", "", "he/him", "es" },
-  { "Chloé", "Dubois", "", "she/her", "fr" },
-  { "Björn", "Lindqvist", "", "he/him", "sv" },
-  { "Amara", "Okafor", "", "she/her", "en" },
-  { "Kenji", "Tanaka", "", "he/him", "ja" },
-  { "Hodan", "Abdi", "", "she/her", "so" },
-  { "Jean-Baptiste", "Pierre", "JB", "he/him", "ht" },
-  { "Maria", "Silva Santos", "", "she/her", "pt" },
-  { "Riley", "Johnson", "", "they/them", "en" },
-  { "Priya", "Raghunathan", "", "she/her", "ta" },
-  { "Aarav", "Sharma", "", "he/him", "hi" },
-  { "Emily", "O’Brien", "Em", "she/her", "en" },
-  { "Mateo", "Hernández", "", "he/him", "es" },
-  { "Zeynep", "Yılmaz", "", "she/her", "tr" },
-  { "Samuel", "Kowalski", "Sam", "he/him", "pl" },
-  { "Noa", "Cohen", "", "they/them", "he" },
-  { "Fatima", "Rahman", "", "she/her", "bn" },
-  { "Jamal", "Washington", "", "he/him", "en" },
-  { "Hana", "Kim", "", "she/her", "ko" },
-  { "Ethan", "Miller", "", "he/him", "en" },
-  { "Isabella", "Rossi", "Bella", "she/her", "it" },
+  { "Sofía", "Sofi", "she/her", "es", es_families },
+  { "Mateo", "", "he/him", "es", es_families },
+  { "Valentina", "Vale", "she/her", "es", es_families },
+  { "José", "", "he/him", "es", es_families },
+  { "Lucía", "", "she/her", "es", es_families },
+  { "Lan", "", "she/her", "vi", vi_families },
+  { "Minh Đức", "Đức", "he/him", "vi", vi_families },
+  { "Thảo", "", "she/her", "vi", vi_families },
+  { "Layla", "", "she/her", "ar", ar_latn_families },
+  { "Omar", "", "he/him", "ar", ar_latn_families },
+  { "يوسف", "", "he/him", "ar", ar_families },
+  { "مريم", "", "she/her", "ar", ar_families },
+  { "伟", "Wei", "he/him", "zh-Hans", zh_families },
+  { "美玲", "Meiling", "she/her", "zh-Hans", zh_families },
+  { "Анна", "", "she/her", "ru", ru_families },
+  { "Дмитрий", "Дима", "he/him", "ru", ru_m_families },
+  { "Oleksandr", "Sasha", "he/him", "uk", uk_families },
+  { "Aroha", "", "she/her", "mi", mi_families },
+  { "Tāne", "", "he/him", "mi", mi_families },
+  { "Chloé", "", "she/her", "fr", fr_families },
+  { "Björn", "", "he/him", "sv", sv_families },
+  { "Amara", "", "she/her", "en", en_families },
+  { "Riley", "", "they/them", "en", en_families },
+  { "Emily", "Em", "she/her", "en", en_families },
+  { "Jamal", "", "he/him", "en", en_families },
+  { "Ethan", "", "he/him", "en", en_families },
+  { "Grace", "", "she/her", "en", en_families },
+  { "Kenji", "", "he/him", "ja", ja_families },
+  { "Hodan", "", "she/her", "so", so_families },
+  { "Jean-Baptiste", "JB", "he/him", "ht", ht_families },
+  { "Maria", "", "she/her", "pt", pt_families },
+  { "Priya", "", "she/her", "ta", in_families },
+  { "Aarav", "", "he/him", "hi", in_families },
+  { "Zeynep", "", "she/her", "tr", tr_families },
+  { "Samuel", "Sam", "he/him", "pl", pl_families },
+  { "Noa", "", "they/them", "he", he_families },
+  { "Fatima", "", "she/her", "bn", bn_families },
+  { "Hana", "", "she/her", "ko", ko_families },
+  { "Isabella", "Bella", "she/her", "it", it_families },
 };
 
 static const char * const guardian_givens[] = {
@@ -270,6 +302,7 @@ load_ids (TrellisStore *store,
 static gboolean
 add_goal (TrellisStore  *store,
           GRand         *rand,
+          guint          first_goal,
           TrellisPlan   *plan,
           int            index,
           const char    *student_name,
@@ -278,7 +311,8 @@ add_goal (TrellisStore  *store,
           GArray        *levels,
           GError       **error)
 {
-  const SampleGoal *sample = &goals[g_rand_int_range (rand, 0, G_N_ELEMENTS (goals))];
+  /* Steps of 3 through 8 goals never repeat within a plan of 5. */
+  const SampleGoal *sample = &goals[(first_goal + 3 * index) % G_N_ELEMENTS (goals)];
   const char *status = trellis_goal_statuses[g_rand_int_range (rand, 0, 4)];
   g_autofree char *start = sample_date (g_rand_int_range (rand, 0, 30));
   g_autofree char *target = sample_date (g_rand_int_range (rand, 60, 270));
@@ -333,7 +367,8 @@ add_goal (TrellisStore  *store,
   for (guint i = 0; i < 3; i++)
     {
       g_autoptr(TrellisEvidence) evidence = NULL;
-      g_autofree char *date = sample_date (g_rand_int_range (rand, 20, 200));
+      /* Evidence from the first weeks of the school year, before the day the sample is about. */
+      g_autofree char *date = sample_date (g_rand_int_range (rand, 3, 80));
       gint64 level_id = levels->len > 0
                           ? g_array_index (levels, gint64, g_rand_int_range (rand, 0, levels->len))
                           : 0;
@@ -382,6 +417,7 @@ add_student (TrellisStore  *store,
              GError       **error)
 {
   const SampleName *name = &names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))];
+  const char *family = name->families[g_rand_int_range (rand, 0, g_strv_length ((char **) name->families))];
   const char *advisor = advisors[g_rand_int_range (rand, 0, G_N_ELEMENTS (advisors))];
   g_autofree char *number = g_strdup_printf ("S%06u", 100000 + index);
   g_autofree char *birth = g_strdup_printf ("%d-%02d-%02d", 2008 + g_rand_int_range (rand, 0, 10),
@@ -392,10 +428,11 @@ add_student (TrellisStore  *store,
   const char *status = trellis_plan_statuses[index % 4];
   g_autofree char *status_time = sample_time (rand, 10);
   int grade = g_rand_int_range (rand, -1, 13);
+  guint first_goal;
 
   student = g_object_new (TRELLIS_TYPE_STUDENT,
                           "given-name", name->given,
-                          "family-name", name->family,
+                          "family-name", family,
                           "preferred-name", name->preferred,
                           "pronouns", name->pronouns,
                           "student-number", number,
@@ -418,7 +455,7 @@ add_student (TrellisStore  *store,
   for (int g = 0; g < 1 + (int) (index % 3 == 0); g++)
     {
       const char *given = guardian_givens[g_rand_int_range (rand, 0, G_N_ELEMENTS (guardian_givens))];
-      g_autofree char *full = g_strdup_printf ("%s %s", given, name->family);
+      g_autofree char *full = g_strdup_printf ("%s %s", given, family);
       g_autofree char *email = g_strdup_printf ("family%u.%d@example.org", index, g);
       g_autofree char *phone = g_strdup_printf ("+1 555 %03d %04d", g_rand_int_range (rand, 100, 999),
                                                 g_rand_int_range (rand, 0, 9999));
@@ -451,8 +488,9 @@ add_student (TrellisStore  *store,
   if (!add (store, plan, rand, 2, advisor, error))
     return FALSE;
 
+  first_goal = g_rand_int_range (rand, 0, G_N_ELEMENTS (goals));
   for (int i = 0; i < 5; i++)
-    if (!add_goal (store, rand, plan, i, display, advisor, competencies, levels, error))
+    if (!add_goal (store, rand, first_goal, plan, i, display, advisor, competencies, levels, error))
       return FALSE;
 
   {

@@ -73,6 +73,8 @@ static const char schema_v1[] =
   "  archived INTEGER NOT NULL DEFAULT 0,\n"
   "  CHECK (given_name <> '' OR family_name <> '')\n"
   ");\n"
+  /* The student list’s order: walking this index replaces sorting every student. */
+  "CREATE INDEX student_name ON student (family_name COLLATE NOCASE, given_name COLLATE NOCASE);\n"
   "CREATE TABLE guardian (\n" IDENTITY
   "  student_id INTEGER NOT NULL REFERENCES student (id) ON DELETE CASCADE,\n"
   "  name TEXT NOT NULL CHECK (name <> ''),\n"
@@ -196,6 +198,18 @@ trellis_schema_migrate (sqlite3  *db,
                         GError  **error)
 {
   g_assert (from_version >= 0 && from_version <= TRELLIS_SCHEMA_VERSION);
+
+  if (from_version == 0)
+    {
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA application_id = %d", TRELLIS_APPLICATION_ID);
+
+      if (sqlite3_exec (db, pragma, NULL, NULL, NULL) != SQLITE_OK)
+        {
+          g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_FAILED,
+                       _("Could not mark the file as a Trellis database: %s"), sqlite3_errmsg (db));
+          return FALSE;
+        }
+    }
 
   for (int version = from_version; version < TRELLIS_SCHEMA_VERSION; version++)
     {

@@ -12,6 +12,10 @@ G_BEGIN_DECLS
 /* The newest schema this program knows; PRAGMA user_version holds the file's. */
 #define TRELLIS_SCHEMA_VERSION 1
 
+/* PRAGMA application_id of every Trellis file (“Trls”), so that another program’s SQLite
+ * database, which may also use user_version, is never taken for ours. */
+#define TRELLIS_APPLICATION_ID 0x54726c73
+
 gboolean trellis_schema_migrate (sqlite3  *db,
                                  int       from_version,
                                  GError  **error);

@@ -36,6 +36,7 @@
 #include "trellis-vocabulary.h"
 
 #define BUSY_TIMEOUT_MS 5000
+#define MAX_PENDING_CHANGES 64
 
 /* Filesystems on which WAL is unsafe (its shared memory needs one host). */
 #define NFS_SUPER_MAGIC   0x6969
@@ -62,10 +63,20 @@ typedef struct
   char   *created_by;
 } Link;
 
+/* A plain reference (e.g. evidence → competency) that ON DELETE SET NULL will clear. */
+typedef struct
+{
+  const char *table;    /* static: a class's table name */
+  const char *column;   /* static: a field's column */
+  gint64      row_id;
+  gint64      value;
+} Reference;
+
 struct _TrellisSnapshot
 {
   GPtrArray *records;   /* TrellisEntity, parents first */
   GArray    *links;     /* Link */
+  GArray    *references; /* Reference, restored after the records */
   char      *label;
 };
 
@@ -82,7 +93,7 @@ struct _TrellisStore
   GArray     *pending;
   guint       depth;
   gint64      data_version;
-  guint       watch_id;
+  GSource    *watch;       /* in the thread-default context of the opener */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisStore, trellis_store, G_TYPE_OBJECT)
@@ -126,6 +137,12 @@ link_clear (gpointer data)
   g_free (link->created_by);
 }
 
+static void
+statement_free (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
 static gboolean
 is_text_type (TrellisFieldType type)
 {
@@ -145,7 +162,8 @@ set_error_for_code (GError     **error,
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_BUSY,
-                   _("“%s” is in use by another program. Try again in a moment."), name);
+                   _("“%s” is in use by another program, so nothing was changed. "
+                     "Try again in a moment."), name);
       break;
     case SQLITE_FULL:
       g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_IO,
@@ -185,6 +203,24 @@ exec (TrellisStore  *self,
       GError       **error)
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return trellis_store_set_sqlite_error (self, error);
+  return TRUE;
+}
+
+/* For statements run thousands of times in a batch (savepoints): parsed once, then cached. */
+static gboolean
+exec_cached (TrellisStore  *self,
+             const char    *sql,
+             GError       **error)
+{
+  sqlite3_stmt *stmt = trellis_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     return trellis_store_set_sqlite_error (self, error);
   return TRUE;
 }
@@ -262,49 +298,232 @@ ensure_file (const char  *path,
   return TRUE;
 }
 
-/* Reads the version and checks the file without writing a byte to it. */
-static gboolean
-inspect_file (const char  *path,
-              int         *version,
-              GError     **error)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *name = g_filename_display_basename (path);
-  int rc;
+/* The 100-byte header of an SQLite file: magic words, then big-endian numbers. */
+#define SQLITE_HEADER_SIZE      100
+#define HEADER_WRITE_VERSION    18    /* 2 when the file is in WAL mode */
+#define HEADER_USER_VERSION     60
+#define HEADER_APPLICATION_ID   68
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+typedef struct
+{
+  gboolean empty;
+  gboolean wal;
+  int      user_version;
+  guint32  application_id;
+} FileHeader;
+
+static guint32
+read_be32 (const guint8 *bytes)
+{
+  return ((guint32) bytes[0] << 24) | ((guint32) bytes[1] << 16) | ((guint32) bytes[2] << 8) | bytes[3];
+}
+
+static void
+set_not_trellis_error (GError     **error,
+                       const char  *name)
+{
+  g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_A_DATABASE,
+               _("“%s” is not a Trellis database: it belongs to another program or holds "
+                 "something else. It was not changed."), name);
+}
+
+static void
+set_damaged_error (GError     **error,
+                   const char  *name)
+{
+  g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_A_DATABASE,
+               _("“%s” is damaged (its integrity check failed). It was not changed; "
+                 "restore it from a backup or open another file."), name);
+}
+
+/* Reads the header with plain file I/O, so that SQLite never touches a file we refuse. */
+static gboolean
+read_file_header (const char  *path,
+                  FileHeader  *header,
+                  GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  guint8 bytes[SQLITE_HEADER_SIZE];
+  gssize n_read = 0;
+  int fd;
+
+  memset (header, 0, sizeof *header);
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
     {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *version = sqlite3_column_int (stmt, 0);
-          rc = SQLITE_OK;
-        }
-      sqlite3_finalize (stmt);
-      stmt = NULL;
-    }
-  if (rc != SQLITE_OK)
-    {
-      set_error_for_code (error, rc, path, sqlite3_errmsg (db));
-      sqlite3_close (db);
+      int saved_errno = errno;
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_IO,
+                   _("Could not read “%s”: %s"), name, g_strerror (saved_errno));
       return FALSE;
     }
+  while (n_read < (gssize) sizeof bytes)
+    {
+      gssize n = read (fd, bytes + n_read, sizeof bytes - n_read);
 
-  if (*version > TRELLIS_SCHEMA_VERSION)
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      n_read += n;
+    }
+  close (fd);
+
+  if (n_read == 0)
+    {
+      header->empty = TRUE;
+      return TRUE;
+    }
+  if (n_read < (gssize) sizeof bytes || memcmp (bytes, "SQLite format 3", 16) != 0)
+    {
+      set_not_trellis_error (error, name);
+      return FALSE;
+    }
+  header->wal = bytes[HEADER_WRITE_VERSION] == 2;
+  header->user_version = (int) read_be32 (bytes + HEADER_USER_VERSION);
+  header->application_id = read_be32 (bytes + HEADER_APPLICATION_ID);
+  return TRUE;
+}
+
+/* A Trellis file carries our application id; files from before the id are known by their
+ * tables and can only be of version 1 or older. So a newer version is only “newer Trellis”
+ * when the file says it is ours. */
+static gboolean
+check_identity (const char  *path,
+                int          version,
+                guint32      application_id,
+                gboolean     has_trellis_tables,
+                GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  if (application_id != TRELLIS_APPLICATION_ID &&
+      (application_id != 0 || version > 1 || (version > 0 && !has_trellis_tables)))
+    {
+      set_not_trellis_error (error, name);
+      return FALSE;
+    }
+  if (version > TRELLIS_SCHEMA_VERSION)
     {
       g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_TOO_NEW,
                    _("“%s” was written by a newer version of Trellis (database version %d; "
                      "this version knows up to %d). Update Trellis to open it; the file was not changed."),
-                   name, *version, TRELLIS_SCHEMA_VERSION);
+                   name, version, TRELLIS_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+query_int64 (sqlite3    *db,
+             const char *sql,
+             int        *rc)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = 0;
+
+  *rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (*rc != SQLITE_OK)
+    return 0;
+  *rc = sqlite3_step (stmt);
+  if (*rc == SQLITE_ROW)
+    {
+      value = sqlite3_column_int64 (stmt, 0);
+      *rc = SQLITE_OK;
+    }
+  else if (*rc == SQLITE_DONE)
+    *rc = SQLITE_OK;
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Opens a connection that reads the file without writing a byte to it or beside it. A file in
+ * WAL mode without a -wal file is closed by everyone, so it can be read as immutable; otherwise
+ * SQLite would create -wal and -shm files next to a file we may refuse. */
+static int
+open_for_inspection (const char  *path,
+                     gboolean     wal,
+                     sqlite3    **db)
+{
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *uri = NULL;
+
+  if (!wal || g_file_test (wal_path, G_FILE_TEST_EXISTS))
+    return sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY, NULL);
+
+  uri = g_filename_to_uri (absolute, NULL, NULL);
+  if (uri == NULL)
+    return SQLITE_CANTOPEN;
+  {
+    g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+    return sqlite3_open_v2 (immutable, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  }
+}
+
+/* Reads the version and checks the file without writing a byte to it. */
+static gboolean
+inspect_file (const char  *path,
+              int         *version,
+              gboolean    *needs_application_id,
+              GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  FileHeader header;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean has_trellis_tables = FALSE;
+  guint32 application_id = 0;
+  gint64 n_objects = 0;
+  int rc;
+
+  *version = 0;
+  *needs_application_id = FALSE;
+  if (!read_file_header (path, &header, error))
+    return FALSE;
+  if (header.empty)
+    return TRUE;
+  /* The header alone refuses another program’s or a newer file before SQLite opens it. */
+  if (!check_identity (path, header.user_version, header.application_id, TRUE, error))
+    return FALSE;
+
+  rc = open_for_inspection (path, header.wal, &db);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  if (rc == SQLITE_OK)
+    *version = (int) query_int64 (db, "PRAGMA user_version", &rc);
+  if (rc == SQLITE_OK)
+    application_id = (guint32) query_int64 (db, "PRAGMA application_id", &rc);
+  if (rc == SQLITE_OK)
+    n_objects = query_int64 (db, "SELECT count(*) FROM sqlite_schema", &rc);
+  if (rc == SQLITE_OK)
+    has_trellis_tables = query_int64 (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+                                          "AND name IN ('student', 'plan', 'goal', 'history')", &rc) == 4;
+  if (rc != SQLITE_OK)
+    {
+      if ((rc & 0xff) == SQLITE_CORRUPT)
+        set_damaged_error (error, name);
+      else if ((rc & 0xff) == SQLITE_NOTADB)
+        set_not_trellis_error (error, name);
+      else
+        set_error_for_code (error, rc, path, sqlite3_errmsg (db));
       sqlite3_close (db);
       return FALSE;
     }
+
+  /* Tables at version 0 are another program’s. */
+  if (*version == 0 && n_objects > 0)
+    {
+      set_not_trellis_error (error, name);
+      sqlite3_close (db);
+      return FALSE;
+    }
+  /* The header may lag a -wal file: SQLite’s own answer decides. */
+  if (!check_identity (path, *version, application_id, has_trellis_tables, error))
+    {
+      sqlite3_close (db);
+      return FALSE;
+    }
+  *needs_application_id = application_id == 0;
 
   rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
   if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
@@ -321,29 +540,11 @@ inspect_file (const char  *path,
   if (rc != SQLITE_OK)
     {
       if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
-        g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_A_DATABASE,
-                     _("“%s” is damaged (its integrity check failed). It was not changed; "
-                       "restore it from a backup or open another file."), name);
+        set_damaged_error (error, name);
       else
         set_error_for_code (error, rc, path, sqlite3_errmsg (db));
       sqlite3_close (db);
       return FALSE;
-    }
-
-  /* A non-empty file with no Trellis tables at version 0 is some other program’s database. */
-  if (*version == 0)
-    {
-      rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema", -1, &stmt, NULL);
-      if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0)
-        {
-          g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_A_DATABASE,
-                       _("“%s” is a database of another program, not of Trellis. It was not changed."),
-                       name);
-          sqlite3_finalize (stmt);
-          sqlite3_close (db);
-          return FALSE;
-        }
-      sqlite3_finalize (stmt);
     }
 
   sqlite3_close (db);
@@ -361,7 +562,10 @@ configure_connection (TrellisStore  *self,
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, TRUE);
 
-  if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
+  /* 16 MB of page cache (the default is 2 MB) holds the student list’s pages of a
+   * 10,000-student school, so listing it again reads no file. */
+  if (!exec (self, "PRAGMA cache_size = -16384", error) ||
+      !exec (self, "PRAGMA foreign_keys = ON", error) ||
       !exec (self, "PRAGMA trusted_schema = OFF", error) ||
       !exec (self, "PRAGMA secure_delete = ON", error))
     return FALSE;
@@ -455,8 +659,12 @@ queue_change (TrellisStore       *self,
               const char         *uuid,
               TrellisStoreChange  kind)
 {
-  PendingChange change = { g_strdup (table), g_strdup (uuid), kind };
+  PendingChange change;
 
+  /* Past this many, emit_pending() announces one reload: stop collecting. */
+  if (self->pending->len > MAX_PENDING_CHANGES)
+    return;
+  change = (PendingChange) { g_strdup (table), g_strdup (uuid), kind };
   g_array_append_val (self->pending, change);
 }
 
@@ -469,7 +677,7 @@ emit_pending (TrellisStore *self)
   g_array_set_clear_func (self->pending, pending_change_clear);
 
   /* A batch (import, sample school) becomes one reload instead of thousands of signals. */
-  if (pending->len > 64)
+  if (pending->len > MAX_PENDING_CHANGES)
     {
       g_signal_emit (self, signals[CHANGED], 0, NULL, NULL, TRELLIS_STORE_CHANGE_RELOAD);
       return;
@@ -518,20 +726,25 @@ dup_student_uuid (TrellisStore  *self,
       if (stmt == NULL)
         return NULL;
       sqlite3_bind_int64 (stmt, 1, current_id);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
+      current_id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+      /* A statement left mid-result keeps a read transaction open: other connections’
+       * changes stay invisible and, on a network disk, their writes blocked. */
+      sqlite3_reset (stmt);
+      if (current_id == 0)
         return NULL;
-      current_id = sqlite3_column_int64 (stmt, 0);
     }
 
   {
     sqlite3_stmt *stmt = trellis_store_prepare (self, "SELECT uuid FROM student WHERE id = ?", NULL);
+    char *uuid = NULL;
 
     if (stmt == NULL)
       return NULL;
     sqlite3_bind_int64 (stmt, 1, current_id);
-    if (sqlite3_step (stmt) != SQLITE_ROW)
-      return NULL;
-    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_reset (stmt);
+    return uuid;
   }
 }
 
@@ -572,6 +785,49 @@ write_history (TrellisStore  *self,
 }
 
 static gboolean
+collect_references (TrellisStore     *self,
+                    const char       *table,
+                    gint64            id,
+                    TrellisSnapshot  *snapshot,
+                    GError          **error)
+{
+  guint n_types;
+  const GType *types = trellis_store_entity_types (&n_types);
+
+  for (guint t = 0; t < n_types; t++)
+    {
+      TrellisEntityClass *klass = entity_class_for (types[t]);
+
+      for (guint f = 0; f < klass->n_fields; f++)
+        {
+          const TrellisField *field = &klass->fields[f];
+          g_autofree char *sql = NULL;
+          sqlite3_stmt *stmt;
+
+          if (field->type != TRELLIS_FIELD_REFERENCE || g_strcmp0 (field->references, table) != 0 ||
+              (field->flags & (TRELLIS_FIELD_FLAG_PARENT | TRELLIS_FIELD_FLAG_CASCADE)) != 0)
+            continue;
+          sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?", klass->table, field->column);
+          stmt = trellis_store_prepare (self, sql, error);
+          if (stmt == NULL)
+            {
+              g_type_class_unref (klass);
+              return FALSE;
+            }
+          sqlite3_bind_int64 (stmt, 1, id);
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              Reference reference = { klass->table, field->column, sqlite3_column_int64 (stmt, 0), id };
+              g_array_append_val (snapshot->references, reference);
+            }
+          sqlite3_reset (stmt);
+        }
+      g_type_class_unref (klass);
+    }
+  return TRUE;
+}
+
+static gboolean
 collect_subtree (TrellisStore    *self,
                  TrellisEntity   *entity,
                  TrellisSnapshot *snapshot,
@@ -588,25 +844,35 @@ collect_subtree (TrellisStore    *self,
     return TRUE;
   g_ptr_array_add (snapshot->records, g_object_ref (entity));
 
-  if (g_strcmp0 (klass->table, "goal") == 0)
+  /* The links of a goal, or of a competency, go with it and come back with Undo. */
+  if (g_strcmp0 (klass->table, "goal") == 0 || g_strcmp0 (klass->table, "competency") == 0)
     {
+      gboolean is_goal = g_strcmp0 (klass->table, "goal") == 0;
       sqlite3_stmt *stmt = trellis_store_prepare (self,
-                                                  "SELECT competency_id, created_at, created_by "
-                                                  "FROM goal_competency WHERE goal_id = ?", error);
+                                                  is_goal
+                                                    ? "SELECT goal_id, competency_id, created_at, created_by "
+                                                      "FROM goal_competency WHERE goal_id = ?"
+                                                    : "SELECT goal_id, competency_id, created_at, created_by "
+                                                      "FROM goal_competency WHERE competency_id = ?",
+                                                  error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, trellis_entity_get_id (entity));
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
           Link link = {
-            trellis_entity_get_id (entity),
             sqlite3_column_int64 (stmt, 0),
-            g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+            sqlite3_column_int64 (stmt, 1),
             g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+            g_strdup ((const char *) sqlite3_column_text (stmt, 3)),
           };
           g_array_append_val (snapshot->links, link);
         }
+      sqlite3_reset (stmt);
     }
+
+  if (!collect_references (self, klass->table, trellis_entity_get_id (entity), snapshot, error))
+    return FALSE;
 
   types = trellis_store_entity_types (&n_types);
   for (guint t = 0; t < n_types; t++)
@@ -657,7 +923,9 @@ trellis_store_dispose (GObject *object)
 {
   TrellisStore *self = TRELLIS_STORE (object);
 
-  g_clear_handle_id (&self->watch_id, g_source_remove);
+  if (self->watch != NULL)
+    g_source_destroy (self->watch);
+  g_clear_pointer (&self->watch, g_source_unref);
 
   G_OBJECT_CLASS (trellis_store_parent_class)->dispose (object);
 }
@@ -750,7 +1018,7 @@ static void
 trellis_store_init (TrellisStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify) sqlite3_finalize);
+                                            statement_free);
   self->editor_name = g_strdup ("");
   self->editor_role = g_strdup ("teacher");
   self->pending = g_array_new (FALSE, TRUE, sizeof (PendingChange));
@@ -963,16 +1231,22 @@ trellis_store_insert_full (TrellisStore   *self,
                                created_at ? created_at : now, created_by ? created_by : "",
                                updated_at ? updated_at : now, updated_by ? updated_by : "");
 
-  if (g_strcmp0 (klass->table, "student") == 0)
-    student_uuid = g_strdup (uuid);
-  else
-    student_uuid = dup_student_uuid (self, klass->table, trellis_entity_get_id (entity));
-
-  if (!write_history (self, klass->table, uuid, student_uuid, NULL, NULL,
-                      keep_id ? "restored" : "created", now, error))
+  /* A record that arrives with its identity (an import, the sample school) already says who
+   * created it and when; a history row per record would only double the file. Records added
+   * by hand, and records brought back by Undo, are written into the history. */
+  if (!keep_identity || keep_id)
     {
-      trellis_store_rollback (self);
-      return FALSE;
+      if (g_strcmp0 (klass->table, "student") == 0)
+        student_uuid = g_strdup (uuid);
+      else
+        student_uuid = dup_student_uuid (self, klass->table, trellis_entity_get_id (entity));
+
+      if (!write_history (self, klass->table, uuid, student_uuid, NULL, NULL,
+                          keep_id ? "restored" : "created", now, error))
+        {
+          trellis_store_rollback (self);
+          return FALSE;
+        }
     }
 
   queue_change (self, klass->table, uuid, TRELLIS_STORE_CHANGE_INSERTED);
@@ -1010,6 +1284,7 @@ trellis_store_open (const char  *path,
 {
   g_autoptr(TrellisStore) self = NULL;
   gboolean created = FALSE;
+  gboolean needs_application_id = FALSE;
   int version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -1017,7 +1292,7 @@ trellis_store_open (const char  *path,
   if (!ensure_file (path, &created, error))
     return NULL;
 
-  if (!inspect_file (path, &version, error))
+  if (!inspect_file (path, &version, &needs_application_id, error))
     {
       if (created)
         g_unlink (path);
@@ -1048,9 +1323,21 @@ trellis_store_open (const char  *path,
       if (!trellis_store_commit (self, error))
         return NULL;
     }
+  else if (needs_application_id)
+    {
+      /* Files from before the application id get it, so later checks know them. */
+      g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d", TRELLIS_APPLICATION_ID);
+
+      if (!exec (self, sql, error))
+        return NULL;
+    }
 
   self->data_version = read_data_version (self);
-  self->watch_id = g_timeout_add_seconds (1, on_watch_timeout, self);
+  /* A store opened in a worker thread (with its own thread-default context) is not polled
+   * from the main loop, where its connection must not be used. */
+  self->watch = g_timeout_source_new_seconds (1);
+  g_source_set_callback (self->watch, on_watch_timeout, self, NULL);
+  g_source_attach (self->watch, g_main_context_get_thread_default ());
 
   return g_steal_pointer (&self);
 }
@@ -1073,6 +1360,23 @@ trellis_store_get_journal_mode (TrellisStore *self)
 {
   g_return_val_if_fail (TRELLIS_IS_STORE (self), NULL);
   return self->journal_mode;
+}
+
+/**
+ * trellis_store_set_busy_timeout:
+ * @self: a store
+ * @milliseconds: how long a write waits for another program’s lock before giving up
+ *
+ * A write that cannot get the lock within this time fails with %TRELLIS_ERROR_BUSY. The
+ * default, 5 seconds, outlasts any normal action of another Trellis on the same file.
+ */
+void
+trellis_store_set_busy_timeout (TrellisStore *self,
+                                guint         milliseconds)
+{
+  g_return_if_fail (TRELLIS_IS_STORE (self));
+
+  sqlite3_busy_timeout (self->db, (int) MIN (milliseconds, G_MAXINT));
 }
 
 /**
@@ -1139,7 +1443,7 @@ trellis_store_begin (TrellisStore  *self,
 
   sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
                          : g_strdup_printf ("SAVEPOINT trellis_%u", self->depth);
-  if (!exec (self, sql, error))
+  if (!exec_cached (self, sql, error))
     return FALSE;
   self->depth++;
   return TRUE;
@@ -1156,7 +1460,7 @@ trellis_store_commit (TrellisStore  *self,
 
   sql = self->depth == 1 ? g_strdup ("COMMIT")
                          : g_strdup_printf ("RELEASE trellis_%u", self->depth - 1);
-  if (!exec (self, sql, error))
+  if (!exec_cached (self, sql, error))
     {
       trellis_store_rollback (self);
       return FALSE;
@@ -1332,6 +1636,7 @@ trellis_store_delete (TrellisStore     *self,
   g_autofree char *now = trellis_now_iso8601 ();
   g_autofree char *student_uuid = NULL;
   sqlite3_stmt *stmt;
+  int n_plans;
 
   g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
   g_return_val_if_fail (TRELLIS_IS_ENTITY (entity), FALSE);
@@ -1343,14 +1648,16 @@ trellis_store_delete (TrellisStore     *self,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, trellis_entity_get_id (entity));
-      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > 0)
+      n_plans = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+      sqlite3_reset (stmt);   /* else the read transaction outlives this call */
+      if (n_plans > 0)
         {
           g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_IN_USE,
                        g_dngettext (GETTEXT_PACKAGE,
-                                    "“%s” cannot be deleted: %d plan uses it.",
-                                    "“%s” cannot be deleted: %d plans use it.",
-                                    sqlite3_column_int (stmt, 0)),
-                       trellis_entity_get_text (entity, "title"), sqlite3_column_int (stmt, 0));
+                                    "“%s” cannot be deleted: %d plan uses it. Nothing was deleted.",
+                                    "“%s” cannot be deleted: %d plans use it. Nothing was deleted.",
+                                    n_plans),
+                       trellis_entity_get_text (entity, "title"), n_plans);
           return FALSE;
         }
     }
@@ -1362,6 +1669,7 @@ trellis_store_delete (TrellisStore     *self,
   taken->records = g_ptr_array_new_with_free_func (g_object_unref);
   taken->links = g_array_new (FALSE, TRUE, sizeof (Link));
   g_array_set_clear_func (taken->links, link_clear);
+  taken->references = g_array_new (FALSE, TRUE, sizeof (Reference));
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!collect_subtree (self, entity, taken, seen, error))
     {
@@ -1461,6 +1769,31 @@ trellis_store_restore (TrellisStore     *self,
         }
     }
 
+  /* References that the deletion cleared (ON DELETE SET NULL) point at their record again. */
+  for (guint i = 0; i < snapshot->references->len; i++)
+    {
+      Reference *reference = &g_array_index (snapshot->references, Reference, i);
+      g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ? WHERE id = ?",
+                                              reference->table, reference->column);
+
+      stmt = trellis_store_prepare (self, sql, error);
+      if (stmt == NULL)
+        {
+          trellis_store_rollback (self);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, 1, reference->value);
+      sqlite3_bind_int64 (stmt, 2, reference->row_id);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          trellis_store_set_sqlite_error (self, error);
+          sqlite3_reset (stmt);
+          trellis_store_rollback (self);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+    }
+
   return trellis_store_commit (self, error);
 }
 
@@ -1471,6 +1804,7 @@ trellis_snapshot_free (TrellisSnapshot *snapshot)
     return;
   g_clear_pointer (&snapshot->records, g_ptr_array_unref);
   g_clear_pointer (&snapshot->links, g_array_unref);
+  g_clear_pointer (&snapshot->references, g_array_unref);
   g_free (snapshot->label);
   g_free (snapshot);
 }

@@ -1,0 +1,562 @@
+/* trellis-pog-map-render.c — draws a student’s Profile of a Graduate map with Cairo and Pango
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "trellis-pog-map"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "trellis-pog-map-private.h"
+
+/* The map is a list of horizontal bands, one per attribute: the title at the start, then a bar
+ * of one segment per level of the scale, filled in the attribute’s colour up to the level
+ * reached, with the level and the goal count written under it. Words carry the meaning, so a
+ * black-and-white print reads as well as the screen. Below, the legend: the scale, and the
+ * rule in one sentence.
+ *
+ * Everything is measured before it is drawn. The font shrinks until the whole map fits the
+ * rectangle; past the smallest readable size the drawing is scaled down as a whole, so text
+ * is never clipped, only smaller. */
+
+#define MIN_FONT 8.0
+#define MAX_FONT 20.0
+#define MIN_WIDTH_EMS 14.0   /* below this logical width, scale the drawing instead */
+#define MAX_WIDTH_EMS 64.0   /* wider than this, centre the map rather than stretch bars */
+
+typedef struct
+{
+  cairo_rectangle_t  area;    /* the whole band, for hit tests and focus */
+  cairo_rectangle_t  bar;
+  cairo_rectangle_t  title_box;
+  cairo_rectangle_t  status_box;
+  PangoLayout       *title;
+  PangoLayout       *status;
+} Row;
+
+typedef struct
+{
+  cairo_rectangle_t  swatch;
+  cairo_rectangle_t  label_box;
+  PangoLayout       *label;
+} LegendItem;
+
+struct _TrellisPogMapLayout
+{
+  double             width;       /* the device rectangle this was measured for */
+  double             height;
+  double             scale;       /* device units per logical unit */
+  double             offset_x;    /* logical: centres a map narrower than the rectangle */
+  double             font;        /* logical pixels of body text */
+  double             content_width;
+  double             total_height;
+  Row               *rows;
+  guint              n_rows;
+  LegendItem        *legend;
+  guint              n_legend;
+  PangoLayout       *rule;
+  cairo_rectangle_t  rule_box;
+  PangoLayout       *empty;
+  cairo_rectangle_t  empty_box;
+};
+
+typedef struct
+{
+  double r, g, b, a;
+} Rgba;
+
+/* Helpers */
+
+static void
+clear_rows (TrellisPogMapLayout *layout)
+{
+  for (guint i = 0; i < layout->n_rows; i++)
+    {
+      g_clear_object (&layout->rows[i].title);
+      g_clear_object (&layout->rows[i].status);
+    }
+  for (guint i = 0; i < layout->n_legend; i++)
+    g_clear_object (&layout->legend[i].label);
+  g_clear_object (&layout->rule);
+  g_clear_object (&layout->empty);
+}
+
+static PangoContext *
+create_context (PangoDirection direction)
+{
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  PangoContext *context = pango_font_map_create_context (font_map);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Unhinted metrics measure the same on screen, in a PDF and in a test. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 96.0);
+  pango_context_set_base_dir (context, direction);
+  cairo_font_options_destroy (options);
+  return context;
+}
+
+/* A paragraph wrapped @width wide (not wrapped when @width is 0), measured: returns its height. */
+static PangoLayout *
+make_text (PangoContext *context,
+           const char   *text,
+           double        size,
+           PangoWeight   weight,
+           double        width,
+           double       *height)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+  PangoRectangle logical;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, weight);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (width > 0)
+    pango_layout_set_width (layout, (int) floor (MAX (width, 1.0) * PANGO_SCALE));
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  *height = (double) logical.height / PANGO_SCALE;
+  pango_font_description_free (font);
+  return layout;
+}
+
+static double
+text_natural_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.width / PANGO_SCALE;
+}
+
+static char *
+dup_status (TrellisPogMap *self,
+            guint          i)
+{
+  const char *level = trellis_pog_map_get_attribute_level_title (self, i);
+  guint goals = trellis_pog_map_get_attribute_goal_count (self, i);
+  g_autofree char *goal_text = trellis_pog_map_format_goal_count (goals);
+
+  /* Translators: under an attribute’s bar: the level reached, then the goal count,
+   * e.g. “Proficient · 2 goals” */
+  return g_strdup_printf (_("%s · %s"), level != NULL ? level : _("No level yet"), goal_text);
+}
+
+static void
+set_rect (cairo_rectangle_t *rect,
+          double             x,
+          double             y,
+          double             width,
+          double             height)
+{
+  rect->x = x;
+  rect->y = y;
+  rect->width = width;
+  rect->height = height;
+}
+
+static void
+mirror_rect (cairo_rectangle_t *rect,
+             double             width)
+{
+  rect->x = width - rect->x - rect->width;
+}
+
+/* Lays the legend out as items flowing in lines, then the rule; returns the height used. */
+static double
+build_legend (TrellisPogMap       *self,
+              TrellisPogMapLayout *layout,
+              PangoContext        *context,
+              double               top,
+              double               width)
+{
+  double f = layout->font;
+  double small = 0.82 * f;
+  double swatch_w = 0.55 * f * MAX (1, layout->n_legend);
+  double x = 0, y = top, line_h = 0, rule_h;
+
+  for (guint k = 0; k < layout->n_legend; k++)
+    {
+      LegendItem *item = &layout->legend[k];
+      double label_h, natural, item_w, avail;
+
+      item->label = make_text (context, trellis_pog_map_get_level_title (self, k), small,
+                               PANGO_WEIGHT_NORMAL, 0, &label_h);
+      natural = text_natural_width (item->label);
+      avail = MAX (width - swatch_w - 0.4 * f, f);
+      item_w = swatch_w + 0.4 * f + MIN (natural, avail);
+      if (x > 0 && x + item_w > width)
+        {
+          x = 0;
+          y += line_h + 0.35 * f;
+          line_h = 0;
+        }
+      g_object_unref (item->label);
+      item->label = make_text (context, trellis_pog_map_get_level_title (self, k), small,
+                               PANGO_WEIGHT_NORMAL, MIN (natural, avail) + 1, &label_h);
+      set_rect (&item->swatch, x, y + MAX (0, (MIN (label_h, small * 1.3) - 0.6 * f) / 2),
+                swatch_w, 0.6 * f);
+      set_rect (&item->label_box, x + swatch_w + 0.4 * f, y, MIN (natural, avail) + 1, label_h);
+      line_h = MAX (line_h, MAX (label_h, 0.6 * f));
+      x += item_w + 1.2 * f;
+    }
+  if (layout->n_legend > 0)
+    y += line_h + 0.6 * f;
+
+  layout->rule = make_text (context, trellis_pog_map_get_rule_description (), small,
+                            PANGO_WEIGHT_NORMAL, width, &rule_h);
+  set_rect (&layout->rule_box, 0, y, width, rule_h);
+  return y + rule_h - top;
+}
+
+/* Lays everything out at body size @f in a logical width; returns the height needed. */
+static double
+build (TrellisPogMap       *self,
+       TrellisPogMapLayout *layout,
+       PangoContext        *context,
+       double               logical_width,
+       double               f)
+{
+  double pad = 0.5 * f;
+  double width, title_w, bar_x, bar_w, y;
+  gboolean wide;
+
+  clear_rows (layout);
+  layout->font = f;
+  width = MIN (logical_width - 2 * pad, MAX_WIDTH_EMS * f);
+  layout->content_width = width;
+  layout->offset_x = (logical_width - width) / 2;
+  y = pad;
+
+  if (layout->n_rows == 0)
+    {
+      double h;
+
+      layout->empty = make_text (context,
+                                 _("There is no Profile of a Graduate framework to draw: choose one "
+                                   "in Preferences, or import one."),
+                                 f, PANGO_WEIGHT_NORMAL, width, &h);
+      set_rect (&layout->empty_box, 0, y, width, h);
+      return y + h + pad;
+    }
+
+  wide = width >= 26 * f;
+  title_w = wide ? CLAMP (0.32 * width, 7 * f, 16 * f) : width;
+  bar_x = wide ? title_w + f : 0;
+  bar_w = wide ? width - bar_x : width;
+
+  for (guint i = 0; i < layout->n_rows; i++)
+    {
+      Row *row = &layout->rows[i];
+      g_autofree char *status = dup_status (self, i);
+      double title_h, status_h, bar_y, row_h;
+
+      row->title = make_text (context, trellis_pog_map_get_attribute_title (self, i), f,
+                              PANGO_WEIGHT_BOLD, title_w, &title_h);
+      row->status = make_text (context, status, 0.88 * f, PANGO_WEIGHT_NORMAL, bar_w, &status_h);
+      set_rect (&row->title_box, 0, y, title_w, title_h);
+      bar_y = wide ? y + MAX (0, (MIN (title_h, 1.3 * f) - 1.1 * f) / 2) : y + title_h + 0.25 * f;
+      set_rect (&row->bar, bar_x, bar_y, bar_w, 1.1 * f);
+      set_rect (&row->status_box, bar_x, bar_y + 1.1 * f + 0.2 * f, bar_w, status_h);
+      row_h = MAX (title_h, row->status_box.y + status_h - y);
+      set_rect (&row->area, -0.3 * f, y - 0.3 * f, width + 0.6 * f, row_h + 0.6 * f);
+      y += row_h + 0.9 * f;
+    }
+
+  y += 0.2 * f;
+  y += build_legend (self, layout, context, y, width);
+  return y + pad;
+}
+
+static void
+mirror_layout (TrellisPogMapLayout *layout)
+{
+  double width = layout->content_width;
+
+  for (guint i = 0; i < layout->n_rows; i++)
+    {
+      mirror_rect (&layout->rows[i].area, width);
+      mirror_rect (&layout->rows[i].bar, width);
+      mirror_rect (&layout->rows[i].title_box, width);
+      mirror_rect (&layout->rows[i].status_box, width);
+    }
+  for (guint k = 0; k < layout->n_legend; k++)
+    {
+      mirror_rect (&layout->legend[k].swatch, width);
+      mirror_rect (&layout->legend[k].label_box, width);
+    }
+}
+
+static TrellisPogMapLayout *
+ensure_layout (TrellisPogMap *self,
+               double         width,
+               double         height)
+{
+  PangoContext *context;
+  TrellisPogMapLayout *layout = self->layout;
+  guint n_rows = self->framework->attributes->len;
+  double f, scale = 1.0;
+
+  if (layout != NULL && layout->width == width && layout->height == height)
+    return layout;
+  g_clear_pointer (&self->layout, trellis_pog_map_layout_free);
+
+  width = MAX (width, 1.0);
+  height = MAX (height, 1.0);
+  layout = g_new0 (TrellisPogMapLayout, 1);
+  layout->width = width;
+  layout->height = height;
+  layout->n_rows = n_rows;
+  layout->rows = g_new0 (Row, n_rows);
+  layout->n_legend = self->framework->levels->len;
+  layout->legend = g_new0 (LegendItem, layout->n_legend);
+  context = create_context (self->direction);
+
+  f = CLAMP (MIN (width / 24, height / (n_rows * 3.6 + 6)), MIN_FONT, MAX_FONT);
+  if (width < MIN_WIDTH_EMS * f)
+    scale = width / (MIN_WIDTH_EMS * f);
+
+  /* Shrink the font first, then the whole drawing; bounded, since each step shrinks by 10%. */
+  for (guint step = 0; step < 200; step++)
+    {
+      double needed = build (self, layout, context, width / scale, f);
+
+      layout->total_height = needed;
+      if (needed <= height / scale)
+        break;
+      if (f > MIN_FONT)
+        f = MAX (MIN_FONT, f * 0.9);
+      else
+        scale *= 0.9;
+    }
+
+  /* A poster-sized rectangle (more than twice what the largest text needs): grow the whole
+   * drawing rather than leave it small in a corner. */
+  if (scale == 1.0 && f >= MAX_FONT)
+    {
+      double up = MIN (height / layout->total_height, width / (layout->content_width + f));
+
+      if (up > 2.0)
+        {
+          scale = up;
+          layout->total_height = build (self, layout, context, width / scale, f);
+        }
+    }
+
+  g_object_unref (context);
+  layout->scale = scale;
+  if (self->direction == PANGO_DIRECTION_RTL)
+    mirror_layout (layout);
+  self->layout = layout;
+  return layout;
+}
+
+static void
+set_source (cairo_t    *cr,
+            const Rgba *color)
+{
+  cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a);
+}
+
+static void
+rounded_rect (cairo_t                 *cr,
+              const cairo_rectangle_t *rect,
+              double                   radius)
+{
+  double r = MIN (radius, MIN (rect->width, rect->height) / 2);
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, rect->x + rect->width - r, rect->y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, rect->x + rect->width - r, rect->y + rect->height - r, r, 0, G_PI / 2);
+  cairo_arc (cr, rect->x + r, rect->y + rect->height - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, rect->x + r, rect->y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* A bar of @n segments with the first @filled in @fill (from the end side when @rtl). */
+static void
+draw_segments (cairo_t                 *cr,
+               const cairo_rectangle_t *bar,
+               guint                    n,
+               int                      filled,
+               const Rgba              *fill,
+               const Rgba              *track,
+               const Rgba              *outline,
+               gboolean                 rtl)
+{
+  double gap = MIN (bar->height * 0.15, bar->width / (4.0 * MAX (n, 1)));
+  double seg_w;
+
+  n = MAX (n, 1);
+  seg_w = (bar->width - gap * (n - 1)) / n;
+  cairo_set_line_width (cr, MAX (0.5, bar->height / 14));
+  for (guint k = 0; k < n; k++)
+    {
+      guint slot = rtl ? n - 1 - k : k;
+      cairo_rectangle_t seg = { bar->x + slot * (seg_w + gap), bar->y, seg_w, bar->height };
+
+      rounded_rect (cr, &seg, bar->height * 0.2);
+      set_source (cr, (int) k < filled ? fill : track);
+      cairo_fill_preserve (cr);
+      set_source (cr, outline);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+show_text (cairo_t                 *cr,
+           PangoLayout             *text,
+           const cairo_rectangle_t *box,
+           const Rgba              *color)
+{
+  if (text == NULL)
+    return;
+  cairo_move_to (cr, box->x, box->y);
+  set_source (cr, color);
+  pango_cairo_show_layout (cr, text);
+}
+
+/* Overrides of the layout’s lifetime */
+
+void
+trellis_pog_map_layout_free (TrellisPogMapLayout *layout)
+{
+  clear_rows (layout);
+  g_free (layout->rows);
+  g_free (layout->legend);
+  g_free (layout);
+}
+
+/* Public API */
+
+/**
+ * trellis_pog_map_render:
+ * @self: a map
+ * @cr: where to draw; the map fills (0, 0, @width, @height) in its user space
+ * @width: the width in user units (pixels on screen, points in a PDF)
+ * @height: the height in user units
+ * @dark: %TRUE to draw light text for a dark background
+ *
+ * Draws the map and its legend (the scale and the rule). No background is painted. Text wraps
+ * and shrinks to fit and is never clipped; below a readable size the whole drawing is scaled.
+ */
+void
+trellis_pog_map_render (TrellisPogMap *self,
+                        cairo_t       *cr,
+                        double         width,
+                        double         height,
+                        gboolean       dark)
+{
+  TrellisPogMapLayout *layout;
+  gboolean rtl;
+  Rgba text = dark ? (Rgba) { 1, 1, 1, 0.92 } : (Rgba) { 0.12, 0.12, 0.14, 1 };
+  Rgba dim = dark ? (Rgba) { 1, 1, 1, 0.7 } : (Rgba) { 0.12, 0.12, 0.14, 0.75 };
+  Rgba track = dark ? (Rgba) { 1, 1, 1, 0.08 } : (Rgba) { 0.95, 0.95, 0.96, 1 };
+  Rgba outline = dark ? (Rgba) { 1, 1, 1, 0.45 } : (Rgba) { 0.35, 0.35, 0.38, 1 };
+  Rgba neutral = dark ? (Rgba) { 1, 1, 1, 0.6 } : (Rgba) { 0.45, 0.45, 0.48, 1 };
+
+  g_return_if_fail (TRELLIS_IS_POG_MAP (self));
+  g_return_if_fail (cr != NULL);
+
+  if (width <= 0 || height <= 0)
+    return;
+  layout = ensure_layout (self, width, height);
+  rtl = self->direction == PANGO_DIRECTION_RTL;
+
+  cairo_save (cr);
+  cairo_scale (cr, layout->scale, layout->scale);
+  cairo_translate (cr, layout->offset_x, 0);
+
+  show_text (cr, layout->empty, &layout->empty_box, &dim);
+  for (guint i = 0; i < layout->n_rows; i++)
+    {
+      Row *row = &layout->rows[i];
+      TrellisPogAttribute *attribute = g_ptr_array_index (self->framework->attributes, i);
+      Rgba fill = { 0, 0, 0, 1 };
+
+      trellis_pog_parse_color (attribute->color, &fill.r, &fill.g, &fill.b);
+      show_text (cr, row->title, &row->title_box, &text);
+      draw_segments (cr, &row->bar, self->framework->levels->len, attribute->level + 1,
+                     &fill, &track, &outline, rtl);
+      show_text (cr, row->status, &row->status_box, &dim);
+    }
+
+  for (guint k = 0; k < layout->n_legend; k++)
+    {
+      LegendItem *item = &layout->legend[k];
+
+      draw_segments (cr, &item->swatch, layout->n_legend, k + 1, &neutral, &track, &outline, rtl);
+      show_text (cr, item->label, &item->label_box, &dim);
+    }
+  show_text (cr, layout->rule, &layout->rule_box, &dim);
+  cairo_restore (cr);
+}
+
+/**
+ * trellis_pog_map_get_attribute_area:
+ * @self: a map
+ * @width: the width the map is drawn at
+ * @height: the height the map is drawn at
+ * @i: the attribute’s index
+ * @area: (out caller-allocates): the band of attribute @i, in the same user units
+ *
+ * Where trellis_pog_map_render() draws attribute @i, for focus rings and hit tests.
+ */
+void
+trellis_pog_map_get_attribute_area (TrellisPogMap     *self,
+                                    double             width,
+                                    double             height,
+                                    guint              i,
+                                    cairo_rectangle_t *area)
+{
+  TrellisPogMapLayout *layout;
+  const cairo_rectangle_t *row;
+
+  g_return_if_fail (TRELLIS_IS_POG_MAP (self));
+  g_return_if_fail (area != NULL);
+  g_return_if_fail (i < self->framework->attributes->len);
+
+  layout = ensure_layout (self, width, height);
+  row = &layout->rows[i].area;
+  area->x = (row->x + layout->offset_x) * layout->scale;
+  area->y = row->y * layout->scale;
+  area->width = row->width * layout->scale;
+  area->height = row->height * layout->scale;
+}
+
+/**
+ * trellis_pog_map_hit_test:
+ * @self: a map
+ * @width: the width the map is drawn at
+ * @height: the height the map is drawn at
+ * @x: a point in the same user units
+ * @y: a point in the same user units
+ *
+ * Returns: the index of the attribute drawn at (@x, @y), or -1 for none
+ */
+int
+trellis_pog_map_hit_test (TrellisPogMap *self,
+                          double         width,
+                          double         height,
+                          double         x,
+                          double         y)
+{
+  g_return_val_if_fail (TRELLIS_IS_POG_MAP (self), -1);
+
+  for (guint i = 0; i < self->framework->attributes->len; i++)
+    {
+      cairo_rectangle_t area;
+
+      trellis_pog_map_get_attribute_area (self, width, height, i, &area);
+      if (x >= area.x && x < area.x + area.width && y >= area.y && y < area.y + area.height)
+        return i;
+    }
+  return -1;
+}

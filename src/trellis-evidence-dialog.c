@@ -1,0 +1,387 @@
+/* trellis-evidence-dialog.c — add or edit one piece of evidence of mastery
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "trellis-evidence-dialog"
+
+#include <glib/gi18n.h>
+
+#include "trellis-attribute.h"
+#include "trellis-competency.h"
+#include "trellis-date-button.h"
+#include "trellis-evidence-dialog.h"
+#include "trellis-level.h"
+#include "trellis-vocabulary.h"
+
+struct _TrellisEvidenceDialog
+{
+  AdwWindow             parent_instance;
+
+  TrellisStore         *store;
+  TrellisGoal          *goal;
+  TrellisEvidence      *evidence;    /* a copy being edited; id 0 when new */
+  GArray               *competency_ids;   /* index 0: none */
+  GArray               *level_ids;        /* index 0: not assessed */
+  GtkFileChooserNative *chooser;
+
+  AdwEntryRow          *title_row;
+  AdwComboRow          *kind_row;
+  GtkTextView          *description_view;
+  TrellisDateButton    *date_button;
+  AdwEntryRow          *location_row;
+  GtkLabel             *location_status;
+  AdwComboRow          *competency_row;
+  AdwComboRow          *level_row;
+  AdwEntryRow          *assessed_by_row;
+  GtkLabel             *error_label;
+  GtkButton            *save_button;
+};
+
+G_DEFINE_FINAL_TYPE (TrellisEvidenceDialog, trellis_evidence_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Helpers */
+
+static const char *
+field_text (TrellisEntity *entity,
+            const char    *name)
+{
+  const char *text = trellis_entity_get_text (entity, name);
+
+  return text ? text : "";
+}
+
+static guint
+index_of (GArray *ids,
+          gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return i;
+  return 0;
+}
+
+/* Fills a combo row with “none” plus the titles of @type under the framework (or its attributes). */
+static GArray *
+fill_choices (AdwComboRow  *row,
+              const char   *none,
+              GListModel   *items)
+{
+  GtkStringList *strings = gtk_string_list_new (NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 zero = 0;
+
+  gtk_string_list_append (strings, none);
+  g_array_append_val (ids, zero);
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(TrellisEntity) item = g_list_model_get_item (items, i);
+      gint64 id = trellis_entity_get_id (item);
+      const char *code = trellis_entity_find_field (item, "code") ? trellis_entity_get_text (item, "code") : "";
+      g_autofree char *label = code && *code
+        ? g_strdup_printf ("%s — %s", code, trellis_entity_get_text (item, "title"))
+        : g_strdup (trellis_entity_get_text (item, "title"));
+
+      gtk_string_list_append (strings, label);
+      g_array_append_val (ids, id);
+    }
+  adw_combo_row_set_model (row, G_LIST_MODEL (strings));
+  g_object_unref (strings);
+  return ids;
+}
+
+static GListModel *
+list_framework_competencies (TrellisStore *store,
+                             gint64        framework_id)
+{
+  g_autoptr(GListModel) attributes = trellis_store_list (store, TRELLIS_TYPE_ATTRIBUTE, "framework-id",
+                                                         framework_id, NULL);
+  GListStore *all = g_list_store_new (TRELLIS_TYPE_COMPETENCY);
+
+  for (guint i = 0; attributes != NULL && i < g_list_model_get_n_items (attributes); i++)
+    {
+      g_autoptr(TrellisEntity) attribute = g_list_model_get_item (attributes, i);
+      g_autoptr(GListModel) competencies = trellis_store_list (store, TRELLIS_TYPE_COMPETENCY, "attribute-id",
+                                                               trellis_entity_get_id (attribute), NULL);
+
+      for (guint j = 0; competencies != NULL && j < g_list_model_get_n_items (competencies); j++)
+        {
+          g_autoptr(GObject) competency = g_list_model_get_item (competencies, j);
+          g_list_store_append (all, competency);
+        }
+    }
+  return G_LIST_MODEL (all);
+}
+
+static void
+update_location_status (TrellisEvidenceDialog *self)
+{
+  const char *location = gtk_editable_get_text (GTK_EDITABLE (self->location_row));
+  g_autoptr(GFile) file = NULL;
+
+  if (g_str_has_prefix (location, "file://") || g_path_is_absolute (location))
+    file = g_str_has_prefix (location, "file://") ? g_file_new_for_uri (location)
+                                                   : g_file_new_for_path (location);
+  gtk_widget_set_visible (GTK_WIDGET (self->location_status),
+                          file != NULL && !g_file_query_exists (file, NULL));
+}
+
+/* Callbacks */
+
+static void
+on_location_changed (TrellisEvidenceDialog *self)
+{
+  update_location_status (self);
+}
+
+static void
+on_chooser_response (GtkNativeDialog       *chooser,
+                     int                    response,
+                     TrellisEvidenceDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *uri = g_file_get_uri (file);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->location_row), uri);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+on_choose_file_clicked (TrellisEvidenceDialog *self)
+{
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Choose the Evidence File"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_level_selected (TrellisEvidenceDialog *self)
+{
+  const char *assessor = gtk_editable_get_text (GTK_EDITABLE (self->assessed_by_row));
+
+  /* Whoever assesses a level now is most likely the person at the keyboard. */
+  if (adw_combo_row_get_selected (self->level_row) > 0 && *assessor == '\0' && self->store != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->assessed_by_row), trellis_store_get_editor_name (self->store));
+}
+
+static void
+on_save_clicked (TrellisEvidenceDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!trellis_evidence_dialog_save (self, &error))
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  g_signal_emit (self, signals[SAVED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_cancel_clicked (TrellisEvidenceDialog *self)
+{
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Overrides */
+
+static void
+trellis_evidence_dialog_dispose (GObject *object)
+{
+  TrellisEvidenceDialog *self = TRELLIS_EVIDENCE_DIALOG (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->store);
+  g_clear_object (&self->goal);
+  g_clear_object (&self->evidence);
+  g_clear_pointer (&self->competency_ids, g_array_unref);
+  g_clear_pointer (&self->level_ids, g_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_EVIDENCE_DIALOG);
+
+  G_OBJECT_CLASS (trellis_evidence_dialog_parent_class)->dispose (object);
+}
+
+static void
+trellis_evidence_dialog_class_init (TrellisEvidenceDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trellis_evidence_dialog_dispose;
+
+  /**
+   * TrellisEvidenceDialog::saved:
+   *
+   * The evidence was stored; the dialog closes itself.
+   */
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  g_type_ensure (TRELLIS_TYPE_DATE_BUTTON);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/trellisplp/Trellis/trellis-evidence-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrellisEvidenceDialog, title_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisEvidenceDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisEvidenceDialog, description_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisEvidenceDialog, date_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisEvidenceDialog, location_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisEvidenceDialog, location_status);
+  gtk_widget_class_bind_template_child (widget_class, TrellisEvidenceDialog, competency_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisEvidenceDialog, level_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisEvidenceDialog, assessed_by_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisEvidenceDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisEvidenceDialog, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_location_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_choose_file_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_level_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+trellis_evidence_dialog_init (TrellisEvidenceDialog *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; trellis_evidence_kinds[i] != NULL; i++)
+    gtk_string_list_append (kinds, trellis_vocabulary_label (trellis_evidence_kinds, trellis_evidence_kinds[i]));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+}
+
+/* Public API */
+
+/**
+ * trellis_evidence_dialog_new:
+ * @parent: (nullable): the window it belongs to
+ * @store: the store
+ * @goal: the goal the evidence supports
+ * @evidence: (nullable): the evidence to edit, %NULL to add new evidence
+ * @framework_id: the plan's framework, whose competencies and levels are offered
+ *
+ * Returns: (transfer none): a new modal dialog, not yet presented
+ */
+TrellisEvidenceDialog *
+trellis_evidence_dialog_new (GtkWindow       *parent,
+                             TrellisStore    *store,
+                             TrellisGoal     *goal,
+                             TrellisEvidence *evidence,
+                             gint64           framework_id)
+{
+  TrellisEvidenceDialog *self;
+  g_autoptr(GListModel) competencies = NULL;
+  g_autoptr(GListModel) levels = NULL;
+  TrellisEntity *entity;
+  const char *kind;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), NULL);
+  g_return_val_if_fail (TRELLIS_IS_GOAL (goal), NULL);
+
+  self = g_object_new (TRELLIS_TYPE_EVIDENCE_DIALOG,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       "title", evidence ? _("Edit Evidence") : _("Add Evidence"),
+                       NULL);
+  self->store = g_object_ref (store);
+  self->goal = g_object_ref (goal);
+  if (evidence != NULL)
+    self->evidence = TRELLIS_EVIDENCE (trellis_entity_copy (TRELLIS_ENTITY (evidence)));
+  else
+    self->evidence = g_object_new (TRELLIS_TYPE_EVIDENCE,
+                                   "goal-id", trellis_entity_get_id (TRELLIS_ENTITY (goal)),
+                                   NULL);
+  entity = TRELLIS_ENTITY (self->evidence);
+
+  competencies = list_framework_competencies (store, framework_id);
+  levels = trellis_store_list (store, TRELLIS_TYPE_LEVEL, "framework-id", framework_id, NULL);
+  self->competency_ids = fill_choices (self->competency_row, _("None"), competencies);
+  self->level_ids = fill_choices (self->level_row, _("Not assessed"), levels);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), field_text (entity, "title"));
+  kind = trellis_entity_get_text (entity, "kind");
+  for (guint i = 0; trellis_evidence_kinds[i] != NULL; i++)
+    if (g_strcmp0 (trellis_evidence_kinds[i], kind) == 0)
+      adw_combo_row_set_selected (self->kind_row, i);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
+                            field_text (entity, "description"), -1);
+  trellis_date_button_set_date (self->date_button, trellis_entity_get_text (entity, "evidence-date"));
+  gtk_editable_set_text (GTK_EDITABLE (self->location_row), field_text (entity, "uri"));
+  adw_combo_row_set_selected (self->competency_row,
+                              index_of (self->competency_ids, trellis_entity_get_reference (entity, "competency-id")));
+  gtk_editable_set_text (GTK_EDITABLE (self->assessed_by_row), field_text (entity, "assessed-by"));
+  adw_combo_row_set_selected (self->level_row,
+                              index_of (self->level_ids, trellis_entity_get_reference (entity, "level-id")));
+  update_location_status (self);
+  return self;
+}
+
+/**
+ * trellis_evidence_dialog_save:
+ * @self: the dialog
+ * @error: return location for a #GError
+ *
+ * Stores what the form says (adding or updating the evidence).
+ *
+ * Returns: %FALSE with @error set, and nothing stored, when a value is refused
+ */
+gboolean
+trellis_evidence_dialog_save (TrellisEvidenceDialog  *self,
+                              GError                **error)
+{
+  TrellisEntity *entity;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *description = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *assessor = NULL;
+  guint kind;
+
+  g_return_val_if_fail (TRELLIS_IS_EVIDENCE_DIALOG (self), FALSE);
+
+  entity = TRELLIS_ENTITY (self->evidence);
+  buffer = gtk_text_view_get_buffer (self->description_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  description = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  location = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->location_row))));
+  assessor = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->assessed_by_row))));
+  kind = MIN (adw_combo_row_get_selected (self->kind_row), g_strv_length ((char **) trellis_evidence_kinds) - 1);
+
+  g_object_set (entity,
+                "title", title,
+                "kind", trellis_evidence_kinds[kind],
+                "description", description,
+                "evidence-date", trellis_date_button_get_date (self->date_button),
+                "uri", location,
+                "competency-id", g_array_index (self->competency_ids, gint64,
+                                                MIN (adw_combo_row_get_selected (self->competency_row),
+                                                     self->competency_ids->len - 1)),
+                "level-id", g_array_index (self->level_ids, gint64,
+                                           MIN (adw_combo_row_get_selected (self->level_row),
+                                                self->level_ids->len - 1)),
+                "assessed-by", assessor,
+                NULL);
+
+  if (trellis_entity_get_id (entity) == 0)
+    return trellis_store_insert (self->store, entity, error);
+  return trellis_store_save (self->store, entity, error);
+}

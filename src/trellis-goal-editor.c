@@ -1,0 +1,966 @@
+/* trellis-goal-editor.c — every field of one goal, its competencies, steps, evidence and notes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "trellis-goal-editor"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "trellis-attribute.h"
+#include "trellis-competency.h"
+#include "trellis-date-button.h"
+#include "trellis-error.h"
+#include "trellis-evidence-dialog.h"
+#include "trellis-evidence.h"
+#include "trellis-goal-editor.h"
+#include "trellis-level.h"
+#include "trellis-notes-thread.h"
+#include "trellis-plan-workflow.h"
+#include "trellis-undo-toast.h"
+#include "trellis-vocabulary.h"
+#include "trellis-widget-utils.h"
+
+#define AUTOSAVE_DELAY_MS 1000
+
+struct _TrellisGoalEditor
+{
+  GtkWidget           parent_instance;
+
+  TrellisStore       *store;
+  TrellisGoal        *goal;
+  gint64              framework_id;
+  gboolean            read_only;
+  gboolean            loading;       /* filling the form: changes are not edits */
+  GPtrArray          *dirty;         /* entities waiting for the autosave */
+  guint               save_id;
+  guint               reload_id;
+
+  GtkWidget          *form_box;
+  AdwEntryRow        *title_row;
+  AdwComboRow        *category_row;
+  AdwComboRow        *status_row;
+  AdwComboRow        *priority_row;
+  TrellisDateButton  *start_button;
+  TrellisDateButton  *target_button;
+  GtkTextView        *description_view;
+  GtkTextView        *why_view;
+  GtkTextView        *criteria_view;
+  GtkSearchEntry     *competency_search;
+  GtkListBox         *competency_list;
+  GtkLabel           *steps_heading;
+  GtkListBox         *steps_list;
+  GtkEntry           *new_step_entry;
+  GtkListBox         *evidence_list;
+  GtkWidget          *add_evidence_button;
+  TrellisNotesThread *notes;
+};
+
+G_DEFINE_FINAL_TYPE (TrellisGoalEditor, trellis_goal_editor, GTK_TYPE_WIDGET)
+
+/* The combo rows and the vocabulary each one edits. */
+typedef struct {
+  gsize               offset;
+  const char         *property;
+  const char * const *vocabulary;
+} ChoiceRow;
+
+static const ChoiceRow choice_rows[] = {
+  { G_STRUCT_OFFSET (TrellisGoalEditor, category_row), "category", trellis_goal_categories },
+  { G_STRUCT_OFFSET (TrellisGoalEditor, status_row), "status", trellis_goal_statuses },
+  { G_STRUCT_OFFSET (TrellisGoalEditor, priority_row), "priority", trellis_goal_priorities },
+};
+
+/* The text areas and the field each one edits. */
+typedef struct {
+  gsize       offset;
+  const char *property;
+} TextArea;
+
+static const TextArea text_areas[] = {
+  { G_STRUCT_OFFSET (TrellisGoalEditor, description_view), "description" },
+  { G_STRUCT_OFFSET (TrellisGoalEditor, why_view), "why-it-matters" },
+  { G_STRUCT_OFFSET (TrellisGoalEditor, criteria_view), "success-criteria" },
+};
+
+#define MEMBER(self, offset, type) (*(type *) (gpointer) ((guint8 *) (self) + (offset)))
+
+static void reload_lists (TrellisGoalEditor *self);
+
+/* Helpers */
+
+static void
+fill_vocabulary (AdwComboRow        *row,
+                 const char * const *vocabulary)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; vocabulary[i] != NULL; i++)
+    gtk_string_list_append (labels, trellis_vocabulary_label (vocabulary, vocabulary[i]));
+  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+}
+
+static guint
+vocabulary_index (const char * const *vocabulary,
+                  const char         *value)
+{
+  for (guint i = 0; vocabulary[i] != NULL; i++)
+    if (g_strcmp0 (vocabulary[i], value) == 0)
+      return i;
+  return 0;
+}
+
+static gboolean
+save_dirty (TrellisGoalEditor *self,
+            gboolean           report)
+{
+  g_autoptr(GPtrArray) dirty = NULL;
+  gboolean ok = TRUE;
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (self->store == NULL || self->dirty->len == 0)
+    return TRUE;
+  dirty = g_steal_pointer (&self->dirty);
+  self->dirty = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < dirty->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!trellis_store_save (self->store, dirty->pdata[i], &error))
+        {
+          ok = FALSE;
+          if (report && !g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND))
+            trellis_show_error_toast (GTK_WIDGET (self), error);
+        }
+    }
+  return ok;
+}
+
+static gboolean
+on_save_timeout (gpointer user_data)
+{
+  TrellisGoalEditor *self = user_data;
+
+  self->save_id = 0;
+  trellis_goal_editor_flush (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (TrellisGoalEditor *self,
+               TrellisEntity     *entity)
+{
+  if (self->loading || self->store == NULL)
+    return;
+  if (!g_ptr_array_find (self->dirty, entity, NULL))
+    g_ptr_array_add (self->dirty, g_object_ref (entity));
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (AUTOSAVE_DELAY_MS, on_save_timeout, self);
+}
+
+static GtkWidget *
+make_delete_button (const char *accessible_label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, accessible_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label, -1);
+  return button;
+}
+
+static void
+delete_entity (TrellisGoalEditor *self,
+               TrellisEntity     *entity,
+               const char        *toast_title)
+{
+  g_autoptr(GError) error = NULL;
+  TrellisSnapshot *snapshot = NULL;
+
+  g_ptr_array_remove (self->dirty, entity);
+  if (!trellis_store_delete (self->store, entity, &snapshot, &error))
+    {
+      trellis_show_error_toast (GTK_WIDGET (self), error);
+      return;
+    }
+  trellis_show_undo_toast (GTK_WIDGET (self), self->store, snapshot, toast_title);
+}
+
+static void
+update_steps_heading (TrellisGoalEditor *self)
+{
+  TrellisGoalProgress progress = { 0, };
+  g_autofree char *text = NULL;
+
+  if (self->goal != NULL)
+    trellis_plan_workflow_goal_progress (self->store, trellis_entity_get_id (TRELLIS_ENTITY (self->goal)),
+                                         &progress, NULL);
+  /* Translators: the heading of the action steps, with steps done / steps */
+  text = g_strdup_printf (_("Action Steps (%u/%u done)"), progress.steps_done, progress.steps_total);
+  gtk_label_set_text (self->steps_heading, text);
+}
+
+static void
+update_step_row_state (GtkWidget         *row,
+                       TrellisActionStep *step)
+{
+  g_autofree char *today = trellis_plan_workflow_today ();
+  GtkWidget *overdue = g_object_get_data (G_OBJECT (row), "overdue-label");
+  gboolean late = trellis_plan_workflow_step_is_overdue (step, today);
+
+  gtk_widget_set_visible (overdue, late);
+  if (late)
+    gtk_widget_add_css_class (row, "overdue");
+  else
+    gtk_widget_remove_css_class (row, "overdue");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  late ? _("This step is overdue") : "", -1);
+}
+
+/* Callbacks of the step rows */
+
+static void
+on_step_done_toggled (GtkCheckButton    *check,
+                      TrellisGoalEditor *self)
+{
+  TrellisActionStep *step = g_object_get_data (G_OBJECT (check), "step");
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading)
+    return;
+  if (!trellis_plan_workflow_set_step_done (self->store, step, gtk_check_button_get_active (check), &error))
+    {
+      trellis_show_error_toast (GTK_WIDGET (self), error);
+      return;
+    }
+  update_step_row_state (g_object_get_data (G_OBJECT (check), "row"), step);
+  update_steps_heading (self);
+}
+
+static void
+on_step_text_changed (GtkEditable       *editable,
+                      TrellisGoalEditor *self)
+{
+  TrellisEntity *step = g_object_get_data (G_OBJECT (editable), "step");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+
+  /* An emptied step keeps its last text until something is typed; delete removes it. */
+  if (*text == '\0')
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+  g_object_set (step, "text", text, NULL);
+  schedule_save (self, step);
+}
+
+static void
+on_step_owner_selected (GtkDropDown       *dropdown,
+                        GParamSpec        *pspec,
+                        TrellisGoalEditor *self)
+{
+  TrellisEntity *step = g_object_get_data (G_OBJECT (dropdown), "step");
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (selected >= g_strv_length ((char **) trellis_step_owners))
+    return;
+  g_object_set (step, "owner", trellis_step_owners[selected], NULL);
+  schedule_save (self, step);
+}
+
+static void
+on_step_due_changed (TrellisDateButton *button,
+                     GParamSpec        *pspec,
+                     TrellisGoalEditor *self)
+{
+  TrellisActionStep *step = g_object_get_data (G_OBJECT (button), "step");
+
+  g_object_set (step, "due-date", trellis_date_button_get_date (button), NULL);
+  schedule_save (self, TRELLIS_ENTITY (step));
+  update_step_row_state (g_object_get_data (G_OBJECT (button), "row"), step);
+}
+
+static void
+on_step_delete_clicked (GtkButton         *button,
+                        TrellisGoalEditor *self)
+{
+  delete_entity (self, g_object_get_data (G_OBJECT (button), "step"), _("Step deleted"));
+}
+
+static GtkWidget *
+make_step_row (TrellisGoalEditor *self,
+               TrellisActionStep *step)
+{
+  TrellisEntity *entity = TRELLIS_ENTITY (step);
+  const char *text = trellis_entity_get_text (entity, "text");
+  g_autofree char *done_label = g_strdup_printf (_("Done: %s"), text);
+  g_autofree char *owner_label = g_strdup_printf (_("Owner of “%s”"), text);
+  g_autofree char *due_label = g_strdup_printf (_("Due date of “%s”"), text);
+  g_autofree char *delete_label = g_strdup_printf (_("Delete step “%s”"), text);
+  g_autoptr(GtkStringList) owners = gtk_string_list_new (NULL);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *owner;
+  GtkWidget *due = g_object_new (TRELLIS_TYPE_DATE_BUTTON, "label", due_label, NULL);
+  GtkWidget *overdue = gtk_label_new (_("Overdue"));
+  GtkWidget *delete = make_delete_button (delete_label);
+
+  for (guint i = 0; trellis_step_owners[i] != NULL; i++)
+    gtk_string_list_append (owners, trellis_vocabulary_label (trellis_step_owners, trellis_step_owners[i]));
+  owner = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (owners)), NULL);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, "step-row");
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), trellis_entity_get_text (entity, "done-at") != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, done_label, -1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Step"), -1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (owner),
+                              vocabulary_index (trellis_step_owners, trellis_entity_get_text (entity, "owner")));
+  gtk_widget_set_valign (owner, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (owner, _("Owner"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (owner), GTK_ACCESSIBLE_PROPERTY_LABEL, owner_label, -1);
+  trellis_date_button_set_date (TRELLIS_DATE_BUTTON (due), trellis_entity_get_text (entity, "due-date"));
+  gtk_widget_add_css_class (overdue, "overdue-label");
+  gtk_widget_add_css_class (overdue, "error");
+
+  g_object_set_data_full (G_OBJECT (check), "step", g_object_ref (step), g_object_unref);
+  g_object_set_data_full (G_OBJECT (entry), "step", g_object_ref (step), g_object_unref);
+  g_object_set_data_full (G_OBJECT (owner), "step", g_object_ref (step), g_object_unref);
+  g_object_set_data_full (G_OBJECT (due), "step", g_object_ref (step), g_object_unref);
+  g_object_set_data_full (G_OBJECT (delete), "step", g_object_ref (step), g_object_unref);
+  g_object_set_data (G_OBJECT (check), "row", row);
+  g_object_set_data (G_OBJECT (due), "row", row);
+  g_object_set_data (G_OBJECT (row), "overdue-label", overdue);
+  g_object_set_data (G_OBJECT (row), "done-check", check);
+
+  g_signal_connect (check, "toggled", G_CALLBACK (on_step_done_toggled), self);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_step_text_changed), self);
+  g_signal_connect (owner, "notify::selected", G_CALLBACK (on_step_owner_selected), self);
+  g_signal_connect (due, "notify::date", G_CALLBACK (on_step_due_changed), self);
+  g_signal_connect (delete, "clicked", G_CALLBACK (on_step_delete_clicked), self);
+
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), overdue);
+  gtk_box_append (GTK_BOX (box), owner);
+  gtk_box_append (GTK_BOX (box), due);
+  gtk_box_append (GTK_BOX (box), delete);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  update_step_row_state (row, step);
+  return row;
+}
+
+/* Callbacks of the evidence rows */
+
+static void
+on_evidence_open_clicked (GtkButton         *button,
+                          TrellisGoalEditor *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (button), "uri");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+static void
+on_evidence_saved (TrellisGoalEditor *self)
+{
+  reload_lists (self);
+}
+
+static void
+open_evidence_dialog (TrellisGoalEditor *self,
+                      TrellisEvidence   *evidence)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  TrellisEvidenceDialog *dialog;
+
+  dialog = trellis_evidence_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        self->store, self->goal, evidence, self->framework_id);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_evidence_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_evidence_edit_clicked (GtkButton         *button,
+                          TrellisGoalEditor *self)
+{
+  open_evidence_dialog (self, g_object_get_data (G_OBJECT (button), "evidence"));
+}
+
+static void
+on_evidence_delete_clicked (GtkButton         *button,
+                            TrellisGoalEditor *self)
+{
+  delete_entity (self, g_object_get_data (G_OBJECT (button), "evidence"), _("Evidence deleted"));
+}
+
+static char *
+dup_title_of (TrellisStore *store,
+              GType         type,
+              gint64        id)
+{
+  g_autoptr(TrellisEntity) entity = NULL;
+
+  if (id == 0)
+    return NULL;
+  entity = trellis_store_load (store, type, id, NULL);
+  return entity ? g_strdup (trellis_entity_get_text (entity, "title")) : NULL;
+}
+
+/* A file that is gone is shown as missing; web addresses are not checked (no network). */
+static gboolean
+evidence_file_missing (const char *uri)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (g_str_has_prefix (uri, "file://"))
+    file = g_file_new_for_uri (uri);
+  else if (g_path_is_absolute (uri))
+    file = g_file_new_for_path (uri);
+  return file != NULL && !g_file_query_exists (file, NULL);
+}
+
+static GtkWidget *
+make_evidence_row (TrellisGoalEditor *self,
+                   TrellisEvidence   *evidence)
+{
+  TrellisEntity *entity = TRELLIS_ENTITY (evidence);
+  const char *uri = trellis_entity_get_text (entity, "uri");
+  const char *date = trellis_entity_get_text (entity, "evidence-date");
+  const char *assessor = trellis_entity_get_text (entity, "assessed-by");
+  g_autofree char *competency = dup_title_of (self->store, TRELLIS_TYPE_COMPETENCY,
+                                              trellis_entity_get_reference (entity, "competency-id"));
+  g_autofree char *level = dup_title_of (self->store, TRELLIS_TYPE_LEVEL,
+                                         trellis_entity_get_reference (entity, "level-id"));
+  g_autoptr(GString) subtitle = g_string_new (trellis_vocabulary_label (trellis_evidence_kinds,
+                                                                        trellis_entity_get_text (entity, "kind")));
+  g_autofree char *escaped = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  if (date != NULL)
+    g_string_append_printf (subtitle, " · %s", date);
+  if (competency != NULL)
+    g_string_append_printf (subtitle, " · %s", competency);
+  if (level != NULL && *assessor != '\0')
+    /* Translators: an assessed level and who assessed it */
+    g_string_append_printf (subtitle, _(" · %s (assessed by %s)"), level, assessor);
+  else if (level != NULL)
+    g_string_append_printf (subtitle, " · %s", level);
+
+  escaped = g_markup_escape_text (trellis_entity_get_text (entity, "title"), -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  g_free (escaped);
+  escaped = g_markup_escape_text (subtitle->str, -1);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+  gtk_widget_add_css_class (row, "evidence-row");
+
+  if (*uri != '\0' && evidence_file_missing (uri))
+    {
+      GtkWidget *missing = gtk_label_new (_("File missing"));
+
+      gtk_widget_add_css_class (missing, "warning");
+      gtk_widget_add_css_class (missing, "evidence-missing");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), missing);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("The evidence file is missing"), -1);
+    }
+  else if (*uri != '\0')
+    {
+      GtkWidget *open = gtk_button_new_from_icon_name ("document-open-symbolic");
+
+      gtk_widget_add_css_class (open, "flat");
+      gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (open, _("Open"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Open the evidence"), -1);
+      g_object_set_data_full (G_OBJECT (open), "uri",
+                              g_str_has_prefix (uri, "/") ? g_filename_to_uri (uri, NULL, NULL) : g_strdup (uri),
+                              g_free);
+      g_signal_connect (open, "clicked", G_CALLBACK (on_evidence_open_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+    }
+
+  if (!self->read_only)
+    {
+      GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+      GtkWidget *delete = make_delete_button (_("Delete the evidence"));
+
+      gtk_widget_add_css_class (edit, "flat");
+      gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (edit, _("Edit"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Edit the evidence"), -1);
+      g_object_set_data_full (G_OBJECT (edit), "evidence", g_object_ref (evidence), g_object_unref);
+      g_object_set_data_full (G_OBJECT (delete), "evidence", g_object_ref (evidence), g_object_unref);
+      g_signal_connect (edit, "clicked", G_CALLBACK (on_evidence_edit_clicked), self);
+      g_signal_connect (delete, "clicked", G_CALLBACK (on_evidence_delete_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
+    }
+  return row;
+}
+
+/* The competency checklist */
+
+static void
+on_competency_toggled (GtkCheckButton    *check,
+                       TrellisGoalEditor *self)
+{
+  gint64 competency_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "competency-id"));
+  gint64 goal_id = trellis_entity_get_id (TRELLIS_ENTITY (self->goal));
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->loading)
+    return;
+  if (gtk_check_button_get_active (check))
+    ok = trellis_store_link_competency (self->store, goal_id, competency_id, &error);
+  else
+    ok = trellis_store_unlink_competency (self->store, goal_id, competency_id, &error);
+  if (!ok)
+    trellis_show_error_toast (GTK_WIDGET (self), error);
+}
+
+static void
+competency_header (GtkListBoxRow *row,
+                   GtkListBoxRow *before,
+                   gpointer       user_data)
+{
+  const char *attribute = g_object_get_data (G_OBJECT (row), "attribute");
+  const char *previous = before ? g_object_get_data (G_OBJECT (before), "attribute") : NULL;
+  GtkWidget *header;
+
+  if (g_strcmp0 (attribute, previous) == 0)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  header = gtk_label_new (attribute);
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "competency-attribute");
+  gtk_widget_set_margin_top (header, 8);
+  gtk_widget_set_margin_start (header, 8);
+  gtk_widget_set_margin_bottom (header, 4);
+  gtk_list_box_row_set_header (row, header);
+}
+
+static gboolean
+competency_filter (GtkListBoxRow *row,
+                   gpointer       user_data)
+{
+  TrellisGoalEditor *self = user_data;
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->competency_search));
+  const char *haystack = g_object_get_data (G_OBJECT (row), "search-text");
+  g_autofree char *needle = NULL;
+
+  if (search == NULL || *search == '\0')
+    return TRUE;
+  needle = g_utf8_casefold (search, -1);
+  return haystack != NULL && strstr (haystack, needle) != NULL;
+}
+
+static void
+on_competency_search_changed (TrellisGoalEditor *self)
+{
+  gtk_list_box_invalidate_filter (self->competency_list);
+}
+
+static void
+fill_competencies (TrellisGoalEditor *self)
+{
+  g_autoptr(GListModel) attributes = NULL;
+  g_autoptr(GArray) linked = NULL;
+
+  trellis_list_box_remove_all (self->competency_list);
+  if (self->goal == NULL || self->framework_id == 0)
+    return;
+  linked = trellis_store_list_goal_competencies (self->store, trellis_entity_get_id (TRELLIS_ENTITY (self->goal)), NULL);
+  attributes = trellis_store_list (self->store, TRELLIS_TYPE_ATTRIBUTE, "framework-id", self->framework_id, NULL);
+  for (guint i = 0; attributes != NULL && i < g_list_model_get_n_items (attributes); i++)
+    {
+      g_autoptr(TrellisEntity) attribute = g_list_model_get_item (attributes, i);
+      g_autoptr(GListModel) competencies = trellis_store_list (self->store, TRELLIS_TYPE_COMPETENCY, "attribute-id",
+                                                               trellis_entity_get_id (attribute), NULL);
+      const char *attribute_title = trellis_entity_get_text (attribute, "title");
+
+      for (guint j = 0; competencies != NULL && j < g_list_model_get_n_items (competencies); j++)
+        {
+          g_autoptr(TrellisEntity) competency = g_list_model_get_item (competencies, j);
+          const char *code = trellis_entity_get_text (competency, "code");
+          const char *title = trellis_entity_get_text (competency, "title");
+          g_autofree char *label = *code ? g_strdup_printf ("%s — %s", code, title) : g_strdup (title);
+          g_autofree char *search = g_strdup_printf ("%s %s %s", code, title, attribute_title);
+          gint64 id = trellis_entity_get_id (competency);
+          GtkWidget *row = gtk_list_box_row_new ();
+          GtkWidget *check = gtk_check_button_new_with_label (label);
+          gboolean active = FALSE;
+
+          for (guint k = 0; linked != NULL && k < linked->len; k++)
+            active = active || g_array_index (linked, gint64, k) == id;
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
+          gtk_widget_set_margin_start (check, 8);
+          g_object_set_data (G_OBJECT (check), "competency-id", GSIZE_TO_POINTER ((gsize) id));
+          g_signal_connect (check, "toggled", G_CALLBACK (on_competency_toggled), self);
+          g_object_set_data_full (G_OBJECT (row), "attribute", g_strdup (attribute_title), g_free);
+          g_object_set_data_full (G_OBJECT (row), "search-text", g_utf8_casefold (search, -1), g_free);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), check);
+          gtk_list_box_append (self->competency_list, row);
+        }
+    }
+}
+
+static void
+reload_lists (TrellisGoalEditor *self)
+{
+  g_autoptr(GListModel) steps = NULL;
+  g_autoptr(GListModel) evidence = NULL;
+  gint64 goal_id;
+
+  trellis_list_box_remove_all (self->steps_list);
+  trellis_list_box_remove_all (self->evidence_list);
+  if (self->goal == NULL)
+    return;
+
+  self->loading = TRUE;
+  goal_id = trellis_entity_get_id (TRELLIS_ENTITY (self->goal));
+  steps = trellis_store_list (self->store, TRELLIS_TYPE_ACTION_STEP, "goal-id", goal_id, NULL);
+  for (guint i = 0; steps != NULL && i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(TrellisActionStep) step = g_list_model_get_item (steps, i);
+      gtk_list_box_append (self->steps_list, make_step_row (self, step));
+    }
+  evidence = trellis_store_list (self->store, TRELLIS_TYPE_EVIDENCE, "goal-id", goal_id, NULL);
+  for (guint i = 0; evidence != NULL && i < g_list_model_get_n_items (evidence); i++)
+    {
+      g_autoptr(TrellisEvidence) item = g_list_model_get_item (evidence, i);
+      gtk_list_box_append (self->evidence_list, make_evidence_row (self, item));
+    }
+  update_steps_heading (self);
+  trellis_notes_thread_reload (self->notes);
+  self->loading = FALSE;
+}
+
+static void
+fill_form (TrellisGoalEditor *self)
+{
+  TrellisEntity *goal = TRELLIS_ENTITY (self->goal);
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), trellis_entity_get_text (goal, "title"));
+  for (guint i = 0; i < G_N_ELEMENTS (choice_rows); i++)
+    adw_combo_row_set_selected (MEMBER (self, choice_rows[i].offset, AdwComboRow *),
+                                vocabulary_index (choice_rows[i].vocabulary,
+                                                  trellis_entity_get_text (goal, choice_rows[i].property)));
+  trellis_date_button_set_date (self->start_button, trellis_entity_get_text (goal, "start-date"));
+  trellis_date_button_set_date (self->target_button, trellis_entity_get_text (goal, "target-date"));
+  for (guint i = 0; i < G_N_ELEMENTS (text_areas); i++)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (MEMBER (self, text_areas[i].offset, GtkTextView *)),
+                              trellis_entity_get_text (goal, text_areas[i].property), -1);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
+  self->loading = FALSE;
+}
+
+/* Callbacks */
+
+static void
+on_title_changed (TrellisGoalEditor *self)
+{
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+
+  if (self->loading || self->goal == NULL)
+    return;
+  if (*title == '\0')
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->title_row), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
+  g_object_set (self->goal, "title", title, NULL);
+  schedule_save (self, TRELLIS_ENTITY (self->goal));
+}
+
+static void
+on_choice_selected (AdwComboRow       *row,
+                    GParamSpec        *pspec,
+                    TrellisGoalEditor *self)
+{
+  if (self->loading || self->goal == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (choice_rows); i++)
+    {
+      guint selected = adw_combo_row_get_selected (row);
+
+      if (MEMBER (self, choice_rows[i].offset, AdwComboRow *) != row ||
+          selected >= g_strv_length ((char **) choice_rows[i].vocabulary))
+        continue;
+      g_object_set (self->goal, choice_rows[i].property, choice_rows[i].vocabulary[selected], NULL);
+      schedule_save (self, TRELLIS_ENTITY (self->goal));
+    }
+}
+
+static void
+on_date_changed (TrellisGoalEditor *self)
+{
+  if (self->loading || self->goal == NULL)
+    return;
+  g_object_set (self->goal,
+                "start-date", trellis_date_button_get_date (self->start_button),
+                "target-date", trellis_date_button_get_date (self->target_button),
+                NULL);
+  schedule_save (self, TRELLIS_ENTITY (self->goal));
+}
+
+static void
+on_text_changed (GtkTextBuffer     *buffer,
+                 TrellisGoalEditor *self)
+{
+  if (self->loading || self->goal == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (text_areas); i++)
+    {
+      GtkTextView *view = MEMBER (self, text_areas[i].offset, GtkTextView *);
+      g_autofree char *text = NULL;
+
+      if (gtk_text_view_get_buffer (view) != buffer)
+        continue;
+      text = trellis_text_view_dup_text (view);
+      g_object_set (self->goal, text_areas[i].property, text, NULL);
+      schedule_save (self, TRELLIS_ENTITY (self->goal));
+    }
+}
+
+static void
+on_add_step (TrellisGoalEditor *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_step_entry))));
+  g_autoptr(TrellisActionStep) step = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->goal == NULL || *text == '\0')
+    return;
+  step = trellis_plan_workflow_add_step (self->store, self->goal, text, &error);
+  if (step == NULL)
+    {
+      trellis_show_error_toast (GTK_WIDGET (self), error);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->new_step_entry), "");
+  reload_lists (self);
+}
+
+static void
+on_add_evidence_clicked (TrellisGoalEditor *self)
+{
+  if (self->goal != NULL)
+    open_evidence_dialog (self, NULL);
+}
+
+static void
+on_focus_leave (TrellisGoalEditor *self)
+{
+  trellis_goal_editor_flush (self);
+}
+
+static gboolean
+on_reload_idle (gpointer user_data)
+{
+  TrellisGoalEditor *self = user_data;
+
+  self->reload_id = 0;
+  reload_lists (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_changed (TrellisStore       *store,
+                  const char         *table,
+                  const char         *uuid,
+                  TrellisStoreChange  kind,
+                  TrellisGoalEditor  *self)
+{
+  /* Field edits come from this editor; added, deleted and restored records redraw the lists. */
+  if (kind == TRELLIS_STORE_CHANGE_UPDATED || self->goal == NULL)
+    return;
+  if (self->reload_id == 0)
+    self->reload_id = g_idle_add (on_reload_idle, self);
+}
+
+/* Overrides */
+
+static void
+trellis_goal_editor_dispose (GObject *object)
+{
+  TrellisGoalEditor *self = TRELLIS_GOAL_EDITOR (object);
+
+  /* The widget is going away: nowhere to show an error, but the edits are kept if valid. */
+  save_dirty (self, FALSE);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->goal);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_GOAL_EDITOR);
+  /* the template's unnamed top box is not a bound child, so unparent it here */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (trellis_goal_editor_parent_class)->dispose (object);
+}
+
+static void
+trellis_goal_editor_finalize (GObject *object)
+{
+  g_ptr_array_unref (TRELLIS_GOAL_EDITOR (object)->dirty);
+
+  G_OBJECT_CLASS (trellis_goal_editor_parent_class)->finalize (object);
+}
+
+static void
+trellis_goal_editor_class_init (TrellisGoalEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trellis_goal_editor_dispose;
+  object_class->finalize = trellis_goal_editor_finalize;
+
+  g_type_ensure (TRELLIS_TYPE_DATE_BUTTON);
+  g_type_ensure (TRELLIS_TYPE_NOTES_THREAD);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/trellisplp/Trellis/trellis-goal-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, form_box);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, category_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, priority_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, start_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, target_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, description_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, why_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, criteria_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, competency_search);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, competency_list);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, steps_heading);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, steps_list);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, new_step_entry);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, evidence_list);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, add_evidence_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, notes);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_choice_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_competency_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_step);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_evidence_clicked);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+trellis_goal_editor_init (TrellisGoalEditor *self)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  self->dirty = g_ptr_array_new_with_free_func (g_object_unref);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (choice_rows); i++)
+    fill_vocabulary (MEMBER (self, choice_rows[i].offset, AdwComboRow *), choice_rows[i].vocabulary);
+  for (guint i = 0; i < G_N_ELEMENTS (text_areas); i++)
+    g_signal_connect (gtk_text_view_get_buffer (MEMBER (self, text_areas[i].offset, GtkTextView *)),
+                      "changed", G_CALLBACK (on_text_changed), self);
+  gtk_list_box_set_header_func (self->competency_list, competency_header, NULL, NULL);
+  gtk_list_box_set_filter_func (self->competency_list, competency_filter, self, NULL);
+
+  /* Leaving the editor (or any of its fields) saves at once, not a second later. */
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+}
+
+/* Public API */
+
+/**
+ * trellis_goal_editor_set_goal:
+ * @self: the editor
+ * @store: (nullable): the store
+ * @goal: (nullable): the goal to edit
+ * @framework_id: the plan's framework, for the competency checklist and levels
+ * @read_only: %TRUE for a completed plan
+ *
+ * Saves what is pending for the previous goal, then shows @goal.
+ */
+void
+trellis_goal_editor_set_goal (TrellisGoalEditor *self,
+                              TrellisStore      *store,
+                              TrellisGoal       *goal,
+                              gint64             framework_id,
+                              gboolean           read_only)
+{
+  g_return_if_fail (TRELLIS_IS_GOAL_EDITOR (self));
+
+  trellis_goal_editor_flush (self);
+  if (self->store != store)
+    {
+      if (self->store != NULL)
+        g_signal_handlers_disconnect_by_data (self->store, self);
+      g_set_object (&self->store, store);
+      if (store != NULL)
+        g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
+    }
+  g_set_object (&self->goal, goal);
+  self->framework_id = framework_id;
+  self->read_only = read_only;
+
+  gtk_widget_set_sensitive (self->form_box, !read_only);
+  gtk_widget_set_visible (self->add_evidence_button, !read_only);
+  g_object_set (self->notes, "read-only", read_only, NULL);
+  trellis_notes_thread_set_target (self->notes, store,
+                                   goal ? trellis_entity_get_reference (TRELLIS_ENTITY (goal), "plan-id") : 0,
+                                   goal ? trellis_entity_get_id (TRELLIS_ENTITY (goal)) : 0);
+  if (goal == NULL)
+    return;
+  fill_form (self);
+  self->loading = TRUE;
+  fill_competencies (self);
+  self->loading = FALSE;
+  reload_lists (self);
+}
+
+TrellisGoal *
+trellis_goal_editor_get_goal (TrellisGoalEditor *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_GOAL_EDITOR (self), NULL);
+  return self->goal;
+}
+
+/**
+ * trellis_goal_editor_flush:
+ * @self: the editor
+ *
+ * Saves every pending edit now (autosave runs this a second after typing stops).
+ *
+ * Returns: %FALSE when a save was refused (a toast says why)
+ */
+gboolean
+trellis_goal_editor_flush (TrellisGoalEditor *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_GOAL_EDITOR (self), FALSE);
+
+  return save_dirty (self, TRUE);
+}

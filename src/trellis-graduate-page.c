@@ -1,0 +1,440 @@
+/* trellis-graduate-page.c — the “Graduate profile” tab: a student’s map, legend and details
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "trellis-graduate-page"
+
+#include <glib/gi18n.h>
+
+#include "trellis-graduate-page.h"
+#include "trellis-pog-map-widget.h"
+#include "trellis-vocabulary.h"
+
+struct _TrellisGraduatePage
+{
+  AdwBin               parent_instance;
+
+  TrellisStore        *store;
+  gint64               student_id;
+  TrellisPogMap       *map;
+  int                  shown;         /* the attribute in the detail panel, -1 for none */
+  guint                reload_id;
+  GtkWidget           *first_list;    /* the detail panel’s first list, for keyboard focus */
+
+  GtkStack            *stack;
+  AdwStatusPage       *error_page;
+  AdwFlap             *flap;
+  GtkLabel            *framework_label;
+  TrellisPogMapWidget *map_widget;
+  GtkBox              *detail_box;
+};
+
+G_DEFINE_FINAL_TYPE (TrellisGraduatePage, trellis_graduate_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_STUDENT_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+static GtkWidget *
+add_label (TrellisGraduatePage *self,
+           const char          *text,
+           const char          *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (self->detail_box, label);
+  return label;
+}
+
+/* A heading and a boxed list under it, labelled by the heading for screen readers. */
+static GtkListBox *
+add_section (TrellisGraduatePage *self,
+             const char          *heading)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (heading);
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_box_append (self->detail_box, box);
+  if (self->first_list == NULL)
+    self->first_list = list;
+  return GTK_LIST_BOX (list);
+}
+
+static void
+add_row (GtkListBox *list,
+         const char *title,
+         const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  /* User text, never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_append (list, row);
+}
+
+static char *
+dup_evidence_subtitle (TrellisPogMap *map,
+                       guint          i,
+                       guint          c,
+                       guint          e,
+                       const char    *today)
+{
+  const char *level = trellis_pog_map_get_evidence_level_title (map, i, c, e);
+  const char *date = trellis_pog_map_get_evidence_date (map, i, c, e);
+  const char *kind = trellis_vocabulary_label (trellis_evidence_kinds,
+                                               trellis_pog_map_get_evidence_kind (map, i, c, e));
+  g_autofree char *facts = NULL;
+
+  /* Translators: evidence details: date · kind · assessed level · “for goal …” */
+  facts = g_strdup_printf (_("%s · %s · %s · for “%s”"), date, kind,
+                           level != NULL ? level : _("not assessed"),
+                           trellis_pog_map_get_evidence_goal_title (map, i, c, e));
+  if (trellis_pog_map_get_evidence_counts (map, i, c, e) || level == NULL)
+    return g_steal_pointer (&facts);
+  if (g_strcmp0 (date, today) > 0)
+    /* Translators: assessed evidence dated after today, which the rule does not count yet */
+    return g_strdup_printf (_("%s (not counted yet: dated in the future)"), facts);
+  /* Translators: assessed evidence older than the rule’s 12 months */
+  return g_strdup_printf (_("%s (not counted: older than 12 months)"), facts);
+}
+
+static void
+add_competency (TrellisGraduatePage *self,
+                guint                i,
+                guint                c)
+{
+  const char *code = trellis_pog_map_get_competency_code (self->map, i, c);
+  const char *title = trellis_pog_map_get_competency_title (self->map, i, c);
+  const char *level = trellis_pog_map_get_competency_level_title (self->map, i, c);
+  g_autofree char *heading = NULL;
+  GtkListBox *list;
+  guint n = trellis_pog_map_get_n_evidence (self->map, i, c);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  /* Translators: a competency heading: its title, then the level reached */
+  heading = g_strdup_printf (_("%s%s%s — %s"), code, code[0] != '\0' ? " " : "", title,
+                             level != NULL ? level : _("no level yet"));
+  list = add_section (self, heading);
+  for (guint e = 0; e < n; e++)
+    {
+      g_autofree char *subtitle = dup_evidence_subtitle (self->map, i, c, e, today);
+
+      add_row (list, trellis_pog_map_get_evidence_title (self->map, i, c, e), subtitle);
+    }
+  if (n == 0)
+    add_row (list, _("No evidence yet"), NULL);
+}
+
+static void
+show_details (TrellisGraduatePage *self,
+              int                  index)
+{
+  GtkWidget *child;
+  GtkListBox *goals;
+  g_autofree char *description = NULL;
+  g_autofree char *rule = NULL;
+
+  self->shown = index;
+  self->first_list = NULL;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_box))) != NULL)
+    gtk_box_remove (self->detail_box, child);
+
+  if (self->map == NULL || index < 0 || (guint) index >= trellis_pog_map_get_n_attributes (self->map))
+    {
+      add_label (self, _("Choose an attribute on the map to see its competencies, goals and evidence."),
+                 "dim-label");
+    }
+  else
+    {
+      add_label (self, trellis_pog_map_get_attribute_title (self->map, index), "title-3");
+      description = trellis_pog_map_dup_attribute_description (self->map, index);
+      add_label (self, description, NULL);
+
+      goals = add_section (self, _("Goals Working on It"));
+      for (guint g = 0; g < trellis_pog_map_get_attribute_goal_count (self->map, index); g++)
+        add_row (goals, trellis_pog_map_get_goal_title (self->map, index, g),
+                 trellis_vocabulary_label (trellis_goal_statuses,
+                                           trellis_pog_map_get_goal_status (self->map, index, g)));
+      if (trellis_pog_map_get_attribute_goal_count (self->map, index) == 0)
+        add_row (goals, _("No goal of the current plan works on this attribute yet"), NULL);
+
+      for (guint c = 0; c < trellis_pog_map_get_n_competencies (self->map, index); c++)
+        add_competency (self, index, c);
+    }
+
+  /* Translators: %s is the rule sentence */
+  rule = g_strdup_printf (_("How levels are found: %s"), trellis_pog_map_get_rule_description ());
+  add_label (self, rule, "dim-label");
+}
+
+static void
+reload (TrellisGraduatePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(TrellisPogMap) map = NULL;
+
+  if (self->store == NULL || self->student_id == 0)
+    {
+      g_clear_object (&self->map);
+      trellis_pog_map_widget_set_map (self->map_widget, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  now = g_date_time_new_now_local ();
+  map = trellis_pog_map_new_for_student (self->store, self->student_id, now, &error);
+  if (map == NULL)
+    {
+      g_clear_object (&self->map);
+      trellis_pog_map_widget_set_map (self->map_widget, NULL);
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
+  g_set_object (&self->map, map);
+  gtk_label_set_text (self->framework_label, trellis_pog_map_get_framework_title (map));
+  trellis_pog_map_widget_set_map (self->map_widget, map);
+  show_details (self, self->shown);
+  gtk_stack_set_visible_child_name (self->stack, "map");
+}
+
+/* Callbacks */
+
+static gboolean
+on_reload_idle (gpointer user_data)
+{
+  TrellisGraduatePage *self = user_data;
+
+  self->reload_id = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Any edit may move a level (evidence), a count (goals) or the framework: redraw once the
+ * burst of changes of one user action is over. */
+static void
+on_store_changed (TrellisGraduatePage *self)
+{
+  if (self->reload_id == 0)
+    self->reload_id = g_idle_add (on_reload_idle, self);
+}
+
+static void
+on_map_attribute_highlighted (TrellisPogMapWidget *map_widget,
+                              int                  index,
+                              TrellisGraduatePage *self)
+{
+  if (index >= 0 && index != self->shown)
+    show_details (self, index);
+}
+
+static void
+on_map_attribute_activated (TrellisPogMapWidget *map_widget,
+                            guint                index,
+                            TrellisGraduatePage *self)
+{
+  if ((int) index != self->shown)
+    show_details (self, index);
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  if (self->first_list != NULL)
+    gtk_widget_child_focus (self->first_list, GTK_DIR_TAB_FORWARD);
+}
+
+/* Overrides */
+
+static void
+trellis_graduate_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  TrellisGraduatePage *self = TRELLIS_GRADUATE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_STUDENT_ID:
+      g_value_set_int64 (value, self->student_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trellis_graduate_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  TrellisGraduatePage *self = TRELLIS_GRADUATE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      trellis_graduate_page_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_STUDENT_ID:
+      trellis_graduate_page_set_student_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trellis_graduate_page_dispose (GObject *object)
+{
+  TrellisGraduatePage *self = TRELLIS_GRADUATE_PAGE (object);
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->map);
+  /* AdwBin unparents its child itself; the template must not do it a second time. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_GRADUATE_PAGE);
+
+  G_OBJECT_CLASS (trellis_graduate_page_parent_class)->dispose (object);
+}
+
+static void
+trellis_graduate_page_class_init (TrellisGraduatePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trellis_graduate_page_dispose;
+  object_class->get_property = trellis_graduate_page_get_property;
+  object_class->set_property = trellis_graduate_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, TRELLIS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STUDENT_ID] =
+    g_param_spec_int64 ("student-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TRELLIS_TYPE_POG_MAP_WIDGET);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/trellisplp/Trellis/trellis-graduate-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrellisGraduatePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGraduatePage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGraduatePage, flap);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGraduatePage, framework_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGraduatePage, map_widget);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGraduatePage, detail_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_map_attribute_highlighted);
+  gtk_widget_class_bind_template_callback (widget_class, on_map_attribute_activated);
+}
+
+static void
+trellis_graduate_page_init (TrellisGraduatePage *self)
+{
+  self->shown = -1;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/* Public API */
+
+GtkWidget *
+trellis_graduate_page_new (void)
+{
+  return g_object_new (TRELLIS_TYPE_GRADUATE_PAGE, NULL);
+}
+
+/**
+ * trellis_graduate_page_get_store:
+ * @self: a page
+ *
+ * Returns: (transfer none) (nullable): the store the map is read from
+ */
+TrellisStore *
+trellis_graduate_page_get_store (TrellisGraduatePage *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_GRADUATE_PAGE (self), NULL);
+  return self->store;
+}
+
+void
+trellis_graduate_page_set_store (TrellisGraduatePage *self,
+                                 TrellisStore        *store)
+{
+  g_return_if_fail (TRELLIS_IS_GRADUATE_PAGE (self));
+  g_return_if_fail (store == NULL || TRELLIS_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    {
+      g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
+      g_signal_connect_swapped (store, "external-change", G_CALLBACK (on_store_changed), self);
+    }
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+gint64
+trellis_graduate_page_get_student_id (TrellisGraduatePage *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_GRADUATE_PAGE (self), 0);
+  return self->student_id;
+}
+
+/**
+ * trellis_graduate_page_set_student_id:
+ * @self: a page
+ * @student_id: the student’s row id, 0 for none
+ *
+ * Shows that student’s map (or an empty page for 0).
+ */
+void
+trellis_graduate_page_set_student_id (TrellisGraduatePage *self,
+                                      gint64               student_id)
+{
+  g_return_if_fail (TRELLIS_IS_GRADUATE_PAGE (self));
+
+  if (self->student_id == student_id)
+    return;
+  self->student_id = student_id;
+  self->shown = -1;
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STUDENT_ID]);
+}

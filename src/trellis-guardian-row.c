@@ -1,0 +1,295 @@
+/* trellis-guardian-row.c — one guardian of a student, edited in place
+ *
+ * Name, relationship, preferred language (chosen from languages written in their own names,
+ * stored as a BCP 47 tag), phone and email, each stored as it is typed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "trellis-guardian-row"
+
+#include <glib/gi18n.h>
+
+#include "trellis-autosave.h"
+#include "trellis-guardian-row.h"
+
+struct _TrellisGuardianRow
+{
+  AdwExpanderRow   parent_instance;
+
+  TrellisAutosave *autosave;
+  GtkStringList   *languages;   /* what the combo row shows */
+  GPtrArray       *tags;        /* the BCP 47 tag of each row of @languages */
+
+  AdwEntryRow     *name_row;
+  AdwEntryRow     *relationship_row;
+  AdwComboRow     *language_row;
+  AdwEntryRow     *phone_row;
+  AdwEntryRow     *email_row;
+};
+
+G_DEFINE_FINAL_TYPE (TrellisGuardianRow, trellis_guardian_row, ADW_TYPE_EXPANDER_ROW)
+
+enum {
+  REMOVE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The languages families in US schools most often prefer, each in its own name (endonym) so
+ * a family member can find theirs without reading English. */
+static const struct {
+  const char *tag;
+  const char *name;
+} languages[] = {
+  { "en", "English" },
+  { "es", "Español" },
+  { "ar", "العربية" },
+  { "zh-Hans", "中文（简体）" },
+  { "zh-Hant", "中文（繁體）" },
+  { "vi", "Tiếng Việt" },
+  { "ht", "Kreyòl ayisyen" },
+  { "so", "Soomaali" },
+  { "ru", "Русский" },
+  { "uk", "Українська" },
+  { "pt", "Português" },
+  { "fr", "Français" },
+  { "tl", "Tagalog" },
+  { "ko", "한국어" },
+  { "hmn", "Hmoob" },
+  { "prs", "دری" },
+  { "ps", "پښتو" },
+  { "fa", "فارسی" },
+  { "ur", "اردو" },
+  { "hi", "हिन्दी" },
+  { "bn", "বাংলা" },
+  { "ne", "नेपाली" },
+  { "my", "မြန်မာ" },
+  { "km", "ខ្មែរ" },
+  { "am", "አማርኛ" },
+  { "ti", "ትግርኛ" },
+  { "sw", "Kiswahili" },
+  { "pl", "Polski" },
+  { "ja", "日本語" },
+  { "de", "Deutsch" },
+  { "nv", "Diné bizaad" },
+};
+
+/* Helpers */
+
+static void
+update_heading (TrellisGuardianRow *self,
+                const char         *error)
+{
+  TrellisEntity *guardian = trellis_autosave_get_entity (self->autosave);
+  const char *name = trellis_entity_get_text (guardian, "name");
+  const char *relationship = trellis_entity_get_text (guardian, "relationship");
+  guint language = adw_combo_row_get_selected (self->language_row);
+  g_autofree char *subtitle = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
+                                 name != NULL && *name != '\0' ? name : _("New guardian"));
+  if (error != NULL)
+    subtitle = g_strdup (error);
+  else if (language > 0 && relationship != NULL && *relationship != '\0')
+    /* Translators: a guardian’s relationship and preferred language: “Mother · Español” */
+    subtitle = g_strdup_printf (_("%s · %s"), relationship,
+                                gtk_string_list_get_string (self->languages, language));
+  else if (language > 0)
+    subtitle = g_strdup (gtk_string_list_get_string (self->languages, language));
+  else
+    subtitle = g_strdup (relationship);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+  if (error != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+}
+
+/* The row of @tag in the language list; a tag not in the list (from an import) is added. */
+static guint
+language_position (TrellisGuardianRow *self,
+                   const char         *tag)
+{
+  if (tag == NULL || *tag == '\0')
+    return 0;
+  for (guint i = 1; i < self->tags->len; i++)
+    if (g_ascii_strcasecmp (self->tags->pdata[i], tag) == 0)
+      return i;
+  g_ptr_array_add (self->tags, g_strdup (tag));
+  gtk_string_list_append (self->languages, tag);
+  return self->tags->len - 1;
+}
+
+static void
+set_text (AdwEntryRow   *row,
+          TrellisEntity *guardian,
+          const char    *field)
+{
+  const char *text = trellis_entity_get_text (guardian, field);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+}
+
+/* Callbacks */
+
+static void
+on_language_selected (TrellisGuardianRow *self)
+{
+  guint position = adw_combo_row_get_selected (self->language_row);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  trellis_autosave_set_field (self->autosave, "preferred-language", self->tags->pdata[position]);
+  trellis_autosave_flush (self->autosave);
+}
+
+static void
+on_field_error (TrellisGuardianRow *self,
+                const char         *field,
+                const char         *message)
+{
+  update_heading (self, message);
+}
+
+static void
+on_saved (TrellisGuardianRow *self)
+{
+  update_heading (self, NULL);
+}
+
+static void
+on_remove_clicked (TrellisGuardianRow *self)
+{
+  g_signal_emit (self, signals[REMOVE], 0);
+}
+
+/* Overrides */
+
+static void
+trellis_guardian_row_dispose (GObject *object)
+{
+  TrellisGuardianRow *self = TRELLIS_GUARDIAN_ROW (object);
+
+  if (self->autosave != NULL)
+    trellis_autosave_flush (self->autosave);
+  g_clear_object (&self->autosave);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_GUARDIAN_ROW);
+
+  G_OBJECT_CLASS (trellis_guardian_row_parent_class)->dispose (object);
+}
+
+static void
+trellis_guardian_row_finalize (GObject *object)
+{
+  TrellisGuardianRow *self = TRELLIS_GUARDIAN_ROW (object);
+
+  g_clear_pointer (&self->tags, g_ptr_array_unref);
+  g_clear_object (&self->languages);
+
+  G_OBJECT_CLASS (trellis_guardian_row_parent_class)->finalize (object);
+}
+
+static void
+trellis_guardian_row_class_init (TrellisGuardianRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trellis_guardian_row_dispose;
+  object_class->finalize = trellis_guardian_row_finalize;
+
+  /**
+   * TrellisGuardianRow::remove:
+   *
+   * The user asked to remove this guardian.
+   */
+  signals[REMOVE] =
+    g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/trellisplp/Trellis/trellis-guardian-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrellisGuardianRow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGuardianRow, relationship_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGuardianRow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGuardianRow, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGuardianRow, email_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
+}
+
+static void
+trellis_guardian_row_init (TrellisGuardianRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->languages = gtk_string_list_new (NULL);
+  self->tags = g_ptr_array_new_with_free_func (g_free);
+  gtk_string_list_append (self->languages, _("Not specified"));
+  g_ptr_array_add (self->tags, g_strdup (""));
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      gtk_string_list_append (self->languages, languages[i].name);
+      g_ptr_array_add (self->tags, g_strdup (languages[i].tag));
+    }
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (self->languages));
+}
+
+/* Public API */
+
+/**
+ * trellis_guardian_row_new:
+ * @store: where @guardian is stored
+ * @guardian: a stored guardian
+ *
+ * Returns: (transfer floating): a row that stores edits to @guardian as they are typed
+ */
+GtkWidget *
+trellis_guardian_row_new (TrellisStore    *store,
+                          TrellisGuardian *guardian)
+{
+  TrellisGuardianRow *self;
+  TrellisEntity *entity = TRELLIS_ENTITY (guardian);
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), NULL);
+  g_return_val_if_fail (TRELLIS_IS_GUARDIAN (guardian), NULL);
+
+  self = g_object_new (TRELLIS_TYPE_GUARDIAN_ROW, NULL);
+  set_text (self->name_row, entity, "name");
+  set_text (self->relationship_row, entity, "relationship");
+  set_text (self->phone_row, entity, "phone");
+  set_text (self->email_row, entity, "email");
+  adw_combo_row_set_selected (self->language_row,
+                              language_position (self, trellis_entity_get_text (entity, "preferred-language")));
+
+  /* Bound after filling in, so showing the values stores nothing. */
+  self->autosave = trellis_autosave_new (store, entity);
+  trellis_autosave_bind_editable (self->autosave, "name", GTK_EDITABLE (self->name_row));
+  trellis_autosave_bind_editable (self->autosave, "relationship", GTK_EDITABLE (self->relationship_row));
+  trellis_autosave_bind_editable (self->autosave, "phone", GTK_EDITABLE (self->phone_row));
+  trellis_autosave_bind_editable (self->autosave, "email", GTK_EDITABLE (self->email_row));
+  trellis_autosave_watch (self->autosave, "preferred-language", GTK_WIDGET (self->language_row));
+  g_signal_connect_object (self->autosave, "field-error", G_CALLBACK (on_field_error), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->autosave, "saved", G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->language_row, "notify::selected", G_CALLBACK (on_language_selected),
+                           self, G_CONNECT_SWAPPED);
+  update_heading (self, NULL);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * trellis_guardian_row_get_guardian:
+ * @self: a row
+ *
+ * Returns: (transfer none): the guardian as last stored
+ */
+TrellisGuardian *
+trellis_guardian_row_get_guardian (TrellisGuardianRow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_GUARDIAN_ROW (self), NULL);
+
+  return TRELLIS_GUARDIAN (trellis_autosave_get_entity (self->autosave));
+}
+

@@ -1,0 +1,984 @@
+/* trellis-plan-page.c — a student's plan for a school year: status, goals and the conversation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "trellis-plan-page"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "trellis-goal-card.h"
+#include "trellis-goal-editor.h"
+#include "trellis-notes-thread.h"
+#include "trellis-plan-page.h"
+#include "trellis-plan-workflow.h"
+#include "trellis-undo-toast.h"
+#include "trellis-vocabulary.h"
+#include "trellis-widget-utils.h"
+
+struct _TrellisPlanPage
+{
+  GtkWidget           parent_instance;
+
+  TrellisStore       *store;
+  gint64              student_id;
+  TrellisPlan        *plan;          /* the plan of the selected year, or NULL */
+  GStrv               years;         /* the years in the selector, newest first */
+  char               *current_year;
+  gint64              focus_goal_id; /* the card to give focus back after a redraw */
+  guint               refresh_id;
+  gboolean            changing_year;
+  GtkCssProvider     *css;
+  GHashTable         *chip_colors;   /* "#rrggbb" → NULL, the colours with a CSS class */
+
+  GtkStack           *stack;
+  GtkStack           *content_stack;
+  GtkDropDown        *year_dropdown;
+  AdwStatusPage      *empty_page;
+  GtkButton          *start_button;
+  GtkLabel           *plan_title;
+  GtkLabel           *status_label;
+  GtkLabel           *status_detail;
+  GtkWidget          *activate_button;
+  GtkWidget          *review_button;
+  GtkWidget          *return_button;
+  GtkWidget          *complete_button;
+  GtkWidget          *archive_button;
+  GtkWidget          *next_year_button;
+  GtkListBox         *goals_list;
+  GtkWidget          *add_goal_box;
+  GtkEntry           *new_goal_entry;
+  TrellisNotesThread *plan_notes;
+  GtkLabel           *goal_view_title;
+  GtkWidget          *delete_goal_button;
+  TrellisGoalEditor  *goal_editor;
+};
+
+G_DEFINE_FINAL_TYPE (TrellisPlanPage, trellis_plan_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_STUDENT_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void show_year            (TrellisPlanPage *self);
+static void on_card_move         (TrellisGoalCard *card,
+                                  int              delta,
+                                  TrellisPlanPage *self);
+static void on_card_goal_dropped (TrellisGoalCard *card,
+                                  gint64           goal_id,
+                                  TrellisPlanPage *self);
+
+/* Helpers */
+
+static void
+report (TrellisPlanPage *self,
+        const GError    *error)
+{
+  trellis_show_error_toast (GTK_WIDGET (self), error);
+}
+
+static GtkWindow *
+get_window (TrellisPlanPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static char *
+chip_class_for (const char *color)
+{
+  if (color == NULL || strlen (color) != 7 || color[0] != '#')
+    return NULL;
+  for (guint i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (color[i]))
+      return NULL;
+  return g_ascii_strdown (color + 1, -1);
+}
+
+/* Rebuilds the page's style: the shared rules plus one class per attribute colour in use. */
+static void
+update_css (TrellisPlanPage *self)
+{
+  g_autoptr(GBytes) base = g_resources_lookup_data ("/org/trellisplp/Trellis/trellis-plan-page.css", 0, NULL);
+  g_autoptr(GString) css = g_string_new (base ? g_bytes_get_data (base, NULL) : "");
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->chip_colors);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_autofree char *name = chip_class_for (key);
+      GdkRGBA rgba;
+      double luminance;
+
+      if (name == NULL || !gdk_rgba_parse (&rgba, key))
+        continue;
+      luminance = 0.2126 * rgba.red + 0.7152 * rgba.green + 0.0722 * rgba.blue;
+      g_string_append_printf (css, ".competency-chip.chip-%s { background-color: %s; color: %s; }\n",
+                              name, (const char *) key, luminance > 0.55 ? "#1e1e1e" : "#ffffff");
+    }
+  gtk_css_provider_load_from_data (self->css, css->str, -1);
+}
+
+static void
+update_status (TrellisPlanPage *self)
+{
+  TrellisEntity *plan = TRELLIS_ENTITY (self->plan);
+  const char *status = trellis_entity_get_text (plan, "status");
+  const char *by = trellis_entity_get_text (plan, "status-changed-by");
+  const char *reviewer = trellis_entity_get_text (plan, "reviewer");
+  g_autofree char *when = trellis_format_timestamp (trellis_entity_get_text (plan, "status-changed-at"));
+  g_autofree char *detail = NULL;
+  g_autofree char *status_class = g_strconcat ("plan-status-", status, NULL);
+  g_autofree char *next_year = trellis_school_year_next (trellis_entity_get_text (plan, "school-year"));
+  g_autoptr(TrellisPlan) next = NULL;
+  gboolean read_only = trellis_plan_workflow_is_read_only (self->plan);
+  const char *title = trellis_entity_get_text (plan, "title");
+
+  gtk_label_set_text (self->plan_title, *title ? title : trellis_entity_get_text (plan, "school-year"));
+  gtk_label_set_text (self->status_label, trellis_vocabulary_label (trellis_plan_statuses, status));
+  for (guint i = 0; trellis_plan_statuses[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strconcat ("plan-status-", trellis_plan_statuses[i], NULL);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), name);
+    }
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_class);
+
+  if (*when != '\0' && g_strcmp0 (status, "in-review") == 0)
+    /* Translators: plan status detail: who asked, when, and who reviews */
+    detail = g_strdup_printf (_("Review requested by %s on %s; reviewer: %s"), by, when, reviewer);
+  else if (*when != '\0')
+    /* Translators: plan status detail: who changed the status and when */
+    detail = g_strdup_printf (_("Status changed by %s on %s"), by, when);
+  else
+    /* Translators: a new plan: who started it and when */
+    detail = g_strdup_printf (_("Started by %s"), trellis_entity_get_created_by (plan));
+  gtk_label_set_text (self->status_detail, detail);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  detail, -1);
+
+  gtk_widget_set_visible (self->activate_button, trellis_plan_workflow_can_transition (status, "active") &&
+                                                 g_strcmp0 (status, "draft") == 0);
+  gtk_widget_set_visible (self->review_button, trellis_plan_workflow_can_transition (status, "in-review"));
+  gtk_widget_set_visible (self->return_button, g_strcmp0 (status, "in-review") == 0);
+  gtk_widget_set_visible (self->complete_button, trellis_plan_workflow_can_transition (status, "completed"));
+  gtk_widget_set_visible (self->archive_button, trellis_plan_workflow_can_transition (status, "archived"));
+  next = next_year ? trellis_plan_workflow_find_plan (self->store, self->student_id, next_year, NULL) : NULL;
+  gtk_widget_set_visible (self->next_year_button, next_year != NULL && next == NULL);
+  gtk_widget_set_visible (self->add_goal_box, !read_only);
+}
+
+static void
+fill_goal_cards (TrellisPlanPage *self)
+{
+  g_autoptr(GListModel) goals = NULL;
+  g_autoptr(GArray) progress = NULL;
+  g_autoptr(GArray) chips = NULL;
+  g_autoptr(GHashTable) cards = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gint64 plan_id = trellis_entity_get_id (TRELLIS_ENTITY (self->plan));
+  gboolean movable = !trellis_plan_workflow_is_read_only (self->plan);
+  gboolean new_colors = FALSE;
+  GtkWidget *focus = NULL;
+
+  trellis_list_box_remove_all (self->goals_list);
+  goals = trellis_store_list (self->store, TRELLIS_TYPE_GOAL, "plan-id", plan_id, NULL);
+  progress = trellis_plan_workflow_list_progress (self->store, plan_id, NULL);
+  chips = trellis_plan_workflow_list_chips (self->store, plan_id, NULL);
+
+  for (guint i = 0; goals != NULL && i < g_list_model_get_n_items (goals); i++)
+    {
+      g_autoptr(TrellisGoal) goal = g_list_model_get_item (goals, i);
+      GtkWidget *card = trellis_goal_card_new (goal, movable);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = trellis_entity_get_id (TRELLIS_ENTITY (goal));
+      g_object_set_data_full (G_OBJECT (card), "goal-id", id, g_free);
+      g_hash_table_insert (cards, id, card);
+      g_signal_connect (card, "move", G_CALLBACK (on_card_move), self);
+      g_signal_connect (card, "goal-dropped", G_CALLBACK (on_card_goal_dropped), self);
+      gtk_list_box_append (self->goals_list, card);
+      if (*id == self->focus_goal_id)
+        focus = card;
+    }
+  for (guint i = 0; progress != NULL && i < progress->len; i++)
+    {
+      TrellisGoalProgress *row = &g_array_index (progress, TrellisGoalProgress, i);
+      TrellisGoalCard *card = g_hash_table_lookup (cards, &row->goal_id);
+
+      if (card != NULL)
+        trellis_goal_card_set_progress (card, row->steps_done, row->steps_total, row->steps_overdue);
+    }
+  for (guint i = 0; chips != NULL && i < chips->len; i++)
+    {
+      TrellisGoalChip *chip = &g_array_index (chips, TrellisGoalChip, i);
+      TrellisGoalCard *card = g_hash_table_lookup (cards, &chip->goal_id);
+      g_autofree char *name = chip_class_for (chip->color);
+      g_autofree char *css_class = name ? g_strconcat ("chip-", name, NULL) : NULL;
+
+      if (card == NULL)
+        continue;
+      if (name != NULL && !g_hash_table_contains (self->chip_colors, chip->color))
+        {
+          g_hash_table_add (self->chip_colors, g_strdup (chip->color));
+          new_colors = TRUE;
+        }
+      trellis_goal_card_add_chip (card, chip->code, chip->title, css_class);
+    }
+  if (new_colors)
+    update_css (self);
+  if (focus != NULL)
+    gtk_widget_grab_focus (focus);
+  self->focus_goal_id = 0;
+}
+
+static void
+refresh_overview (TrellisPlanPage *self)
+{
+  g_autoptr(TrellisPlan) reloaded = NULL;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->plan == NULL)
+    return;
+  reloaded = trellis_store_load (self->store, TRELLIS_TYPE_PLAN,
+                                 trellis_entity_get_id (TRELLIS_ENTITY (self->plan)), NULL);
+  if (reloaded == NULL)
+    {
+      show_year (self);
+      return;
+    }
+  g_set_object (&self->plan, reloaded);
+  update_status (self);
+  fill_goal_cards (self);
+  g_object_set (self->plan_notes, "read-only", trellis_plan_workflow_is_read_only (self->plan), NULL);
+  trellis_notes_thread_set_target (self->plan_notes, self->store,
+                                   trellis_entity_get_id (TRELLIS_ENTITY (self->plan)), 0);
+}
+
+static int
+compare_years_newest_first (gconstpointer a,
+                            gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) b, *(const char * const *) a);
+}
+
+/* Fills the year selector: this school year, and every year that has a plan, newest first. */
+static void
+fill_years (TrellisPlanPage *self,
+            const char      *select)
+{
+  g_autoptr(GListModel) plans = trellis_store_list (self->store, TRELLIS_TYPE_PLAN, "student-id",
+                                                    self->student_id, NULL);
+  g_autoptr(GPtrArray) years = g_ptr_array_new ();
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  g_ptr_array_add (years, g_strdup (self->current_year));
+  for (guint i = 0; plans != NULL && i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(TrellisEntity) plan = g_list_model_get_item (plans, i);
+      const char *year = trellis_entity_get_text (plan, "school-year");
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < years->len; j++)
+        known = known || g_strcmp0 (years->pdata[j], year) == 0;
+      if (!known)
+        g_ptr_array_add (years, g_strdup (year));
+    }
+  g_ptr_array_sort (years, compare_years_newest_first);
+  g_ptr_array_add (years, NULL);
+
+  g_strfreev (self->years);
+  self->years = (GStrv) g_ptr_array_free (g_steal_pointer (&years), FALSE);
+  for (guint i = 0; self->years[i] != NULL; i++)
+    {
+      g_autofree char *label = g_strcmp0 (self->years[i], self->current_year) == 0
+        /* Translators: the current school year in the year selector */
+        ? g_strdup_printf (_("%s (this year)"), self->years[i]) : g_strdup (self->years[i]);
+
+      gtk_string_list_append (labels, label);
+      if (g_strcmp0 (self->years[i], select) == 0)
+        selected = i;
+    }
+  self->changing_year = TRUE;
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->year_dropdown, selected);
+  self->changing_year = FALSE;
+}
+
+static const char *
+selected_year (TrellisPlanPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+
+  if (self->years == NULL || selected >= g_strv_length (self->years))
+    return self->current_year;
+  return self->years[selected];
+}
+
+static void
+show_year (TrellisPlanPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  const char *year = selected_year (self);
+
+  g_clear_object (&self->plan);
+  gtk_stack_set_visible_child_name (self->stack, "overview");
+  self->plan = trellis_plan_workflow_find_plan (self->store, self->student_id, year, &error);
+  if (error != NULL)
+    report (self, error);
+  if (self->plan == NULL)
+    {
+      /* Translators: the empty state; %s is a school year */
+      title = g_strdup_printf (_("No Plan for %s"), year);
+      adw_status_page_set_title (self->empty_page, title);
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      trellis_list_box_remove_all (self->goals_list);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->content_stack, "plan");
+  refresh_overview (self);
+}
+
+static void
+reload (TrellisPlanPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_clear_object (&self->plan);
+  if (self->store == NULL || self->student_id == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "none");
+      return;
+    }
+  g_free (self->current_year);
+  self->current_year = trellis_school_year_for_date (now);
+  fill_years (self, self->current_year);
+  show_year (self);
+}
+
+static void
+open_goal (TrellisPlanPage *self,
+           TrellisGoal     *goal)
+{
+  gtk_label_set_text (self->goal_view_title, trellis_entity_get_text (TRELLIS_ENTITY (goal), "title"));
+  gtk_widget_set_visible (self->delete_goal_button, !trellis_plan_workflow_is_read_only (self->plan));
+  trellis_goal_editor_set_goal (self->goal_editor, self->store, goal,
+                                trellis_entity_get_reference (TRELLIS_ENTITY (self->plan), "framework-id"),
+                                trellis_plan_workflow_is_read_only (self->plan));
+  gtk_stack_set_visible_child_name (self->stack, "goal");
+  gtk_widget_grab_focus (GTK_WIDGET (self->goal_editor));
+}
+
+static void
+close_goal (TrellisPlanPage *self)
+{
+  TrellisGoal *goal = trellis_goal_editor_get_goal (self->goal_editor);
+
+  trellis_goal_editor_flush (self->goal_editor);
+  self->focus_goal_id = goal ? trellis_entity_get_id (TRELLIS_ENTITY (goal)) : 0;
+  trellis_goal_editor_set_goal (self->goal_editor, NULL, NULL, 0, TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "overview");
+  refresh_overview (self);
+}
+
+static AdwMessageDialog *
+new_dialog (TrellisPlanPage *self,
+            const char      *heading,
+            const char      *body,
+            const char      *action_id,
+            const char      *action_label,
+            GtkWidget       *extra)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_window (self), heading, body));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), action_id, action_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, action_id, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, action_id);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  if (extra != NULL)
+    adw_message_dialog_set_extra_child (dialog, extra);
+  return dialog;
+}
+
+/* Callbacks */
+
+static void
+on_year_selected (TrellisPlanPage *self)
+{
+  if (!self->changing_year && self->store != NULL && self->student_id != 0)
+    show_year (self);
+}
+
+static void
+on_start_clicked (TrellisPlanPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisPlan) plan = NULL;
+  g_autofree char *year = g_strdup (selected_year (self));
+
+  plan = trellis_plan_workflow_start_plan (self->store, self->student_id, year, &error);
+  if (plan == NULL)
+    {
+      report (self, error);
+      return;
+    }
+  fill_years (self, year);
+  show_year (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->new_goal_entry));
+}
+
+static void
+run_transition (TrellisPlanPage *self,
+                gboolean (*transition) (TrellisStore *, TrellisPlan *, GError **))
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->plan == NULL)
+    return;
+  if (!transition (self->store, self->plan, &error))
+    report (self, error);
+  refresh_overview (self);
+}
+
+static void
+on_activate_clicked (TrellisPlanPage *self)
+{
+  run_transition (self, trellis_plan_workflow_activate);
+}
+
+static void
+on_complete_clicked (TrellisPlanPage *self)
+{
+  run_transition (self, trellis_plan_workflow_complete);
+}
+
+static void
+on_archive_clicked (TrellisPlanPage *self)
+{
+  run_transition (self, trellis_plan_workflow_archive);
+}
+
+static void
+on_review_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    TrellisPlanPage  *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "request") != 0 || self->plan == NULL)
+    return;
+  if (!trellis_plan_workflow_request_review (self->store, self->plan, gtk_editable_get_text (entry), &error))
+    report (self, error);
+  refresh_overview (self);
+}
+
+static void
+on_review_clicked (TrellisPlanPage *self)
+{
+  GtkWidget *entry = gtk_entry_new ();
+  AdwMessageDialog *dialog;
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Teacher or counselor"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reviewer’s name"), -1);
+  dialog = new_dialog (self, _("Request a Review"),
+                       _("Who should review this plan? They can return it with a note or complete it."),
+                       "request", _("_Request Review"), entry);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_review_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+on_return_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    TrellisPlanPage  *self)
+{
+  g_autofree char *note = trellis_text_view_dup_text (g_object_get_data (G_OBJECT (dialog), "view"));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "return") != 0 || self->plan == NULL)
+    return;
+  if (!trellis_plan_workflow_return_to_active (self->store, self->plan, note, &error))
+    report (self, error);
+  refresh_overview (self);
+}
+
+static void
+on_return_clicked (TrellisPlanPage *self)
+{
+  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  AdwMessageDialog *dialog;
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("What should change"), -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 90);
+  gtk_widget_add_css_class (scrolled, "card");
+  dialog = new_dialog (self, _("Return to Active"),
+                       _("Say what should change; your note is added to the plan’s notes."),
+                       "return", _("_Return to Active"), scrolled);
+  g_object_set_data (G_OBJECT (dialog), "view", view);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_return_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (view);
+}
+
+static void
+on_next_year_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       TrellisPlanPage  *self)
+{
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "checks");
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(TrellisPlan) next = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "start") != 0 || self->plan == NULL)
+    return;
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_check_button_get_active (checks->pdata[i]))
+      {
+        gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (checks->pdata[i]), "goal-id");
+        g_array_append_val (ids, id);
+      }
+  next = trellis_plan_workflow_start_next_year (self->store, self->plan, (const gint64 *) ids->data,
+                                                ids->len, &error);
+  if (next == NULL)
+    {
+      report (self, error);
+      return;
+    }
+  fill_years (self, trellis_entity_get_text (TRELLIS_ENTITY (next), "school-year"));
+  show_year (self);
+}
+
+static void
+on_next_year_clicked (TrellisPlanPage *self)
+{
+  g_autoptr(GListModel) goals = NULL;
+  g_autofree char *next_year = NULL;
+  g_autofree char *heading = NULL;
+  GPtrArray *checks = g_ptr_array_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  AdwMessageDialog *dialog;
+
+  if (self->plan == NULL)
+    return;
+  next_year = trellis_school_year_next (trellis_entity_get_text (TRELLIS_ENTITY (self->plan), "school-year"));
+  goals = trellis_store_list (self->store, TRELLIS_TYPE_GOAL, "plan-id",
+                              trellis_entity_get_id (TRELLIS_ENTITY (self->plan)), NULL);
+  for (guint i = 0; goals != NULL && i < g_list_model_get_n_items (goals); i++)
+    {
+      g_autoptr(TrellisEntity) goal = g_list_model_get_item (goals, i);
+      GtkWidget *check;
+      gint64 *id;
+
+      if (g_strcmp0 (trellis_entity_get_text (goal, "status"), "achieved") == 0)
+        continue;
+      check = gtk_check_button_new_with_label (trellis_entity_get_text (goal, "title"));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      id = g_new (gint64, 1);
+      *id = trellis_entity_get_id (goal);
+      g_object_set_data_full (G_OBJECT (check), "goal-id", id, g_free);
+      g_ptr_array_add (checks, check);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+  if (checks->len == 0)
+    gtk_box_append (GTK_BOX (box), gtk_label_new (_("Every goal was achieved: nothing to carry over.")));
+
+  /* Translators: %s is the next school year */
+  heading = g_strdup_printf (_("Start the %s Plan"), next_year);
+  dialog = new_dialog (self, heading,
+                       _("Choose the goals that were not achieved to carry over. They are copied with "
+                         "their steps (not yet done); this year’s plan keeps its record."),
+                       "start", _("_Start Plan"), box);
+  g_object_set_data_full (G_OBJECT (dialog), "checks", checks, (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_next_year_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_add_goal (TrellisPlanPage *self)
+{
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_goal_entry))));
+  g_autoptr(TrellisGoal) goal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->plan == NULL || *title == '\0')
+    return;
+  goal = trellis_plan_workflow_add_goal (self->store, self->plan, title, &error);
+  if (goal == NULL)
+    {
+      report (self, error);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->new_goal_entry), "");
+  open_goal (self, goal);
+}
+
+static void
+on_goal_activated (TrellisPlanPage *self,
+                   GtkListBoxRow   *row)
+{
+  g_autoptr(TrellisGoal) goal = NULL;
+
+  /* Load it afresh: the card's copy may be older than the last save. */
+  goal = trellis_store_load (self->store, TRELLIS_TYPE_GOAL,
+                             trellis_entity_get_id (TRELLIS_ENTITY (trellis_goal_card_get_goal (TRELLIS_GOAL_CARD (row)))),
+                             NULL);
+  if (goal != NULL)
+    open_goal (self, goal);
+}
+
+static void
+on_card_move (TrellisGoalCard *card,
+              int              delta,
+              TrellisPlanPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  TrellisGoal *goal = trellis_goal_card_get_goal (card);
+
+  self->focus_goal_id = trellis_entity_get_id (TRELLIS_ENTITY (goal));
+  if (!trellis_plan_workflow_move_goal_by (self->store, goal, delta, &error))
+    report (self, error);
+  refresh_overview (self);
+}
+
+static void
+on_card_goal_dropped (TrellisGoalCard *card,
+                      gint64           goal_id,
+                      TrellisPlanPage *self)
+{
+  g_autoptr(TrellisGoal) dragged = trellis_store_load (self->store, TRELLIS_TYPE_GOAL, goal_id, NULL);
+  g_autoptr(GError) error = NULL;
+  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (card));
+
+  if (dragged == NULL || index < 0 ||
+      trellis_entity_get_reference (TRELLIS_ENTITY (dragged), "plan-id") !=
+      trellis_entity_get_id (TRELLIS_ENTITY (self->plan)))
+    return;
+  self->focus_goal_id = goal_id;
+  if (!trellis_plan_workflow_move_goal (self->store, dragged, (guint) index, &error))
+    report (self, error);
+  refresh_overview (self);
+}
+
+static void
+on_back_clicked (TrellisPlanPage *self)
+{
+  close_goal (self);
+}
+
+static void
+on_delete_goal_clicked (TrellisPlanPage *self)
+{
+  g_autoptr(TrellisGoal) goal = NULL;
+  g_autoptr(GError) error = NULL;
+  TrellisSnapshot *snapshot = NULL;
+
+  goal = g_object_ref (trellis_goal_editor_get_goal (self->goal_editor));
+  trellis_goal_editor_flush (self->goal_editor);
+  trellis_goal_editor_set_goal (self->goal_editor, NULL, NULL, 0, TRUE);
+  if (!trellis_store_delete (self->store, TRELLIS_ENTITY (goal), &snapshot, &error))
+    {
+      report (self, error);
+      open_goal (self, goal);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "overview");
+  refresh_overview (self);
+  trellis_show_undo_toast (GTK_WIDGET (self), self->store, snapshot, _("Goal deleted"));
+}
+
+static gboolean
+on_refresh_idle (gpointer user_data)
+{
+  TrellisPlanPage *self = user_data;
+
+  self->refresh_id = 0;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "overview") == 0)
+    refresh_overview (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_changed (TrellisStore       *store,
+                  const char         *table,
+                  const char         *uuid,
+                  TrellisStoreChange  kind,
+                  TrellisPlanPage    *self)
+{
+  /* An Undo while the plan shows brings cards back; batches are redrawn once. */
+  if (self->plan != NULL && self->refresh_id == 0)
+    self->refresh_id = g_idle_add (on_refresh_idle, self);
+}
+
+static void
+on_external_change (TrellisPlanPage *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "goal") == 0)
+    return;
+  reload (self);
+}
+
+static void
+on_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TrellisPlanPage *self = TRELLIS_PLAN_PAGE (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "goal") == 0)
+    close_goal (self);
+}
+
+/* Overrides */
+
+static void
+trellis_plan_page_realize (GtkWidget *widget)
+{
+  TrellisPlanPage *self = TRELLIS_PLAN_PAGE (widget);
+
+  GTK_WIDGET_CLASS (trellis_plan_page_parent_class)->realize (widget);
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (widget), GTK_STYLE_PROVIDER (self->css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+trellis_plan_page_unrealize (GtkWidget *widget)
+{
+  TrellisPlanPage *self = TRELLIS_PLAN_PAGE (widget);
+
+  gtk_style_context_remove_provider_for_display (gtk_widget_get_display (widget), GTK_STYLE_PROVIDER (self->css));
+  GTK_WIDGET_CLASS (trellis_plan_page_parent_class)->unrealize (widget);
+}
+
+static void
+trellis_plan_page_dispose (GObject *object)
+{
+  TrellisPlanPage *self = TRELLIS_PLAN_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_PLAN_PAGE);
+  g_clear_object (&self->store);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->css);
+
+  G_OBJECT_CLASS (trellis_plan_page_parent_class)->dispose (object);
+}
+
+static void
+trellis_plan_page_finalize (GObject *object)
+{
+  TrellisPlanPage *self = TRELLIS_PLAN_PAGE (object);
+
+  g_strfreev (self->years);
+  g_free (self->current_year);
+  g_hash_table_unref (self->chip_colors);
+
+  G_OBJECT_CLASS (trellis_plan_page_parent_class)->finalize (object);
+}
+
+static void
+trellis_plan_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  TrellisPlanPage *self = TRELLIS_PLAN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_STUDENT_ID:
+      g_value_set_int64 (value, self->student_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trellis_plan_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  TrellisPlanPage *self = TRELLIS_PLAN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      trellis_plan_page_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_STUDENT_ID:
+      trellis_plan_page_set_student_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trellis_plan_page_class_init (TrellisPlanPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trellis_plan_page_dispose;
+  object_class->finalize = trellis_plan_page_finalize;
+  object_class->get_property = trellis_plan_page_get_property;
+  object_class->set_property = trellis_plan_page_set_property;
+  widget_class->realize = trellis_plan_page_realize;
+  widget_class->unrealize = trellis_plan_page_unrealize;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, TRELLIS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STUDENT_ID] =
+    g_param_spec_int64 ("student-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TRELLIS_TYPE_GOAL_EDITOR);
+  g_type_ensure (TRELLIS_TYPE_NOTES_THREAD);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/trellisplp/Trellis/trellis-plan-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, start_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, plan_title);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, status_detail);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, activate_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, review_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, return_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, complete_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, archive_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, next_year_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, goals_list);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, add_goal_box);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, new_goal_entry);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, plan_notes);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, goal_view_title);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, delete_goal_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, goal_editor);
+  gtk_widget_class_bind_template_callback (widget_class, on_year_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_start_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_review_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_return_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_complete_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_archive_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_next_year_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_goal);
+  gtk_widget_class_bind_template_callback (widget_class, on_goal_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_delete_goal_clicked);
+
+  gtk_widget_class_install_action (widget_class, "plan.back", NULL, on_back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "plan.back", NULL);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+trellis_plan_page_init (TrellisPlanPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->css = gtk_css_provider_new ();
+  self->chip_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  update_css (self);
+  gtk_stack_set_visible_child_name (self->stack, "none");
+}
+
+/* Public API */
+
+GtkWidget *
+trellis_plan_page_new (void)
+{
+  return g_object_new (TRELLIS_TYPE_PLAN_PAGE, NULL);
+}
+
+TrellisStore *
+trellis_plan_page_get_store (TrellisPlanPage *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_PLAN_PAGE (self), NULL);
+  return self->store;
+}
+
+/**
+ * trellis_plan_page_set_store:
+ * @self: the page
+ * @store: (nullable): the open database
+ */
+void
+trellis_plan_page_set_store (TrellisPlanPage *self,
+                             TrellisStore    *store)
+{
+  g_return_if_fail (TRELLIS_IS_PLAN_PAGE (self));
+  g_return_if_fail (store == NULL || TRELLIS_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  trellis_goal_editor_set_goal (self->goal_editor, NULL, NULL, 0, TRUE);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    {
+      g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
+      g_signal_connect_swapped (store, "external-change", G_CALLBACK (on_external_change), self);
+    }
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+gint64
+trellis_plan_page_get_student_id (TrellisPlanPage *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_PLAN_PAGE (self), 0);
+  return self->student_id;
+}
+
+/**
+ * trellis_plan_page_set_student_id:
+ * @self: the page
+ * @student_id: the student whose plan to show, 0 for none
+ *
+ * Shows the student's plan for this school year (or the empty state to start one).
+ */
+void
+trellis_plan_page_set_student_id (TrellisPlanPage *self,
+                                  gint64           student_id)
+{
+  g_return_if_fail (TRELLIS_IS_PLAN_PAGE (self));
+
+  if (self->student_id == student_id)
+    return;
+  trellis_goal_editor_set_goal (self->goal_editor, NULL, NULL, 0, TRUE);
+  self->student_id = student_id;
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STUDENT_ID]);
+}

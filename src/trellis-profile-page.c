@@ -1,0 +1,544 @@
+/* trellis-profile-page.c — a student’s profile: identity, school, about me, supports, family
+ *
+ * Grouped the way a counselor thinks. There is no Save button: every field is stored a moment
+ * after typing stops, when focus leaves it, and when the window closes (TrellisAutosave).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "trellis-profile-page"
+
+#include <glib/gi18n.h>
+
+#include "trellis-autosave.h"
+#include "trellis-date-button.h"
+#include "trellis-guardian.h"
+#include "trellis-guardian-row.h"
+#include "trellis-profile-page.h"
+#include "trellis-student.h"
+#include "trellis-student-summary.h"
+#include "trellis-vocabulary.h"
+#include "trellis-window.h"
+
+#define FIRST_GRADE (-1)
+
+struct _TrellisProfilePage
+{
+  GtkWidget        parent_instance;
+
+  TrellisStore    *store;
+  gint64           student_id;
+  TrellisAutosave *autosave;
+
+  AdwAvatar       *avatar;
+  GtkLabel        *name_label;
+  GtkLabel        *details_label;
+  GtkRevealer     *error_revealer;
+  GtkLabel        *error_label;
+  AdwEntryRow     *given_name_row;
+  AdwEntryRow     *family_name_row;
+  AdwEntryRow     *preferred_name_row;
+  AdwEntryRow     *pronouns_row;
+  TrellisDateButton *birth_date_button;
+  AdwEntryRow     *home_language_row;
+  AdwComboRow     *grade_row;
+  AdwEntryRow     *homeroom_row;
+  AdwEntryRow     *advisor_row;
+  AdwEntryRow     *student_number_row;
+  GtkTextView     *interests_view;
+  GtkTextView     *strengths_view;
+  GtkTextView     *aspirations_view;
+  GtkTextView     *learning_preferences_view;
+  GtkTextView     *supports_view;
+  GtkListBox      *guardian_list;
+  AdwEntryRow     *new_guardian_row;
+};
+
+G_DEFINE_FINAL_TYPE (TrellisProfilePage, trellis_profile_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_STUDENT_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The text fields and the widget (an AdwEntryRow or a GtkTextView) that edits each. */
+static const struct {
+  const char *field;
+  gsize       offset;
+} text_fields[] = {
+  { "given-name", G_STRUCT_OFFSET (TrellisProfilePage, given_name_row) },
+  { "family-name", G_STRUCT_OFFSET (TrellisProfilePage, family_name_row) },
+  { "preferred-name", G_STRUCT_OFFSET (TrellisProfilePage, preferred_name_row) },
+  { "pronouns", G_STRUCT_OFFSET (TrellisProfilePage, pronouns_row) },
+  { "home-language", G_STRUCT_OFFSET (TrellisProfilePage, home_language_row) },
+  { "homeroom", G_STRUCT_OFFSET (TrellisProfilePage, homeroom_row) },
+  { "advisor", G_STRUCT_OFFSET (TrellisProfilePage, advisor_row) },
+  { "student-number", G_STRUCT_OFFSET (TrellisProfilePage, student_number_row) },
+  { "interests", G_STRUCT_OFFSET (TrellisProfilePage, interests_view) },
+  { "strengths", G_STRUCT_OFFSET (TrellisProfilePage, strengths_view) },
+  { "aspirations", G_STRUCT_OFFSET (TrellisProfilePage, aspirations_view) },
+  { "learning-preferences", G_STRUCT_OFFSET (TrellisProfilePage, learning_preferences_view) },
+  { "supports", G_STRUCT_OFFSET (TrellisProfilePage, supports_view) },
+};
+
+#define FIELD_WIDGET(self, i) (G_STRUCT_MEMBER (GtkWidget *, (self), text_fields[i].offset))
+
+/* Helpers */
+
+static void
+update_heading (TrellisProfilePage *self)
+{
+  TrellisEntity *student = trellis_autosave_get_entity (self->autosave);
+  g_autofree char *name = NULL;
+  g_autofree char *grade = NULL;
+  g_autofree char *details = NULL;
+  const char *pronouns;
+
+  if (student == NULL)
+    return;
+  name = trellis_student_display_name (trellis_entity_get_text (student, "given-name"),
+                                       trellis_entity_get_text (student, "family-name"),
+                                       trellis_entity_get_text (student, "preferred-name"));
+  grade = trellis_grade_level_label (trellis_entity_get_int (student, "grade-level"));
+  pronouns = trellis_entity_get_text (student, "pronouns");
+  if (pronouns != NULL && *pronouns != '\0')
+    /* Translators: under the student’s name: grade and pronouns, “Grade 7 · she/her” */
+    details = g_strdup_printf (_("%s · %s"), grade, pronouns);
+  else
+    details = g_strdup (grade);
+  if (trellis_entity_get_boolean (student, "archived"))
+    {
+      /* Translators: appended to the grade of an archived student */
+      g_autofree char *archived = g_strdup_printf (_("%s · archived"), details);
+      g_free (details);
+      details = g_steal_pointer (&archived);
+    }
+
+  adw_avatar_set_text (self->avatar, name);
+  gtk_label_set_label (self->name_label, name);
+  gtk_label_set_label (self->details_label, details);
+}
+
+static void
+set_widget_text (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text ? text : "", -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (widget), text ? text : "");
+}
+
+static void on_guardian_remove (TrellisGuardianRow *row,
+                                TrellisProfilePage *self);
+
+static void
+add_guardian_row (TrellisProfilePage *self,
+                  TrellisGuardian    *guardian,
+                  gboolean            expanded)
+{
+  GtkWidget *row = trellis_guardian_row_new (self->store, guardian);
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), expanded);
+  g_signal_connect_object (row, "remove", G_CALLBACK (on_guardian_remove), self, 0);
+  gtk_list_box_append (self->guardian_list, row);
+}
+
+static void
+load_guardians (TrellisProfilePage *self)
+{
+  g_autoptr(GListModel) guardians = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->guardian_list))) != NULL)
+    gtk_list_box_remove (self->guardian_list, child);
+
+  if (self->store != NULL && self->student_id != 0)
+    guardians = trellis_store_list (self->store, TRELLIS_TYPE_GUARDIAN, "student-id", self->student_id, NULL);
+  for (guint i = 0; guardians != NULL && i < g_list_model_get_n_items (guardians); i++)
+    {
+      g_autoptr(TrellisGuardian) guardian = g_list_model_get_item (guardians, i);
+      add_guardian_row (self, guardian, FALSE);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->guardian_list), guardians != NULL && g_list_model_get_n_items (guardians) > 0);
+}
+
+/* Fills every field from the file; edits made while filling are not edits. */
+static void
+load (TrellisProfilePage *self)
+{
+  g_autoptr(TrellisStudent) student = NULL;
+  TrellisEntity *entity;
+
+  trellis_autosave_set_record (self->autosave, NULL, NULL);
+  if (self->store != NULL && self->student_id != 0)
+    student = trellis_store_load (self->store, TRELLIS_TYPE_STUDENT, self->student_id, NULL);
+  entity = TRELLIS_ENTITY (student);
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    set_widget_text (FIELD_WIDGET (self, i), student ? trellis_entity_get_text (entity, text_fields[i].field) : "");
+  trellis_date_button_set_date (self->birth_date_button, student ? trellis_entity_get_text (entity, "birth-date") : NULL);
+  adw_combo_row_set_selected (self->grade_row,
+                              student ? trellis_entity_get_int (entity, "grade-level") - FIRST_GRADE : 0);
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  load_guardians (self);
+
+  if (student != NULL)
+    trellis_autosave_set_record (self->autosave, self->store, entity);
+  update_heading (self);
+}
+
+/* Callbacks */
+
+static void
+on_grade_selected (TrellisProfilePage *self)
+{
+  guint position = adw_combo_row_get_selected (self->grade_row);
+  g_autofree char *grade = NULL;
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  grade = g_strdup_printf ("%d", (int) position + FIRST_GRADE);
+  trellis_autosave_set_field (self->autosave, "grade-level", grade);
+  trellis_autosave_flush (self->autosave);
+}
+
+static void
+on_birth_date_changed (TrellisProfilePage *self)
+{
+  trellis_autosave_set_field (self->autosave, "birth-date",
+                              trellis_date_button_get_date (self->birth_date_button));
+  trellis_autosave_flush (self->autosave);
+}
+
+static void
+on_field_error (TrellisProfilePage *self,
+                const char         *field,
+                const char         *message)
+{
+  TrellisEntity *student = trellis_autosave_get_entity (self->autosave);
+  const TrellisField *info = student ? trellis_entity_find_field (student, field) : NULL;
+
+  if (message != NULL && info != NULL)
+    {
+      /* Translators: shown above the profile: the field, then why its value was not saved */
+      g_autofree char *text = g_strdup_printf (_("%s was not saved: %s"), _(info->label), message);
+      gtk_label_set_label (self->error_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+}
+
+static void
+on_saved (TrellisProfilePage *self)
+{
+  update_heading (self);
+}
+
+static void
+on_restore_guardian (AdwToast           *toast,
+                     TrellisProfilePage *self)
+{
+  TrellisSnapshot *snapshot = g_object_get_data (G_OBJECT (toast), "snapshot");
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || !trellis_store_restore (self->store, snapshot, &error))
+    {
+      if (error != NULL)
+        g_warning ("The guardian could not be restored: %s", error->message);
+      return;
+    }
+  load_guardians (self);
+}
+
+static void
+on_guardian_remove (TrellisGuardianRow *row,
+                    TrellisProfilePage *self)
+{
+  TrellisGuardian *guardian = trellis_guardian_row_get_guardian (row);
+  g_autoptr(GError) error = NULL;
+  TrellisSnapshot *snapshot = NULL;
+  g_autofree char *message = NULL;
+  GtkWidget *window;
+  AdwToast *toast;
+
+  if (!trellis_store_delete (self->store, TRELLIS_ENTITY (guardian), &snapshot, &error))
+    {
+      g_warning ("The guardian could not be removed: %s", error->message);
+      return;
+    }
+  /* Translators: a toast after removing a guardian, %s is their name */
+  message = g_strdup_printf (_("%s was removed from the family contacts"),
+                             trellis_entity_get_text (TRELLIS_ENTITY (guardian), "name"));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "snapshot", snapshot, (GDestroyNotify) trellis_snapshot_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_restore_guardian), self, 0);
+  load_guardians (self);
+
+  window = gtk_widget_get_ancestor (GTK_WIDGET (self), TRELLIS_TYPE_WINDOW);
+  if (window != NULL)
+    trellis_window_add_toast (TRELLIS_WINDOW (window), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+on_new_guardian_apply (TrellisProfilePage *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_guardian_row))));
+  g_autoptr(TrellisGuardian) guardian = NULL;
+  g_autoptr(GError) error = NULL;
+  int position;
+
+  if (*name == '\0' || self->store == NULL || self->student_id == 0)
+    return;
+  position = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->guardian_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    position++;
+
+  guardian = trellis_guardian_new ();
+  g_object_set (guardian, "student-id", self->student_id, "name", name, "position", position, NULL);
+  if (!trellis_store_insert (self->store, TRELLIS_ENTITY (guardian), &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->new_guardian_row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_guardian_row), error->message);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->new_guardian_row), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_guardian_row), NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->new_guardian_row), "");
+  add_guardian_row (self, guardian, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->guardian_list), TRUE);
+}
+
+static void
+on_store_changed (TrellisStore       *store,
+                  const char         *table,
+                  const char         *uuid,
+                  TrellisStoreChange  kind,
+                  TrellisProfilePage *self)
+{
+  /* Our own saves are already on screen; only a bulk change (an import, an undo) reloads,
+   * and never over an edit still being typed. */
+  if (kind == TRELLIS_STORE_CHANGE_RELOAD && !trellis_autosave_has_pending (self->autosave))
+    load (self);
+}
+
+static void
+on_store_external_change (TrellisStore       *store,
+                          TrellisProfilePage *self)
+{
+  if (!trellis_autosave_has_pending (self->autosave))
+    load (self);
+}
+
+/* Overrides */
+
+static void
+trellis_profile_page_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  TrellisProfilePage *self = TRELLIS_PROFILE_PAGE (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->autosave != NULL)
+    trellis_autosave_set_record (self->autosave, NULL, NULL);
+  g_clear_object (&self->autosave);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_PROFILE_PAGE);
+  /* The template’s unnamed top child is ours to unparent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (trellis_profile_page_parent_class)->dispose (object);
+}
+
+static void
+trellis_profile_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  TrellisProfilePage *self = TRELLIS_PROFILE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_STUDENT_ID:
+      g_value_set_int64 (value, self->student_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trellis_profile_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  TrellisProfilePage *self = TRELLIS_PROFILE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      if (self->store == g_value_get_object (value))
+        break;
+      /* The old database keeps what was typed for it. */
+      trellis_autosave_set_record (self->autosave, NULL, NULL);
+      if (self->store != NULL)
+        g_signal_handlers_disconnect_by_data (self->store, self);
+      g_set_object (&self->store, g_value_get_object (value));
+      if (self->store != NULL)
+        {
+          g_signal_connect (self->store, "changed", G_CALLBACK (on_store_changed), self);
+          g_signal_connect (self->store, "external-change", G_CALLBACK (on_store_external_change), self);
+        }
+      load (self);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_STUDENT_ID:
+      if (self->student_id == g_value_get_int64 (value))
+        break;
+      self->student_id = g_value_get_int64 (value);
+      load (self);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trellis_profile_page_class_init (TrellisProfilePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trellis_profile_page_dispose;
+  object_class->get_property = trellis_profile_page_get_property;
+  object_class->set_property = trellis_profile_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, TRELLIS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STUDENT_ID] =
+    g_param_spec_int64 ("student-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TRELLIS_TYPE_DATE_BUTTON);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/trellisplp/Trellis/trellis-profile-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, avatar);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, details_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, given_name_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, family_name_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, preferred_name_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, pronouns_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, birth_date_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, home_language_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, grade_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, homeroom_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, advisor_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, student_number_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, interests_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, strengths_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, aspirations_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, learning_preferences_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, supports_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, guardian_list);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, new_guardian_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_guardian_apply);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+trellis_profile_page_init (TrellisProfilePage *self)
+{
+  g_autoptr(GtkStringList) grades = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (int grade = FIRST_GRADE; grade <= 12; grade++)
+    {
+      g_autofree char *label = trellis_grade_level_label (grade);
+      gtk_string_list_append (grades, label);
+    }
+  adw_combo_row_set_model (self->grade_row, G_LIST_MODEL (grades));
+
+  /* One autosave for the page’s life; it follows the selected student. */
+  self->autosave = trellis_autosave_new (NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      GtkWidget *widget = FIELD_WIDGET (self, i);
+
+      if (GTK_IS_TEXT_VIEW (widget))
+        trellis_autosave_bind_text_view (self->autosave, text_fields[i].field, GTK_TEXT_VIEW (widget));
+      else
+        trellis_autosave_bind_editable (self->autosave, text_fields[i].field, GTK_EDITABLE (widget));
+    }
+  trellis_autosave_watch (self->autosave, "birth-date", GTK_WIDGET (self->birth_date_button));
+  trellis_autosave_watch (self->autosave, "grade-level", GTK_WIDGET (self->grade_row));
+  g_signal_connect_object (self->autosave, "field-error", G_CALLBACK (on_field_error), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->autosave, "saved", G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (self->grade_row, "notify::selected", G_CALLBACK (on_grade_selected), self);
+  g_signal_connect_swapped (self->birth_date_button, "notify::date", G_CALLBACK (on_birth_date_changed), self);
+}
+
+/* Public API */
+
+/**
+ * trellis_profile_page_get_field_widget:
+ * @self: a page
+ * @field: a student property, e.g. `given-name`
+ *
+ * Returns: (transfer none) (nullable): the widget that edits @field (an #AdwEntryRow, a
+ *   #GtkTextView, the grade’s #AdwComboRow or the birth date’s #TrellisDateButton)
+ */
+GtkWidget *
+trellis_profile_page_get_field_widget (TrellisProfilePage *self,
+                                       const char         *field)
+{
+  g_return_val_if_fail (TRELLIS_IS_PROFILE_PAGE (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    if (g_strcmp0 (text_fields[i].field, field) == 0)
+      return FIELD_WIDGET (self, i);
+  if (g_strcmp0 (field, "birth-date") == 0)
+    return GTK_WIDGET (self->birth_date_button);
+  if (g_strcmp0 (field, "grade-level") == 0)
+    return GTK_WIDGET (self->grade_row);
+  return NULL;
+}
+
+/**
+ * trellis_profile_page_flush:
+ * @self: a page
+ *
+ * Stores waiting edits now instead of after the typing pause.
+ *
+ * Returns: %TRUE when nothing is left unsaved (a refused value stays pending)
+ */
+gboolean
+trellis_profile_page_flush (TrellisProfilePage *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_PROFILE_PAGE (self), FALSE);
+
+  return trellis_autosave_flush (self->autosave);
+}

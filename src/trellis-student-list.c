@@ -1,0 +1,855 @@
+/* trellis-student-list.c — the sidebar: search, filters, sorting and the list of students
+ *
+ * The list holds summaries only (trellis_store_list_student_summaries()); searching and
+ * filtering run in memory over each summary’s folded search key, so typing never queries the
+ * database.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "trellis-student-list"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "trellis-student-list.h"
+#include "trellis-student-row.h"
+#include "trellis-student-summary.h"
+#include "trellis-vocabulary.h"
+
+#define ANY_GRADE G_MININT
+
+typedef enum {
+  SORT_FAMILY_NAME,
+  SORT_GIVEN_NAME,
+  SORT_GRADE,
+} SortKey;
+
+typedef struct
+{
+  char *kind;   /* "homeroom" or "advisor" */
+  char *value;
+} Group;
+
+struct _TrellisStudentList
+{
+  GtkWidget           parent_instance;
+
+  TrellisStore       *store;
+  GListStore         *summaries;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel   *sort_model;
+  GtkSingleSelection *selection;
+  GtkCustomFilter    *filter;
+  GtkCustomSorter    *sorter;   /* owned; set on the model unless the store’s order serves */
+  GArray             *groups;   /* Group; index 0 of the drop-down is “all” */
+
+  char               *query;
+  int                 grade;
+  int                 group_index;
+  int                 status_index;
+  gboolean            show_archived;
+  SortKey             sort_key;
+
+  GtkSearchEntry     *search_entry;
+  GtkMenuButton      *filter_button;
+  GtkDropDown        *grade_dropdown;
+  GtkDropDown        *group_dropdown;
+  GtkDropDown        *status_dropdown;
+  GtkDropDown        *sort_dropdown;
+  GtkCheckButton     *archived_check;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *no_results_page;
+};
+
+G_DEFINE_FINAL_TYPE (TrellisStudentList, trellis_student_list, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SELECTED_ID,
+  PROP_N_STUDENTS,
+  N_PROPS
+};
+
+enum {
+  ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Helpers */
+
+static void
+group_clear (gpointer data)
+{
+  Group *group = data;
+
+  g_free (group->kind);
+  g_free (group->value);
+}
+
+static gboolean
+matches (TrellisStudentSummary *summary,
+         TrellisStudentList    *self)
+{
+  if (!self->show_archived && trellis_student_summary_get_archived (summary))
+    return FALSE;
+  if (self->grade != ANY_GRADE && trellis_student_summary_get_grade_level (summary) != self->grade)
+    return FALSE;
+  if (self->group_index > 0)
+    {
+      Group *group = &g_array_index (self->groups, Group, self->group_index - 1);
+      const char *value = g_str_equal (group->kind, "homeroom")
+                            ? trellis_student_summary_get_homeroom (summary)
+                            : trellis_student_summary_get_advisor (summary);
+      if (g_strcmp0 (value, group->value) != 0)
+        return FALSE;
+    }
+  if (self->status_index > 0)
+    {
+      const char *status = trellis_student_summary_get_plan_status (summary);
+      const char *wanted = self->status_index == 1 ? NULL : trellis_plan_statuses[self->status_index - 2];
+
+      if (g_strcmp0 (status, wanted) != 0)
+        return FALSE;
+    }
+  if (self->query != NULL && strstr (trellis_student_summary_get_search_key (summary), self->query) == NULL)
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  return matches (TRELLIS_STUDENT_SUMMARY (item), TRELLIS_STUDENT_LIST (user_data));
+}
+
+/* Collation keys are made once per summary: comparing them is a strcmp. */
+static const char *
+collate_key (TrellisStudentSummary *summary,
+             gboolean               given)
+{
+  static GQuark given_quark, family_quark;
+  GQuark quark;
+  char *key;
+
+  if (given_quark == 0)
+    {
+      given_quark = g_quark_from_static_string ("trellis-given-collate-key");
+      family_quark = g_quark_from_static_string ("trellis-family-collate-key");
+    }
+  quark = given ? given_quark : family_quark;
+  key = g_object_get_qdata (G_OBJECT (summary), quark);
+  if (key == NULL)
+    {
+      const char *text = given ? trellis_student_summary_get_given_name (summary)
+                               : trellis_student_summary_get_family_name (summary);
+
+      key = g_utf8_collate_key (text ? text : "", -1);
+      g_object_set_qdata_full (G_OBJECT (summary), quark, key, g_free);
+    }
+  return key;
+}
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  TrellisStudentList *self = TRELLIS_STUDENT_LIST (user_data);
+  TrellisStudentSummary *sa = TRELLIS_STUDENT_SUMMARY ((gpointer) a);
+  TrellisStudentSummary *sb = TRELLIS_STUDENT_SUMMARY ((gpointer) b);
+  int result = 0;
+
+  if (self->sort_key == SORT_GRADE)
+    result = trellis_student_summary_get_grade_level (sa) - trellis_student_summary_get_grade_level (sb);
+  if (result == 0 && self->sort_key == SORT_GIVEN_NAME)
+    result = strcmp (collate_key (sa, TRUE), collate_key (sb, TRUE));
+  if (result == 0)
+    result = strcmp (collate_key (sa, FALSE), collate_key (sb, FALSE));
+  if (result == 0)
+    result = strcmp (collate_key (sa, TRUE), collate_key (sb, TRUE));
+  if (result == 0)
+    result = trellis_student_summary_get_id (sa) < trellis_student_summary_get_id (sb) ? -1 : 1;
+  return result;
+}
+
+static gboolean
+any_filter_active (TrellisStudentList *self)
+{
+  return self->grade != ANY_GRADE || self->group_index > 0 || self->status_index > 0 ||
+         self->show_archived;
+}
+
+static void
+update_view (TrellisStudentList *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "no-results" : "list");
+  if (any_filter_active (self))
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+}
+
+static void
+refilter (TrellisStudentList *self,
+          GtkFilterChange     change)
+{
+  /* The template’s drop-downs notify while being built, before the models exist. */
+  if (self->selection == NULL)
+    return;
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  update_view (self);
+}
+
+static int
+find_group (GArray     *groups,
+            const char *kind,
+            const char *value)
+{
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *group = &g_array_index (groups, Group, i);
+
+      if (g_str_equal (group->kind, kind) && g_str_equal (group->value, value))
+        return i;
+    }
+  return -1;
+}
+
+static void
+add_groups (GArray     *groups,
+            GListModel *model,
+            const char *kind)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrellisStudentSummary) summary = g_list_model_get_item (model, i);
+      const char *value = g_str_equal (kind, "homeroom")
+                            ? trellis_student_summary_get_homeroom (summary)
+                            : trellis_student_summary_get_advisor (summary);
+      Group group;
+
+      if (value == NULL || *value == '\0' || find_group (groups, kind, value) >= 0)
+        continue;
+      group.kind = g_strdup (kind);
+      group.value = g_strdup (value);
+      g_array_append_val (groups, group);
+    }
+}
+
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b)
+{
+  const Group *ga = a;
+  const Group *gb = b;
+  int result = g_strcmp0 (gb->kind, ga->kind);   /* homerooms before advisors */
+
+  return result != 0 ? result : g_utf8_collate (ga->value, gb->value);
+}
+
+/* The homeroom/advisor choices follow the data; the chosen one survives a reload. */
+static void
+rebuild_groups (TrellisStudentList *self)
+{
+  g_autoptr(GArray) groups = g_array_new (FALSE, TRUE, sizeof (Group));
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  Group *chosen = self->group_index > 0 ? &g_array_index (self->groups, Group, self->group_index - 1) : NULL;
+  int index = 0;
+  gboolean same;
+
+  g_array_set_clear_func (groups, group_clear);
+  add_groups (groups, G_LIST_MODEL (self->summaries), "homeroom");
+  add_groups (groups, G_LIST_MODEL (self->summaries), "advisor");
+  g_array_sort (groups, compare_groups);
+
+  same = groups->len == self->groups->len;
+  for (guint i = 0; same && i < groups->len; i++)
+    same = compare_groups (&g_array_index (groups, Group, i), &g_array_index (self->groups, Group, i)) == 0;
+  if (same)
+    return;
+
+  if (chosen != NULL)
+    index = find_group (groups, chosen->kind, chosen->value) + 1;
+
+  gtk_string_list_append (labels, _("All homerooms and advisors"));
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *group = &g_array_index (groups, Group, i);
+      g_autofree char *label = NULL;
+
+      if (g_str_equal (group->kind, "homeroom"))
+        /* Translators: a choice in the list filter, %s is a homeroom */
+        label = g_strdup_printf (_("Homeroom %s"), group->value);
+      else
+        /* Translators: a choice in the list filter, %s is a teacher’s name */
+        label = g_strdup_printf (_("Advisory of %s"), group->value);
+      gtk_string_list_append (labels, label);
+    }
+
+  g_clear_pointer (&self->groups, g_array_unref);
+  self->groups = g_steal_pointer (&groups);
+  self->group_index = index;
+  g_signal_handlers_block_matched (self->group_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  gtk_drop_down_set_model (self->group_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->group_dropdown, index);
+  g_signal_handlers_unblock_matched (self->group_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+}
+
+static guint
+find_position (TrellisStudentList *self,
+               gint64              id)
+{
+  GListModel *model = G_LIST_MODEL (self->sort_model);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrellisStudentSummary) summary = g_list_model_get_item (model, i);
+
+      if (trellis_student_summary_get_id (summary) == id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Callbacks */
+
+static void
+on_setup (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, trellis_student_row_new ());
+}
+
+static void
+on_bind (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         gpointer                  user_data)
+{
+  trellis_student_row_set_summary (TRELLIS_STUDENT_ROW (gtk_list_item_get_child (item)),
+                                   gtk_list_item_get_item (item));
+}
+
+static void
+on_selection_changed (TrellisStudentList *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+}
+
+static void
+on_list_view_activate (GtkListView        *list_view,
+                       guint               position,
+                       TrellisStudentList *self)
+{
+  /* Enter on a focused row both chooses and shows the student. */
+  gtk_single_selection_set_selected (self->selection, position);
+  g_signal_emit (self, signals[ACTIVATED], 0);
+}
+
+static void
+on_search_changed (GtkSearchEntry     *entry,
+                   TrellisStudentList *self)
+{
+  g_autofree char *query = trellis_search_fold (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  g_strstrip (query);
+  if (*query == '\0')
+    g_clear_pointer (&query, g_free);
+
+  /* Typing one more letter only narrows the list: the filter then skips hidden rows. */
+  if (query != NULL && (self->query == NULL || strstr (query, self->query) != NULL))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->query != NULL && (query == NULL || strstr (self->query, query) != NULL))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  g_free (self->query);
+  self->query = g_steal_pointer (&query);
+  refilter (self, change);
+}
+
+static void
+on_search_stop (GtkSearchEntry     *entry,
+                TrellisStudentList *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+on_filter_changed (TrellisStudentList *self)
+{
+  guint grade = gtk_drop_down_get_selected (self->grade_dropdown);
+
+  /* Drop-down rows: 0 all, 1 pre-K (−1), 2 kindergarten (0), then grades 1 to 12. */
+  self->grade = grade == 0 || grade == GTK_INVALID_LIST_POSITION ? ANY_GRADE : (int) grade - 2;
+  self->group_index = MAX (0, (int) gtk_drop_down_get_selected (self->group_dropdown));
+  self->status_index = MAX (0, (int) gtk_drop_down_get_selected (self->status_dropdown));
+  self->show_archived = gtk_check_button_get_active (self->archived_check);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_sort_changed (TrellisStudentList *self)
+{
+  if (self->selection == NULL)
+    return;
+  self->sort_key = gtk_drop_down_get_selected (self->sort_dropdown);
+  /* The store already lists by family name, then given name: no sorting needed for that. */
+  gtk_sort_list_model_set_sorter (self->sort_model,
+                                  self->sort_key == SORT_FAMILY_NAME ? NULL : GTK_SORTER (self->sorter));
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/* Overrides */
+
+static void
+trellis_student_list_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  TrellisStudentList *self = TRELLIS_STUDENT_LIST (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_STUDENT_LIST);
+  /* The template’s unnamed top child is ours to unparent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorter);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (trellis_student_list_parent_class)->dispose (object);
+}
+
+static void
+trellis_student_list_finalize (GObject *object)
+{
+  TrellisStudentList *self = TRELLIS_STUDENT_LIST (object);
+
+  g_clear_pointer (&self->groups, g_array_unref);
+  g_clear_pointer (&self->query, g_free);
+
+  G_OBJECT_CLASS (trellis_student_list_parent_class)->finalize (object);
+}
+
+static void
+trellis_student_list_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  TrellisStudentList *self = TRELLIS_STUDENT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SELECTED_ID:
+      g_value_set_int64 (value, trellis_student_list_get_selected_id (self));
+      break;
+    case PROP_N_STUDENTS:
+      g_value_set_uint (value, trellis_student_list_get_n_students (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trellis_student_list_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  TrellisStudentList *self = TRELLIS_STUDENT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      trellis_student_list_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static gboolean
+trellis_student_list_grab_focus (GtkWidget *widget)
+{
+  TrellisStudentList *self = TRELLIS_STUDENT_LIST (widget);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+trellis_student_list_class_init (TrellisStudentListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trellis_student_list_dispose;
+  object_class->finalize = trellis_student_list_finalize;
+  object_class->get_property = trellis_student_list_get_property;
+  object_class->set_property = trellis_student_list_set_property;
+  widget_class->grab_focus = trellis_student_list_grab_focus;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, TRELLIS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_ID] =
+    g_param_spec_int64 ("selected-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_STUDENTS] =
+    g_param_spec_uint ("n-students", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TrellisStudentList::activated:
+   *
+   * A student was chosen with a click or Enter (a narrow window then shows the student).
+   */
+  signals[ACTIVATED] =
+    g_signal_new ("activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/trellisplp/Trellis/trellis-student-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, grade_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, group_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, archived_check);
+  gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, stack);
+  gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, list_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, no_results_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+fill_choices (GtkDropDown *dropdown,
+              const char  *all,
+              const char  *none,
+              char        *(*label) (int),
+              int          first,
+              int          last)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (labels, all);
+  if (none != NULL)
+    gtk_string_list_append (labels, none);
+  for (int i = first; i <= last; i++)
+    {
+      g_autofree char *text = label (i);
+      gtk_string_list_append (labels, text);
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
+}
+
+static char *
+plan_status_label (int index)
+{
+  return g_strdup (trellis_vocabulary_label (trellis_plan_statuses, trellis_plan_statuses[index]));
+}
+
+static void
+trellis_student_list_init (TrellisStudentList *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  self->grade = ANY_GRADE;
+  self->groups = g_array_new (FALSE, TRUE, sizeof (Group));
+  g_array_set_clear_func (self->groups, group_clear);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  fill_choices (self->grade_dropdown, _("All grades"), NULL, trellis_grade_level_label, -1, 12);
+  fill_choices (self->status_dropdown, _("Any plan status"), _("No plan"), plan_status_label,
+                0, g_strv_length ((char **) trellis_plan_statuses) - 1);
+
+  self->summaries = g_list_store_new (TRELLIS_TYPE_STUDENT_SUMMARY);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (self->summaries), GTK_FILTER (self->filter));
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model), NULL);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sort_model));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  update_view (self);
+}
+
+/* Public API */
+
+/**
+ * trellis_student_list_get_store:
+ * @self: a list
+ *
+ * Returns: (transfer none) (nullable): the store whose students are listed
+ */
+TrellisStore *
+trellis_student_list_get_store (TrellisStudentList *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_STUDENT_LIST (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * trellis_student_list_set_store:
+ * @self: a list
+ * @store: (nullable): the store to list
+ */
+void
+trellis_student_list_set_store (TrellisStudentList *self,
+                                TrellisStore       *store)
+{
+  g_return_if_fail (TRELLIS_IS_STUDENT_LIST (self));
+  g_return_if_fail (store == NULL || TRELLIS_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  trellis_student_list_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * trellis_student_list_reload:
+ * @self: a list
+ *
+ * Reads the summaries again (after a change) and keeps the selected student selected.
+ */
+void
+trellis_student_list_reload (TrellisStudentList *self)
+{
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  gint64 selected;
+  guint n_before, n;
+
+  g_return_if_fail (TRELLIS_IS_STUDENT_LIST (self));
+
+  selected = trellis_student_list_get_selected_id (self);
+  n_before = g_list_model_get_n_items (G_LIST_MODEL (self->summaries));
+  if (self->store != NULL)
+    {
+      model = trellis_store_list_student_summaries (self->store, &error);
+      if (model == NULL)
+        g_warning ("The student list could not be read: %s", error->message);
+    }
+
+  n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
+  g_list_store_splice (self->summaries, 0, n_before, items->pdata, items->len);
+  rebuild_groups (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_single_selection_set_selected (self->selection, selected ? find_position (self, selected)
+                                                               : GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
+
+  update_view (self);
+  if (trellis_student_list_get_selected_id (self) != selected)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+  if (n != n_before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_STUDENTS]);
+}
+
+/**
+ * trellis_student_list_get_n_students:
+ * @self: a list
+ *
+ * Returns: how many students the database holds, archived ones included
+ */
+guint
+trellis_student_list_get_n_students (TrellisStudentList *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_STUDENT_LIST (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->summaries));
+}
+
+/**
+ * trellis_student_list_get_n_visible:
+ * @self: a list
+ *
+ * Returns: how many students the search and filters show
+ */
+guint
+trellis_student_list_get_n_visible (TrellisStudentList *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_STUDENT_LIST (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+}
+
+/**
+ * trellis_student_list_get_selected_id:
+ * @self: a list
+ *
+ * Returns: the row id of the selected student, 0 when none is
+ */
+gint64
+trellis_student_list_get_selected_id (TrellisStudentList *self)
+{
+  TrellisStudentSummary *summary;
+
+  g_return_val_if_fail (TRELLIS_IS_STUDENT_LIST (self), 0);
+
+  summary = gtk_single_selection_get_selected_item (self->selection);
+  return summary != NULL ? trellis_student_summary_get_id (summary) : 0;
+}
+
+/**
+ * trellis_student_list_get_selected_name:
+ * @self: a list
+ *
+ * Returns: (nullable): the name shown for the selected student, %NULL when none is
+ */
+const char *
+trellis_student_list_get_selected_name (TrellisStudentList *self)
+{
+  TrellisStudentSummary *summary;
+
+  g_return_val_if_fail (TRELLIS_IS_STUDENT_LIST (self), NULL);
+
+  summary = gtk_single_selection_get_selected_item (self->selection);
+  return summary != NULL ? trellis_student_summary_get_display_name (summary) : NULL;
+}
+
+/**
+ * trellis_student_list_select_id:
+ * @self: a list
+ * @id: a student’s row id, 0 for none
+ *
+ * Selects the student and scrolls to it. A student hidden by the search or the filters is
+ * shown by clearing them first.
+ */
+void
+trellis_student_list_select_id (TrellisStudentList *self,
+                                gint64              id)
+{
+  guint position;
+
+  g_return_if_fail (TRELLIS_IS_STUDENT_LIST (self));
+
+  position = id ? find_position (self, id) : GTK_INVALID_LIST_POSITION;
+  if (id != 0 && position == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      g_clear_pointer (&self->query, g_free);
+      gtk_drop_down_set_selected (self->grade_dropdown, 0);
+      gtk_drop_down_set_selected (self->group_dropdown, 0);
+      gtk_drop_down_set_selected (self->status_dropdown, 0);
+      gtk_check_button_set_active (self->archived_check, TRUE);
+      on_filter_changed (self);
+      position = find_position (self, id);
+    }
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+/**
+ * trellis_student_list_dup_visible_ids:
+ * @self: a list
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the students the search and
+ *   filters show, in list order
+ */
+GArray *
+trellis_student_list_dup_visible_ids (TrellisStudentList *self)
+{
+  GListModel *model;
+  GArray *ids;
+  guint n;
+
+  g_return_val_if_fail (TRELLIS_IS_STUDENT_LIST (self), NULL);
+
+  model = G_LIST_MODEL (self->sort_model);
+  n = g_list_model_get_n_items (model);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrellisStudentSummary) summary = g_list_model_get_item (model, i);
+      gint64 id = trellis_student_summary_get_id (summary);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/**
+ * trellis_student_list_set_search_text:
+ * @self: a list
+ * @text: what to search for in names and student numbers
+ *
+ * Filters the list at once, as if @text had been typed and the typing pause had passed.
+ */
+void
+trellis_student_list_set_search_text (TrellisStudentList *self,
+                                      const char         *text)
+{
+  g_return_if_fail (TRELLIS_IS_STUDENT_LIST (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  on_search_changed (self->search_entry, self);
+}
+
+/**
+ * trellis_student_list_focus_search:
+ * @self: a list
+ */
+void
+trellis_student_list_focus_search (TrellisStudentList *self)
+{
+  g_return_if_fail (TRELLIS_IS_STUDENT_LIST (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * trellis_student_list_set_show_archived:
+ * @self: a list
+ * @show_archived: whether archived students are listed
+ */
+void
+trellis_student_list_set_show_archived (TrellisStudentList *self,
+                                        gboolean            show_archived)
+{
+  g_return_if_fail (TRELLIS_IS_STUDENT_LIST (self));
+
+  gtk_check_button_set_active (self->archived_check, show_archived);
+}

@@ -1,0 +1,20 @@
+/* trellis-student-row.h — one student in the list: name, grade, homeroom and plan status
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "trellis-student-summary.h"
+
+G_BEGIN_DECLS
+
+#define TRELLIS_TYPE_STUDENT_ROW (trellis_student_row_get_type ())
+G_DECLARE_FINAL_TYPE (TrellisStudentRow, trellis_student_row, TRELLIS, STUDENT_ROW, GtkWidget)
+
+GtkWidget *trellis_student_row_new         (void);
+void       trellis_student_row_set_summary (TrellisStudentRow     *self,
+                                            TrellisStudentSummary *summary);
+
+G_END_DECLS

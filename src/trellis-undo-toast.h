@@ -1,0 +1,20 @@
+/* trellis-undo-toast.h — deleting asks nothing; an “Undo” toast puts the record back
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "trellis-store.h"
+
+G_BEGIN_DECLS
+
+void trellis_show_undo_toast (GtkWidget       *widget,
+                              TrellisStore    *store,
+                              TrellisSnapshot *snapshot,
+                              const char      *title);
+void trellis_show_error_toast (GtkWidget    *widget,
+                               const GError *error);
+
+G_END_DECLS

@@ -1,0 +1,40 @@
+/* trellis-widget-utils.c — small helpers the plan widgets share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "trellis-widget-utils"
+
+#include "trellis-widget-utils.h"
+
+/**
+ * trellis_text_view_dup_text:
+ * @view: a text view
+ *
+ * Returns: (transfer full): all of its text
+ */
+char *
+trellis_text_view_dup_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
+
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* GtkListBox gains remove_all only in GTK 4.12. */
+void
+trellis_list_box_remove_all (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}

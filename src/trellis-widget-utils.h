@@ -1,0 +1,14 @@
+/* trellis-widget-utils.h — small helpers the plan widgets share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+char *trellis_text_view_dup_text    (GtkTextView *view);
+void  trellis_list_box_remove_all   (GtkListBox  *list);
+
+G_END_DECLS

@@ -1,0 +1,728 @@
+/* trellis-window-actions.c — what the window’s menus, buttons and shortcuts do
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "trellis-window"
+
+#include <glib/gi18n.h>
+
+#include "trellis-add-student-dialog.h"
+#include "trellis-editor-dialog.h"
+#include "trellis-group-overview.h"
+#include "trellis-preferences-window.h"
+#include "trellis-sample-school.h"
+#include "trellis-settings.h"
+#include "trellis-student.h"
+#include "trellis-student-summary.h"
+#include "trellis-vocabulary.h"
+#include "trellis-window-private.h"
+#include "trellis-xml-export-dialog.h"
+#include "trellis-xml-import-dialog.h"
+
+#define SAMPLE_STUDENTS 120
+
+typedef struct
+{
+  char         *path;
+  char         *editor_name;
+  char         *editor_role;
+} SampleJob;
+
+/* Helpers */
+
+static void
+sample_job_free (gpointer data)
+{
+  SampleJob *job = data;
+
+  g_free (job->path);
+  g_free (job->editor_name);
+  g_free (job->editor_role);
+  g_free (job);
+}
+
+static void
+show_error_toast (TrellisWindow *self,
+                  const GError  *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  trellis_window_add_toast (self, toast);
+}
+
+static TrellisStudent *
+load_selected_student (TrellisWindow *self)
+{
+  gint64 id = trellis_window_get_selected_student_id (self);
+
+  if (self->store == NULL || id == 0)
+    return NULL;
+  return trellis_store_load (self->store, TRELLIS_TYPE_STUDENT, id, NULL);
+}
+
+static char *
+dup_student_name (TrellisStudent *student)
+{
+  return trellis_student_display_name (trellis_entity_get_text (TRELLIS_ENTITY (student), "given-name"),
+                                       trellis_entity_get_text (TRELLIS_ENTITY (student), "family-name"),
+                                       trellis_entity_get_text (TRELLIS_ENTITY (student), "preferred-name"));
+}
+
+static GtkFileFilter *
+new_database_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Trellis databases"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_filter_add_pattern (filter, "*.trellis");
+  gtk_file_filter_add_pattern (filter, "*.sqlite");
+  return filter;
+}
+
+/* Callbacks */
+
+static void
+on_file_chooser_response (GtkNativeDialog *chooser,
+                          int              response,
+                          TrellisWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = g_file_get_path (file);
+
+  if (path != NULL && gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE &&
+      g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_EXISTS,
+                                             _("“%s” already exists and was left as it is. To work "
+                                               "with it, use Open Database; to start afresh, choose "
+                                               "a new name."), name);
+      show_error_toast (self, error);
+    }
+  else if (path != NULL)
+    trellis_window_open_database (self, path);
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+choose_database (TrellisWindow        *self,
+                 GtkFileChooserAction  action)
+{
+  gboolean creating = action == GTK_FILE_CHOOSER_ACTION_SAVE;
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (creating ? _("New Database") : _("Open Database"),
+                                         GTK_WINDOW (self), action,
+                                         creating ? _("_Create") : _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), new_database_filter ());
+  if (creating)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("school.db"));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+new_database_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  choose_database (TRELLIS_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE);
+}
+
+static void
+open_database_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  choose_database (TRELLIS_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  GtkWindow *preferences;
+
+  if (self->store == NULL)
+    return;
+  preferences = GTK_WINDOW (trellis_preferences_window_new (self->store));
+  gtk_window_set_transient_for (preferences, GTK_WINDOW (self));
+  gtk_window_present (preferences);
+}
+
+/* The heat map of the students the list shows now (its search and filters), e.g. one
+ * advisory group. */
+static void
+group_overview_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  g_autoptr(GArray) ids = NULL;
+  GtkWindow *overview;
+
+  if (self->store == NULL)
+    return;
+  ids = trellis_window_dup_visible_student_ids (self);
+  overview = GTK_WINDOW (trellis_group_overview_new (self->store, ids));
+  gtk_window_set_transient_for (overview, GTK_WINDOW (self));
+  gtk_window_present (overview);
+}
+
+static void
+on_xml_exported (TrellisXmlExportDialog *dialog,
+                 const char             *path,
+                 guint                   n_students,
+                 TrellisWindow          *self)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "Exported %u student to “%s”",
+                                                         "Exported %u students to “%s”", n_students),
+                                            n_students, name);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("Show in _Folder"));
+  adw_toast_set_action_name (toast, "win.show-in-folder");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (path));
+  trellis_window_add_toast (self, toast);
+}
+
+/* File ▸ Export to XML: the selected student, the students the list shows, or everyone. */
+static void
+export_xml_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  g_autoptr(GArray) ids = NULL;
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+  ids = trellis_window_dup_visible_student_ids (self);
+  dialog = trellis_xml_export_dialog_new (GTK_WINDOW (self), self->store,
+                                          trellis_window_get_selected_student_id (self), ids);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_xml_exported), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_xml_imported (TrellisXmlImportDialog *dialog,
+                 TrellisWindow          *self)
+{
+  /* The import wrote on a connection of its own: look for the change now, not in a second. */
+  if (self->store != NULL)
+    trellis_store_check_external_change (self->store);
+  trellis_window_add_toast (self, adw_toast_new (_("The plan file was imported")));
+}
+
+static void
+on_import_chooser_response (GtkNativeDialog *chooser,
+                            int              response,
+                            TrellisWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = g_file_get_path (file);
+  if (path != NULL && self->store != NULL)
+    {
+      GtkWidget *dialog = trellis_xml_import_dialog_new (GTK_WINDOW (self), self->store, path);
+
+      g_signal_connect_object (dialog, "imported", G_CALLBACK (on_xml_imported), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+import_xml_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Import from XML"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Trellis plan files"));
+  gtk_file_filter_add_pattern (filter, "*.xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_show_items_done (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder_uri = user_data;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply == NULL)
+    gtk_show_uri (NULL, folder_uri, GDK_CURRENT_TIME);
+}
+
+/* Opens the folder with the file selected (the file manager's D-Bus interface), or just the
+ * folder where no file manager offers that. */
+static void
+show_in_folder_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *uri = g_file_get_uri (file);
+  const char *uris[] = { uri, NULL };
+  GDBusConnection *bus = g_application_get_dbus_connection (g_application_get_default ());
+
+  if (bus == NULL)
+    {
+      g_autofree char *folder_uri = g_file_get_uri (folder);
+      gtk_show_uri (GTK_WINDOW (widget), folder_uri, GDK_CURRENT_TIME);
+      return;
+    }
+  g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+                          "org.freedesktop.FileManager1", "ShowItems",
+                          g_variant_new ("(^ass)", uris, ""), NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                          on_show_items_done, g_file_get_uri (folder));
+}
+
+static void
+on_student_added (TrellisAddStudentDialog *dialog,
+                  gint64                   student_id,
+                  TrellisWindow           *self)
+{
+  trellis_student_list_reload (self->student_list);
+  trellis_window_select_student (self, student_id);
+}
+
+static void
+add_student_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = trellis_add_student_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "student-added", G_CALLBACK (on_student_added), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+sample_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SampleJob *job = task_data;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(TrellisStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = FALSE;
+
+  /* The worker’s own connection, polled by nobody: the main loop keeps using the window’s. */
+  g_main_context_push_thread_default (context);
+  store = trellis_store_open (job->path, &error);
+  if (store != NULL)
+    {
+      trellis_store_set_editor (store, job->editor_name, job->editor_role);
+      ok = trellis_sample_school_populate (store, SAMPLE_STUDENTS, TRELLIS_SAMPLE_SEED,
+                                           (TrellisProgressFunc) NULL, NULL, &error);
+    }
+  g_clear_object (&store);
+  g_main_context_pop_thread_default (context);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static gboolean
+on_sample_pulse (gpointer user_data)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (user_data);
+
+  /* The task keeps the window alive; its widgets go away if it was closed meanwhile. */
+  if (self->sample_progress != NULL)
+    gtk_progress_bar_pulse (self->sample_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_sample_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  g_source_remove (GPOINTER_TO_UINT (user_data));
+  if (self->sample_progress == NULL)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->sample_progress), FALSE);
+  gtk_widget_set_sensitive (self->empty_buttons, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample", TRUE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  trellis_student_list_reload (self->student_list);
+  trellis_window_add_toast (self, adw_toast_new (_("The sample school is ready")));
+}
+
+static void
+load_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  trellis_window_load_sample (TRELLIS_WINDOW (widget));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  trellis_student_list_focus_search (self->student_list);
+}
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->student_list));
+}
+
+static void
+set_archived (TrellisWindow *self,
+              gboolean       archived)
+{
+  g_autoptr(TrellisStudent) student = load_selected_student (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (student == NULL)
+    return;
+  g_object_set (student, "archived", archived, NULL);
+  if (!trellis_store_save (self->store, TRELLIS_ENTITY (student), &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  name = dup_student_name (student);
+  message = archived ? g_strdup_printf (_("“%s” is archived and hidden unless “Show archived students” is on"), name)
+                     : g_strdup_printf (_("“%s” is no longer archived"), name);
+  trellis_window_add_toast (self, adw_toast_new (message));
+  trellis_student_list_reload (self->student_list);
+  trellis_window_update_actions (self);
+}
+
+static void
+archive_student_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  set_archived (TRELLIS_WINDOW (widget), TRUE);
+}
+
+static void
+unarchive_student_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  set_archived (TRELLIS_WINDOW (widget), FALSE);
+}
+
+static void
+on_delete_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    TrellisWindow    *self)
+{
+  g_autoptr(TrellisStudent) student = NULL;
+  g_autoptr(GError) error = NULL;
+  TrellisSnapshot *snapshot = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "student-id"));
+
+  if (g_strcmp0 (response, "delete") != 0 || self->store == NULL)
+    return;
+  student = trellis_store_load (self->store, TRELLIS_TYPE_STUDENT, id, &error);
+  if (student == NULL || !trellis_store_delete (self->store, TRELLIS_ENTITY (student), &snapshot, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  g_clear_pointer (&self->undo_snapshot, trellis_snapshot_free);
+  self->undo_snapshot = snapshot;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", TRUE);
+
+  name = dup_student_name (student);
+  message = g_strdup_printf (_("“%s” was deleted"), name);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  trellis_window_add_toast (self, toast);
+  trellis_student_list_reload (self->student_list);
+}
+
+static void
+delete_student_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  g_autoptr(TrellisStudent) student = load_selected_student (self);
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (student == NULL)
+    return;
+  name = dup_student_name (student);
+  heading = g_strdup_printf (_("Delete “%s”?"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Their profile, family contacts, plans, goals, evidence and "
+                                     "notes will be deleted. You can undo this for a few seconds "
+                                     "afterwards."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "student-id",
+                     GSIZE_TO_POINTER (trellis_entity_get_id (TRELLIS_ENTITY (student))));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  g_autoptr(TrellisSnapshot) snapshot = g_steal_pointer (&self->undo_snapshot);
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.undo-delete", FALSE);
+  if (snapshot == NULL || self->store == NULL)
+    return;
+  if (!trellis_store_restore (self->store, snapshot, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  trellis_student_list_reload (self->student_list);
+}
+
+static void
+on_editor_dialog_done (TrellisEditorDialog *dialog,
+                       const char          *response,
+                       TrellisWindow       *self)
+{
+  trellis_window_update_editor (self);
+}
+
+static void
+switch_editor_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GtkWidget *dialog = trellis_editor_dialog_new (GTK_WINDOW (widget));
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_editor_dialog_done), widget, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+set_editor_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  const char *name, *role;
+
+  g_variant_get (parameter, "(&s&s)", &name, &role);
+  trellis_settings_set_editor (trellis_settings_get_default (), name, role);
+}
+
+/* Class setup */
+
+void
+trellis_window_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
+  gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.add-student", NULL, add_student_action);
+  gtk_widget_class_install_action (widget_class, "win.group-overview", NULL, group_overview_action);
+  gtk_widget_class_install_action (widget_class, "win.export-xml", NULL, export_xml_action);
+  gtk_widget_class_install_action (widget_class, "win.import-xml", NULL, import_xml_action);
+  gtk_widget_class_install_action (widget_class, "win.show-in-folder", "s", show_in_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "win.archive-student", NULL, archive_student_action);
+  gtk_widget_class_install_action (widget_class, "win.unarchive-student", NULL, unarchive_student_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-student", NULL, delete_student_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.switch-editor", NULL, switch_editor_action);
+  gtk_widget_class_install_action (widget_class, "win.set-editor", "(ss)", set_editor_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-student", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-database", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-database", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.switch-editor", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK,
+                                       "win.delete-student", NULL);
+}
+
+/* Private API */
+
+/* Enables what makes sense for the selected student (archive or unarchive, delete). */
+void
+trellis_window_update_actions (TrellisWindow *self)
+{
+  g_autoptr(TrellisStudent) student = load_selected_student (self);
+  gboolean archived = student != NULL && trellis_entity_get_boolean (TRELLIS_ENTITY (student), "archived");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-student", student != NULL && !archived);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unarchive-student", student != NULL && archived);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-student", student != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", self->undo_snapshot != NULL);
+}
+
+/* The header’s “who is editing” button and its one-click list of recent editors. */
+void
+trellis_window_update_editor (TrellisWindow *self)
+{
+  TrellisSettings *settings = trellis_settings_get_default ();
+  const char *name = trellis_settings_get_editor_name (settings);
+  const char *role = trellis_settings_get_editor_role (settings);
+  g_autoptr(GVariant) recent = trellis_settings_dup_recent_editors (settings);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) current = g_menu_new ();
+  g_autoptr(GMenu) others = g_menu_new ();
+  g_autoptr(GMenu) more = g_menu_new ();
+  g_autofree char *label = NULL;
+  GtkMenuButton *buttons[] = { self->editor_button, self->empty_editor_button };
+  GVariantIter iter;
+  const char *other_name, *other_role;
+
+  if (self->store != NULL)
+    trellis_store_set_editor (self->store, name, role);
+
+  /* Translators: who is editing, e.g. “Editing as Ana Rivera (Teacher)” */
+  label = *name != '\0' ? g_strdup_printf (_("Editing as %s (%s)"), name,
+                                           trellis_vocabulary_label (trellis_roles, role))
+                        : g_strdup (_("Who is editing?"));
+  g_menu_append (current, label, NULL);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (current));
+
+  g_variant_iter_init (&iter, recent);
+  while (g_variant_iter_next (&iter, "(&s&s)", &other_name, &other_role))
+    {
+      g_autofree char *item_label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (g_str_equal (other_name, name) && g_str_equal (other_role, role))
+        continue;
+      /* Translators: a recent editor to switch to, e.g. “Switch to Minh (Student)” */
+      item_label = g_strdup_printf (_("Switch to %s (%s)"), other_name,
+                                    trellis_vocabulary_label (trellis_roles, other_role));
+      item = g_menu_item_new (item_label, NULL);
+      g_menu_item_set_action_and_target (item, "win.set-editor", "(ss)", other_name, other_role);
+      g_menu_append_item (others, item);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (others));
+  g_menu_append (more, _("_Someone Else…"), "win.switch-editor");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (more));
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      gtk_menu_button_set_menu_model (buttons[i], G_MENU_MODEL (menu));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (buttons[i]), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (buttons[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
+}
+
+/* Fills the empty database with the sample school in a worker thread, with a progress bar. */
+void
+trellis_window_load_sample (TrellisWindow *self)
+{
+  TrellisSettings *settings = trellis_settings_get_default ();
+  g_autoptr(GTask) task = NULL;
+  SampleJob *job;
+  guint pulse_id;
+
+  if (self->store == NULL)
+    return;
+
+  job = g_new0 (SampleJob, 1);
+  job->path = g_strdup (trellis_store_get_path (self->store));
+  job->editor_name = g_strdup (trellis_settings_get_editor_name (settings));
+  job->editor_role = g_strdup (trellis_settings_get_editor_role (settings));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample", FALSE);
+  gtk_widget_set_sensitive (self->empty_buttons, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->sample_progress), TRUE);
+  pulse_id = g_timeout_add (100, on_sample_pulse, self);
+
+  g_clear_object (&self->sample_cancellable);
+  self->sample_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->sample_cancellable, on_sample_done, GUINT_TO_POINTER (pulse_id));
+  g_task_set_source_tag (task, trellis_window_load_sample);
+  g_task_set_task_data (task, job, sample_job_free);
+  g_task_run_in_thread (task, sample_thread);
+}

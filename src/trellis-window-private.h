@@ -1,0 +1,44 @@
+/* trellis-window-private.h — what the window’s files share: its fields and helpers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "trellis-student-list.h"
+#include "trellis-student-view.h"
+#include "trellis-window.h"
+
+G_BEGIN_DECLS
+
+struct _TrellisWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  TrellisStore         *store;
+  TrellisSnapshot      *undo_snapshot;   /* the last deleted student, for Undo */
+  GCancellable         *sample_cancellable;
+  guint                 reload_id;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  AdwWindowTitle       *window_title;
+  AdwWindowTitle       *empty_window_title;
+  TrellisStudentList   *student_list;
+  TrellisStudentView   *student_view;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkMenuButton        *editor_button;
+  GtkMenuButton        *empty_editor_button;
+  GtkWidget            *student_menu_button;
+  AdwStatusPage        *empty_page;
+  GtkWidget            *empty_buttons;
+  GtkProgressBar       *sample_progress;
+};
+
+void trellis_window_install_actions (GtkWidgetClass *widget_class);
+void trellis_window_update_actions  (TrellisWindow  *self);
+void trellis_window_update_editor   (TrellisWindow  *self);
+void trellis_window_load_sample     (TrellisWindow  *self);
+
+G_END_DECLS

@@ -1,0 +1,756 @@
+/* test-framework-import.c — importing frameworks from Moodle CSV, CASE JSON, Mahara JSON, templates
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "trellis-attribute.h"
+#include "trellis-competency.h"
+#include "trellis-csv-reader.h"
+#include "trellis-error.h"
+#include "trellis-framework.h"
+#include "trellis-framework-import.h"
+#include "trellis-framework-template.h"
+#include "trellis-html-text.h"
+#include "trellis-level.h"
+#include "trellis-store-private.h"
+#include "trellis-test-utils.h"
+
+/* Generous for a build with sanitizers on a busy machine; a plain build takes well under. */
+#define LARGE_FILE_SECONDS 10.0
+
+typedef struct {
+  char         *dir;
+  TrellisStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->store = trellis_test_open_store (&fixture->dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->store);
+  trellis_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static TrellisFrameworkImport *
+import_fixture (const char  *name,
+                GError     **error)
+{
+  g_autofree char *path = trellis_test_source_path ("tests", "data", "frameworks", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return trellis_framework_import_new_from_file (file, NULL, error);
+}
+
+static TrellisFrameworkImport *
+import_ok (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  TrellisFrameworkImport *import = import_fixture (name, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  return import;
+}
+
+static void
+assert_parse_error (const char *name,
+                    const char *expected_part)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisFrameworkImport) import = import_fixture (name, &error);
+
+  g_assert_null (import);
+  g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE);
+  g_test_message ("%s: %s", name, error->message);
+  g_assert_nonnull (strstr (error->message, name));
+  g_assert_nonnull (strstr (error->message, expected_part));
+}
+
+static gboolean
+has_warning (TrellisFrameworkImport *import,
+             const char             *part)
+{
+  g_auto(GStrv) warnings = trellis_framework_import_dup_warnings (import);
+
+  for (guint i = 0; warnings[i] != NULL; i++)
+    if (strstr (warnings[i], part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_counts (TrellisFrameworkImport *import,
+               guint                   n_attributes,
+               guint                   n_competencies,
+               guint                   n_levels)
+{
+  g_assert_cmpuint (trellis_framework_import_get_n_attributes (import), ==, n_attributes);
+  g_assert_cmpuint (trellis_framework_import_get_n_competencies (import), ==, n_competencies);
+  g_assert_cmpuint (trellis_framework_import_get_n_levels (import), ==, n_levels);
+}
+
+static gint64
+apply (TrellisFrameworkImport *import,
+       TrellisStore           *store)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  g_assert_true (trellis_framework_import_apply (import, store, &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static GListModel *
+list (TrellisStore *store,
+      GType         type,
+      const char   *parent_field,
+      gint64        parent_id)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *model = trellis_store_list (store, type, parent_field, parent_id, &error);
+
+  g_assert_no_error (error);
+  return model;
+}
+
+static gpointer
+item (GListModel *model,
+      guint       position)
+{
+  g_autoptr(GObject) object = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (object);
+  return object;  /* the model keeps its reference */
+}
+
+static const char *
+text (gpointer    entity,
+      const char *field)
+{
+  return trellis_entity_get_text (TRELLIS_ENTITY (entity), field);
+}
+
+static gint64
+id_of (gpointer entity)
+{
+  return trellis_entity_get_id (TRELLIS_ENTITY (entity));
+}
+
+static void
+assert_level (GListModel *levels,
+              guint       position,
+              const char *title,
+              int         value,
+              gboolean    proficient)
+{
+  gpointer level = item (levels, position);
+
+  g_assert_cmpstr (text (level, "title"), ==, title);
+  g_assert_cmpint (trellis_entity_get_int (TRELLIS_ENTITY (level), "value"), ==, value);
+  g_assert_cmpint (trellis_entity_get_boolean (TRELLIS_ENTITY (level), "is-proficient"), ==, proficient);
+}
+
+static char *
+write_temp_file (const char *dir,
+                 const char *name,
+                 const char *contents,
+                 gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static TrellisFrameworkImport *
+import_path (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return trellis_framework_import_new_from_file (file, NULL, error);
+}
+
+/* Tests: Moodle CSV */
+
+static void
+test_moodle_quoting (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(TrellisFrameworkImport) import = import_ok ("moodle-quoting.csv");
+  g_autoptr(TrellisFramework) framework = NULL;
+  g_autoptr(GListModel) levels = NULL;
+  g_autoptr(GListModel) attributes = NULL;
+  g_autoptr(GListModel) think = NULL;
+  g_autoptr(GListModel) mana = NULL;
+  gint64 id;
+
+  g_assert_cmpstr (trellis_framework_import_get_title (import), ==, "Kahu Ako Graduate Profile, 2026");
+  g_assert_cmpstr (trellis_framework_import_get_format_name (import), ==, "Moodle competency framework (CSV)");
+  assert_counts (import, 2, 4, 4);
+  g_assert_true (has_warning (import, "cross references of 1 competency"));
+  g_assert_true (has_warning (import, "completion rule of 1 competency"));
+
+  id = apply (import, fixture->store);
+  framework = trellis_store_load (fixture->store, TRELLIS_TYPE_FRAMEWORK, id, NULL);
+  g_assert_cmpstr (text (framework, "description"), ==,
+                   "The graduate profile of our Kāhui Ako & whānau.\n\nSecond paragraph.");
+  g_assert_false (trellis_entity_get_boolean (TRELLIS_ENTITY (framework), "is-default"));
+
+  levels = list (fixture->store, TRELLIS_TYPE_LEVEL, "framework-id", id);
+  g_assert_cmpuint (g_list_model_get_n_items (levels), ==, 4);
+  assert_level (levels, 0, "Not yet", 1, FALSE);
+  assert_level (levels, 1, "Working towards", 2, FALSE);
+  assert_level (levels, 2, "Achieved", 3, TRUE);
+  assert_level (levels, 3, "Excelling", 4, TRUE);
+
+  attributes = list (fixture->store, TRELLIS_TYPE_ATTRIBUTE, "framework-id", id);
+  g_assert_cmpuint (g_list_model_get_n_items (attributes), ==, 2);
+  g_assert_cmpstr (text (item (attributes, 0), "title"), ==, "Thinker, maker and \"doer\"");
+  g_assert_cmpstr (text (item (attributes, 0), "description"), ==,
+                   "Thinks critically,\ncreatively\nand carefully.");
+  g_assert_cmpstr (text (item (attributes, 0), "color"), !=, text (item (attributes, 1), "color"));
+  g_assert_cmpstr (text (item (attributes, 1), "description"), ==, "Caring for others — tiaki tangata.");
+
+  think = list (fixture->store, TRELLIS_TYPE_COMPETENCY, "attribute-id", id_of (item (attributes, 0)));
+  g_assert_cmpuint (g_list_model_get_n_items (think), ==, 2);
+  g_assert_cmpstr (text (item (think, 0), "code"), ==, "THINK.1");
+  g_assert_cmpstr (text (item (think, 0), "description"), ==, "• Asks why\n• Asks how");
+
+  mana = list (fixture->store, TRELLIS_TYPE_COMPETENCY, "attribute-id", id_of (item (attributes, 1)));
+  g_assert_cmpstr (text (item (mana, 0), "title"), ==, "Tôn trọng mọi người");
+  g_assert_cmpstr (text (item (mana, 0), "description"), ==, "Học sinh tôn trọng thầy cô, bạn bè và gia đình.");
+  g_assert_cmpstr (text (item (mana, 1), "description"), ==, "Plain text with 5 < 6 & R&D");
+}
+
+static void
+test_moodle_deep_tree (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(TrellisFrameworkImport) import = import_ok ("moodle-deep.csv");
+  g_autoptr(GListModel) attributes = NULL;
+  g_autoptr(GListModel) communication = NULL;
+  g_autoptr(GListModel) other = NULL;
+  g_autoptr(GListModel) levels = NULL;
+  gint64 id;
+
+  /* D1 (with strands folded into paths), D2 and the attribute for the lost competency. */
+  assert_counts (import, 3, 6, 3);
+  g_assert_true (has_warning (import, "2 items between them were folded"));
+  g_assert_true (has_warning (import, "“NOPE”"));
+  g_assert_true (has_warning (import, "line 12"));
+
+  id = apply (import, fixture->store);
+  attributes = list (fixture->store, TRELLIS_TYPE_ATTRIBUTE, "framework-id", id);
+  g_assert_cmpstr (text (item (attributes, 0), "title"), ==, "Communication");
+  g_assert_cmpstr (text (item (attributes, 1), "title"), ==, "Citizenship");
+  g_assert_cmpstr (text (item (attributes, 2), "title"), ==, "Other competencies");
+
+  communication = list (fixture->store, TRELLIS_TYPE_COMPETENCY, "attribute-id", id_of (item (attributes, 0)));
+  g_assert_cmpuint (g_list_model_get_n_items (communication), ==, 4);
+  g_assert_cmpstr (text (item (communication, 0), "title"), ==, "Presents to a class");
+  g_assert_cmpstr (text (item (communication, 0), "description"), ==,
+                   "Path: Speaking\n\nGives a two-minute talk.");
+  g_assert_cmpstr (text (item (communication, 1), "description"), ==, "Path: Speaking");
+  g_assert_cmpstr (text (item (communication, 2), "description"), ==, "Path: Writing");
+  g_assert_cmpstr (text (item (communication, 3), "title"), ==, "Listens");
+  g_assert_cmpstr (text (item (communication, 3), "description"), ==, "");
+
+  other = list (fixture->store, TRELLIS_TYPE_COMPETENCY, "attribute-id", id_of (item (attributes, 2)));
+  g_assert_cmpuint (g_list_model_get_n_items (other), ==, 1);
+  g_assert_cmpstr (text (item (other, 0), "code"), ==, "X.1");
+
+  /* No scale configuration: the upper half counts as proficient. */
+  levels = list (fixture->store, TRELLIS_TYPE_LEVEL, "framework-id", id);
+  assert_level (levels, 0, "Beginning", 1, FALSE);
+  assert_level (levels, 1, "Developing", 2, FALSE);
+  assert_level (levels, 2, "Secure", 3, TRUE);
+}
+
+static void
+test_moodle_malformed (void)
+{
+  assert_parse_error ("moodle-unclosed.csv", "line 4");
+  assert_parse_error ("moodle-stray-quote.csv", "line 4");
+  assert_parse_error ("moodle-cycle.csv", "“A”");
+  assert_parse_error ("moodle-cycle.csv", "“C”");
+  assert_parse_error ("empty.csv", "empty");
+}
+
+static void
+test_moodle_bad_files (void)
+{
+  g_autofree char *dir = trellis_test_make_dir ();
+  g_autofree char *latin1 = write_temp_file (dir, "latin1.csv", "a,b\nd\xe9j\xe0,c\n", -1);
+  g_autofree char *blank = write_temp_file (dir, "blank.csv", "\xEF\xBB\xBF \r\n\r\n", -1);
+  g_autofree char *narrow = write_temp_file (dir, "narrow.csv", "name,email\nAroha,a@example.org\n", -1);
+  g_autofree char *nested = NULL;
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisFrameworkImport) import = NULL;
+
+  import = import_path (latin1, &error);
+  g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "line 2"));
+  g_clear_error (&error);
+
+  import = import_path (blank, &error);
+  g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "empty"));
+  g_clear_error (&error);
+
+  import = import_path (narrow, &error);
+  g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "Moodle"));
+  g_clear_error (&error);
+
+  /* Nesting that would exhaust json-glib’s recursive parser is refused first. */
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (deep, '[');
+  nested = write_temp_file (dir, "nested.json", deep->str, deep->len);
+  import = import_path (nested, &error);
+  g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "nested"));
+  g_clear_error (&error);
+
+  trellis_test_remove_tree (dir);
+}
+
+/* Tests: CASE */
+
+static void
+test_case_package (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(TrellisFrameworkImport) import = import_ok ("case-package.json");
+  g_autoptr(GListModel) levels = NULL;
+  g_autoptr(GListModel) attributes = NULL;
+  g_autoptr(GListModel) thinker = NULL;
+  g_autoptr(GListModel) communicator = NULL;
+  gint64 id;
+
+  g_assert_cmpstr (trellis_framework_import_get_title (import), ==, "Hồ sơ học sinh tốt nghiệp — Graduate Profile");
+  g_assert_cmpstr (trellis_framework_import_get_format_name (import), ==, "1EdTech CASE 1.0 package (JSON)");
+  assert_counts (import, 2, 5, 4);
+  g_assert_true (has_warning (import, "isRelatedTo"));
+  g_assert_true (has_warning (import, "$.CFRubrics[0].CFRubricCriteria[0]"));
+  g_assert_true (has_warning (import, "1 item between them was folded"));
+
+  id = apply (import, fixture->store);
+  levels = list (fixture->store, TRELLIS_TYPE_LEVEL, "framework-id", id);
+  assert_level (levels, 0, "Beginning", 1, FALSE);
+  assert_level (levels, 1, "Approaching", 2, FALSE);
+  assert_level (levels, 2, "Meets", 3, TRUE);
+  assert_level (levels, 3, "Exceeds", 4, TRUE);
+  g_assert_cmpstr (text (item (levels, 2), "description"), ==, "Meets the standard independently.");
+
+  /* Sequence numbers order the attributes and competencies, not the file order. */
+  attributes = list (fixture->store, TRELLIS_TYPE_ATTRIBUTE, "framework-id", id);
+  g_assert_cmpstr (text (item (attributes, 0), "title"), ==, "Critical thinker");
+  g_assert_cmpstr (text (item (attributes, 0), "description"), ==, "Graduates think critically and solve problems.");
+  g_assert_cmpstr (text (item (attributes, 1), "title"), ==, "Communicator");
+
+  thinker = list (fixture->store, TRELLIS_TYPE_COMPETENCY, "attribute-id", id_of (item (attributes, 0)));
+  g_assert_cmpuint (g_list_model_get_n_items (thinker), ==, 3);
+  g_assert_cmpstr (text (item (thinker, 0), "code"), ==, "PG.1.R.1");
+  g_assert_cmpstr (text (item (thinker, 0), "description"), ==, "Path: Reasoning strand");
+  g_assert_cmpstr (text (item (thinker, 1), "code"), ==, "PG.1.R.2");   /* linked by URI */
+  g_assert_cmpstr (text (item (thinker, 2), "code"), ==, "PG.1.2");
+
+  communicator = list (fixture->store, TRELLIS_TYPE_COMPETENCY, "attribute-id", id_of (item (attributes, 1)));
+  g_assert_cmpstr (text (item (communicator, 0), "title"), ==, "Thuyết trình");
+  g_assert_cmpstr (text (item (communicator, 0), "description"), ==, "Trình bày ý tưởng rõ ràng trước lớp.");
+  g_assert_cmpstr (text (item (communicator, 1), "title"), ==,
+                   "Writes for a purpose — e.g. a letter to the city council.");
+}
+
+static void
+test_case_missing_parent (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(TrellisFrameworkImport) import = import_ok ("case-missing-parent.json");
+  g_autoptr(GListModel) attributes = NULL;
+  gint64 id;
+
+  assert_counts (import, 2, 2, 4);
+  g_assert_true (has_warning (import, "“gone”"));
+  g_assert_true (has_warning (import, "$.CFItems[2]"));
+  g_assert_true (has_warning (import, "default four-level scale"));
+
+  id = apply (import, fixture->store);
+  attributes = list (fixture->store, TRELLIS_TYPE_ATTRIBUTE, "framework-id", id);
+  g_assert_cmpstr (text (item (attributes, 1), "title"), ==, "Other competencies");
+}
+
+static void
+test_case_malformed (void)
+{
+  assert_parse_error ("case-cycle.json", "“x”");
+  assert_parse_error ("case-cycle.json", "“z”");
+  assert_parse_error ("case-no-identifier.json", "$.CFItems[2].identifier");
+  assert_parse_error ("case-syntax-error.json", "line 3, column");
+}
+
+/* Tests: Mahara */
+
+static void
+test_mahara_nested (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(TrellisFrameworkImport) import = import_ok ("mahara-nested.json");
+  g_autoptr(TrellisFramework) framework = NULL;
+  g_autoptr(GListModel) attributes = NULL;
+  g_autoptr(GListModel) relationships = NULL;
+  g_autoptr(GListModel) unused = NULL;
+  gint64 id;
+
+  g_assert_cmpstr (trellis_framework_import_get_format_name (import), ==, "Mahara SmartEvidence matrix (JSON)");
+  g_assert_cmpstr (trellis_framework_import_get_title (import), ==, "Ngā Paerewa — Graduate Standards");
+  assert_counts (import, 3, 3, 4);
+
+  id = apply (import, fixture->store);
+  framework = trellis_store_load (fixture->store, TRELLIS_TYPE_FRAMEWORK, id, NULL);
+  g_assert_cmpstr (text (framework, "description"), ==, "Standards for our ākonga.");
+  attributes = list (fixture->store, TRELLIS_TYPE_ATTRIBUTE, "framework-id", id);
+  g_assert_cmpstr (text (item (attributes, 0), "title"), ==, "Builds relationships");
+  g_assert_cmpstr (text (item (attributes, 0), "description"), ==, "Relationships with whānau & community.");
+
+  relationships = list (fixture->store, TRELLIS_TYPE_COMPETENCY, "attribute-id", id_of (item (attributes, 0)));
+  g_assert_cmpuint (g_list_model_get_n_items (relationships), ==, 2);
+  g_assert_cmpstr (text (item (relationships, 1), "code"), ==, "1.2");
+  g_assert_cmpstr (text (item (relationships, 1), "title"), ==, "Works with whānau");
+  g_assert_cmpstr (text (item (relationships, 1), "description"), ==, "• listens\n• responds");
+
+  unused = list (fixture->store, TRELLIS_TYPE_COMPETENCY, "attribute-id", id_of (item (attributes, 2)));
+  g_assert_cmpuint (g_list_model_get_n_items (unused), ==, 0);
+}
+
+static void
+test_mahara_flat (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(TrellisFrameworkImport) import = import_ok ("mahara-flat.json");
+  g_autoptr(GListModel) attributes = NULL;
+  g_autoptr(GListModel) readiness = NULL;
+  g_autoptr(GListModel) levels = NULL;
+  gint64 id;
+
+  assert_counts (import, 2, 3, 3);
+  g_assert_true (has_warning (import, "Ready for assessment"));
+
+  id = apply (import, fixture->store);
+  levels = list (fixture->store, TRELLIS_TYPE_LEVEL, "framework-id", id);
+  assert_level (levels, 0, "Doesn't meet the competency", 1, FALSE);
+  assert_level (levels, 1, "Partially meets the competency", 2, FALSE);
+  assert_level (levels, 2, "Meets the competency", 3, TRUE);
+
+  attributes = list (fixture->store, TRELLIS_TYPE_ATTRIBUTE, "framework-id", id);
+  g_assert_cmpstr (text (item (attributes, 1), "title"), ==, "Life skills");
+  readiness = list (fixture->store, TRELLIS_TYPE_COMPETENCY, "attribute-id", id_of (item (attributes, 0)));
+  g_assert_cmpuint (g_list_model_get_n_items (readiness), ==, 2);
+  g_assert_cmpstr (text (item (readiness, 0), "title"), ==, "Analyses data");
+  g_assert_cmpstr (text (item (readiness, 0), "description"), ==, "Path: Critical thinking\n\nA sub-element.");
+  g_assert_cmpstr (text (item (readiness, 1), "title"), ==, "Communication");
+}
+
+/* Tests: applying, templates, limits */
+
+static void
+test_apply_all_or_nothing (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(TrellisFrameworkImport) import = import_ok ("moodle-quoting.csv");
+  g_autoptr(GError) error = NULL;
+  char *message = NULL;
+  gint64 id = 0;
+
+  /* A new database holds the shipped Profile of a Graduate already. */
+  const GType types[] = { TRELLIS_TYPE_FRAMEWORK, TRELLIS_TYPE_LEVEL, TRELLIS_TYPE_ATTRIBUTE,
+                          TRELLIS_TYPE_COMPETENCY };
+  gint64 before[G_N_ELEMENTS (types)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    before[i] = trellis_store_count (fixture->store, types[i]);
+
+  /* The framework goes in first; its first level, the second insert, is refused. */
+  sqlite3_exec (trellis_store_get_db (fixture->store),
+                "CREATE TEMP TRIGGER refuse_levels BEFORE INSERT ON main.proficiency_level "
+                "BEGIN SELECT RAISE (ABORT, 'refused by the test'); END",
+                NULL, NULL, &message);
+  g_assert_null (message);
+
+  g_assert_false (trellis_framework_import_apply (import, fixture->store, &id, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "nothing was changed"));
+  g_assert_cmpint (id, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    g_assert_cmpint (trellis_store_count (fixture->store, types[i]), ==, before[i]);
+  g_clear_error (&error);
+
+  /* Once the obstacle is gone the same import applies whole. */
+  sqlite3_exec (trellis_store_get_db (fixture->store), "DROP TRIGGER refuse_levels", NULL, NULL, NULL);
+  apply (import, fixture->store);
+  g_assert_cmpint (trellis_store_count (fixture->store, TRELLIS_TYPE_FRAMEWORK), ==, before[0] + 1);
+  g_assert_cmpint (trellis_store_count (fixture->store, TRELLIS_TYPE_COMPETENCY), ==, before[3] + 4);
+}
+
+static void
+test_shipped_templates (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_auto(GStrv) paths = trellis_framework_template_list ();
+
+  g_assert_cmpuint (g_strv_length (paths), >=, 3);
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (paths[i], G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_autoptr(GListModel) attributes = NULL;
+      g_autoptr(GListModel) levels = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 id = 0;
+
+      g_test_message ("%s", paths[i]);
+      g_assert_nonnull (bytes);
+      g_assert_true (trellis_framework_template_load_bytes (fixture->store, bytes, FALSE, &id, &error));
+      g_assert_no_error (error);
+
+      attributes = list (fixture->store, TRELLIS_TYPE_ATTRIBUTE, "framework-id", id);
+      g_assert_cmpuint (g_list_model_get_n_items (attributes), >=, 5);
+      g_assert_cmpuint (g_list_model_get_n_items (attributes), <=, 6);
+      for (guint a = 0; a < g_list_model_get_n_items (attributes); a++)
+        {
+          g_autoptr(GListModel) competencies = list (fixture->store, TRELLIS_TYPE_COMPETENCY,
+                                                     "attribute-id", id_of (item (attributes, a)));
+
+          g_assert_cmpuint (g_list_model_get_n_items (competencies), >=, 3);
+          g_assert_cmpuint (g_list_model_get_n_items (competencies), <=, 4);
+        }
+      levels = list (fixture->store, TRELLIS_TYPE_LEVEL, "framework-id", id);
+      g_assert_cmpuint (g_list_model_get_n_items (levels), ==, 4);
+      g_assert_false (trellis_entity_get_boolean (TRELLIS_ENTITY (item (levels, 1)), "is-proficient"));
+      g_assert_true (trellis_entity_get_boolean (TRELLIS_ENTITY (item (levels, 2)), "is-proficient"));
+    }
+}
+
+static void
+test_template_file (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = trellis_test_source_path ("data", "frameworks", "career-readiness.framework", NULL);
+  g_autoptr(TrellisFrameworkImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) attributes = NULL;
+  gint64 competencies_before = trellis_store_count (fixture->store, TRELLIS_TYPE_COMPETENCY);
+  gint64 id;
+
+  import = import_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trellis_framework_import_get_format_name (import), ==, "Trellis framework template");
+  g_assert_cmpstr (trellis_framework_import_get_title (import), ==, "Career-Ready Graduate");
+  assert_counts (import, 6, 19, 4);
+
+  id = apply (import, fixture->store);
+  attributes = list (fixture->store, TRELLIS_TYPE_ATTRIBUTE, "framework-id", id);
+  g_assert_cmpuint (g_list_model_get_n_items (attributes), ==, 6);
+  g_assert_cmpint (trellis_store_count (fixture->store, TRELLIS_TYPE_COMPETENCY), ==, competencies_before + 19);
+}
+
+static void
+append_csv_row (GString    *csv,
+                const char *parent,
+                const char *id,
+                const char *description)
+{
+  g_string_append_printf (csv, "%s,%s,\"Competency %s, with a comma\",\"%s\",2,,,,,,,,,\n",
+                          parent, id, id, description);
+}
+
+static void
+test_large_file (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("\"Parent id number\",\"Id number\",Shortname,Description,"
+                                         "\"Description format\",\"Scale values\",\"Scale configuration\","
+                                         "\"Rule type (optional)\",\"Rule outcome (optional)\","
+                                         "\"Rule config (optional)\",\"Cross referenced competency id numbers\","
+                                         "\"Exported id (optional)\",\"Is framework\",Taxonomy\n"
+                                         ",BIG,Big framework,,2,\"One,Two,Three,Four\",,,,,,,1,\n");
+  g_autoptr(GString) description = g_string_new (NULL);
+  g_autoptr(GString) many = NULL;
+  g_autoptr(TrellisFrameworkImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimer) timer = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *too_many = NULL;
+  gint64 frameworks_before = trellis_store_count (fixture->store, TRELLIS_TYPE_FRAMEWORK);
+  gint64 competencies_before = trellis_store_count (fixture->store, TRELLIS_TYPE_COMPETENCY);
+
+  while (description->len < 9000)
+    g_string_append (description, "Ako, whānau and ngā \"\"kōrero\"\" — học tập suốt đời. ");
+  for (guint a = 0; a < 20; a++)
+    {
+      g_autofree char *attribute = g_strdup_printf ("A%u", a);
+
+      append_csv_row (csv, "", attribute, "An attribute");
+      for (guint c = 0; c < 120; c++)
+        {
+          g_autofree char *competency = g_strdup_printf ("A%u.%u", a, c);
+          append_csv_row (csv, attribute, competency, description->str);
+        }
+    }
+  g_assert_cmpuint (csv->len, >=, 20 * 1024 * 1024);
+  path = write_temp_file (fixture->dir, "big.csv", csv->str, csv->len);
+
+  timer = g_timer_new ();
+  import = import_path (path, &error);
+  g_assert_no_error (error);
+  assert_counts (import, 20, 2400, 4);
+  apply (import, fixture->store);
+  g_test_message ("a %.1f MB file imported in %.2f s", csv->len / 1048576.0, g_timer_elapsed (timer, NULL));
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, LARGE_FILE_SECONDS);
+  g_assert_cmpint (trellis_store_count (fixture->store, TRELLIS_TYPE_COMPETENCY), ==, competencies_before + 2400);
+  g_clear_object (&import);
+
+  /* 20 MB of tiny rows is more competencies than any framework has: refused quickly. */
+  many = g_string_new (csv->str);
+  g_string_truncate (many, strstr (many->str, "\n,A0,") - many->str + 1);
+  while (many->len < 20 * 1024 * 1024)
+    {
+      g_autofree char *competency = g_strdup_printf ("C%" G_GSIZE_FORMAT, many->len);
+      append_csv_row (many, "", competency, "x");
+    }
+  too_many = write_temp_file (fixture->dir, "many.csv", many->str, many->len);
+  g_timer_start (timer);
+  import = import_path (too_many, &error);
+  g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID);
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, LARGE_FILE_SECONDS);
+  g_clear_error (&error);
+
+  /* Past the size limit the file is not even parsed. */
+  while (many->len <= 51 * 1024 * 1024)
+    g_string_append_len (many, many->str + 400, 1024 * 1024);
+  g_clear_pointer (&too_many, g_free);
+  too_many = write_temp_file (fixture->dir, "huge.csv", many->str, many->len);
+  g_timer_start (timer);
+  import = import_path (too_many, &error);
+  g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "50 MB"));
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, LARGE_FILE_SECONDS);
+  g_assert_cmpint (trellis_store_count (fixture->store, TRELLIS_TYPE_FRAMEWORK), ==, frameworks_before + 1);
+}
+
+static void
+test_cancelled (void)
+{
+  g_autofree char *path = trellis_test_source_path ("tests", "data", "frameworks", "case-package.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(TrellisFrameworkImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  import = trellis_framework_import_new_from_file (file, cancellable, &error);
+  g_assert_null (import);
+  g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_CANCELLED);
+}
+
+/* Tests: the building blocks */
+
+static void
+test_csv_reader (void)
+{
+  static const char text[] = "\xEF\xBB\xBF" "a,\"b,c\",\"say \"\"hi\"\"\"\r\n\r\n"
+                             "\"two\r\nlines\",x\rlast,\"\"";
+  g_autoptr(TrellisCsvReader) reader = trellis_csv_reader_new ("t.csv", text, strlen (text));
+  g_autoptr(GPtrArray) row = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (trellis_csv_reader_next (reader, &row, &error));
+  g_assert_cmpuint (row->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (row, 0), ==, "a");
+  g_assert_cmpstr (g_ptr_array_index (row, 1), ==, "b,c");
+  g_assert_cmpstr (g_ptr_array_index (row, 2), ==, "say \"hi\"");
+  g_clear_pointer (&row, g_ptr_array_unref);
+
+  g_assert_true (trellis_csv_reader_next (reader, &row, &error));
+  g_assert_cmpuint (trellis_csv_reader_get_line (reader), ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (row, 0), ==, "two\nlines");
+  g_clear_pointer (&row, g_ptr_array_unref);
+
+  g_assert_true (trellis_csv_reader_next (reader, &row, &error));
+  g_assert_cmpuint (trellis_csv_reader_get_line (reader), ==, 5);
+  g_assert_cmpuint (row->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (row, 1), ==, "");
+  g_clear_pointer (&row, g_ptr_array_unref);
+
+  g_assert_false (trellis_csv_reader_next (reader, &row, &error));
+  g_assert_no_error (error);
+  g_assert_null (row);
+}
+
+static void
+test_html_to_text (void)
+{
+  static const struct {
+    const char *html;
+    const char *text;
+  } cases[] = {
+    { "<p>One</p><p>Two<br>lines</p>", "One\n\nTwo\nlines" },
+    { "  spaced \n\t out  ", "spaced out" },
+    { "&lt;b&gt; &amp;amp; &#233;&#x1F600; &eacute;&nbsp;x &bogus; &#xD800;", "<b> &amp; é\xF0\x9F\x98\x80 é x &bogus; \xEF\xBF\xBD" },
+    { "<script>alert('x')</script>kept<style>p{}</style>", "kept" },
+    { "a<!-- hidden -->b <!-- never closed", "ab" },
+    { "5 < 6 and <<<< a", "5 < 6 and <<<< a" },
+    { "<a href=\"x\">link</a> <unclosed", "link <unclosed" },
+    { "<h2>Title</h2><ul><li>one</li><li>two</li></ul>after", "Title\n\n• one\n• two\n\nafter" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *result = trellis_html_to_text (cases[i].html);
+
+      g_assert_cmpstr (result, ==, cases[i].text);
+      g_assert_true (g_utf8_validate (result, -1, NULL));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/framework-import/moodle/quoting", Fixture, NULL, fixture_set_up, test_moodle_quoting, fixture_tear_down);
+  g_test_add ("/framework-import/moodle/deep-tree", Fixture, NULL, fixture_set_up, test_moodle_deep_tree, fixture_tear_down);
+  g_test_add_func ("/framework-import/moodle/malformed", test_moodle_malformed);
+  g_test_add_func ("/framework-import/bad-files", test_moodle_bad_files);
+  g_test_add ("/framework-import/case/package", Fixture, NULL, fixture_set_up, test_case_package, fixture_tear_down);
+  g_test_add ("/framework-import/case/missing-parent", Fixture, NULL, fixture_set_up, test_case_missing_parent, fixture_tear_down);
+  g_test_add_func ("/framework-import/case/malformed", test_case_malformed);
+  g_test_add ("/framework-import/mahara/nested", Fixture, NULL, fixture_set_up, test_mahara_nested, fixture_tear_down);
+  g_test_add ("/framework-import/mahara/flat", Fixture, NULL, fixture_set_up, test_mahara_flat, fixture_tear_down);
+  g_test_add ("/framework-import/apply-all-or-nothing", Fixture, NULL, fixture_set_up, test_apply_all_or_nothing, fixture_tear_down);
+  g_test_add ("/framework-import/shipped-templates", Fixture, NULL, fixture_set_up, test_shipped_templates, fixture_tear_down);
+  g_test_add ("/framework-import/template-file", Fixture, NULL, fixture_set_up, test_template_file, fixture_tear_down);
+  g_test_add ("/framework-import/large-file", Fixture, NULL, fixture_set_up, test_large_file, fixture_tear_down);
+  g_test_add_func ("/framework-import/cancelled", test_cancelled);
+  g_test_add_func ("/framework-import/csv-reader", test_csv_reader);
+  g_test_add_func ("/framework-import/html-to-text", test_html_to_text);
+
+  return g_test_run ();
+}

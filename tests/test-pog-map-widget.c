@@ -1,0 +1,367 @@
+/* test-pog-map-widget.c — the map widget’s accessible bands and keyboard, the Graduate page, the group overview
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "trellis-evidence.h"
+#include "trellis-goal.h"
+#include "trellis-graduate-page.h"
+#include "trellis-group-overview.h"
+#include "trellis-plan.h"
+#include "trellis-pog-map-widget.h"
+#include "trellis-store-private.h"
+#include "trellis-student.h"
+#include "trellis-test-utils.h"
+
+typedef struct
+{
+  char         *dir;
+  TrellisStore *store;
+  gint64        student;
+  gint64        other_student;
+  GtkWindow    *window;
+} Fixture;
+
+/* Helpers */
+
+static void
+drain (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gint64
+insert (TrellisStore *store,
+        gpointer      entity)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisEntity) owned = entity;
+
+  trellis_store_insert (store, owned, &error);
+  g_assert_no_error (error);
+  return trellis_entity_get_id (owned);
+}
+
+static gint64
+query_id (TrellisStore *store,
+          const char   *sql)
+{
+  sqlite3_stmt *stmt = trellis_store_prepare (store, sql, NULL);
+  gint64 id;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* A student whose first attribute is Proficient with one goal, evidence dated ten days ago;
+ * another with nothing. */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -10);
+  g_autofree char *date = g_date_time_format (then, "%Y-%m-%d");
+  gint64 framework, plan, goal, competency, level;
+
+  fixture->store = trellis_test_open_store (&fixture->dir);
+  framework = trellis_store_get_default_framework (fixture->store);
+  competency = query_id (fixture->store, "SELECT c.id FROM competency c JOIN attribute a ON a.id = c.attribute_id "
+                                         "ORDER BY a.position, c.position LIMIT 1");
+  level = query_id (fixture->store, "SELECT id FROM proficiency_level WHERE is_proficient ORDER BY value LIMIT 1");
+
+  fixture->student = insert (fixture->store, g_object_new (TRELLIS_TYPE_STUDENT, "given-name", "Mai",
+                                                           "family-name", "Nguyễn", NULL));
+  fixture->other_student = insert (fixture->store, g_object_new (TRELLIS_TYPE_STUDENT, "given-name", "Tama",
+                                                                 "family-name", "Rāwiri", NULL));
+  plan = insert (fixture->store, g_object_new (TRELLIS_TYPE_PLAN, "student-id", fixture->student,
+                                               "school-year", "2026-2027", "framework-id", framework, NULL));
+  goal = insert (fixture->store, g_object_new (TRELLIS_TYPE_GOAL, "plan-id", plan,
+                                               "title", "Question everything", NULL));
+  trellis_store_link_competency (fixture->store, goal, competency, &error);
+  g_assert_no_error (error);
+  insert (fixture->store, g_object_new (TRELLIS_TYPE_EVIDENCE, "goal-id", goal, "title", "Inquiry project",
+                                        "evidence-date", date, "competency-id", competency,
+                                        "level-id", level, NULL));
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 900, 640);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  drain ();
+  g_assert_finalize_object (fixture->store);
+  trellis_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static TrellisPogMapWidget *
+show_map (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(TrellisPogMap) map = trellis_pog_map_new_for_student (fixture->store, fixture->student, now, &error);
+  GtkWidget *widget = trellis_pog_map_widget_new ();
+
+  g_assert_no_error (error);
+  trellis_pog_map_widget_set_map (TRELLIS_POG_MAP_WIDGET (widget), map);
+  gtk_window_set_child (fixture->window, widget);
+  gtk_window_present (fixture->window);
+  drain ();
+  return TRELLIS_POG_MAP_WIDGET (widget);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+count_highlight (TrellisPogMapWidget *widget,
+                 int                  index,
+                 int                 *last)
+{
+  *last = index;
+}
+
+static void
+record_activation (TrellisPogMapWidget *widget,
+                   guint                index,
+                   guint               *activated)
+{
+  *activated = index;
+}
+
+/* Activates band @i as Enter does; returns the index the widget reported. */
+static guint
+press_enter (TrellisPogMapWidget *widget,
+             guint                i)
+{
+  guint activated = G_MAXUINT;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gulong handler = g_signal_connect (widget, "attribute-activated", G_CALLBACK (record_activation), &activated);
+
+  gtk_widget_activate (trellis_pog_map_widget_get_attribute_child (widget, i));
+  /* A button clicks at the end of its short press animation. */
+  while (activated == G_MAXUINT && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (widget, handler);
+  return activated;
+}
+
+/* Tests */
+
+static void
+test_widget_accessible_bands (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  TrellisPogMapWidget *widget = show_map (fixture);
+  TrellisPogMap *map = trellis_pog_map_widget_get_map (widget);
+  guint n = trellis_pog_map_get_n_attributes (map);
+  g_autoptr(GString) all = g_string_new (trellis_pog_map_get_rule_description ());
+
+  g_assert_cmpuint (n, >=, 3);
+  g_assert_cmpstr (trellis_pog_map_get_attribute_level_title (map, 0), ==, "Proficient");
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_GROUP));
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *band = trellis_pog_map_widget_get_attribute_child (widget, i);
+      g_autofree char *expected = NULL;
+
+      if (i == 0)
+        expected = g_strdup_printf ("%s: Proficient, 1 goal working on it", trellis_pog_map_get_attribute_title (map, 0));
+      else
+        expected = g_strdup_printf ("%s: no level yet, no goals working on it", trellis_pog_map_get_attribute_title (map, i));
+      g_assert_nonnull (band);
+      g_assert_true (gtk_widget_get_focusable (band));
+      g_assert_true (gtk_widget_get_mapped (band));
+      g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (band), GTK_ACCESSIBLE_ROLE_BUTTON));
+      gtk_test_accessible_assert_property (band, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+      g_string_append_printf (all, "\n%s", expected);
+      /* Each band lies over its attribute in the drawing. */
+      {
+        graphene_rect_t bounds;
+        cairo_rectangle_t area;
+
+        g_assert_true (gtk_widget_compute_bounds (band, GTK_WIDGET (widget), &bounds));
+        trellis_pog_map_get_attribute_area (map, gtk_widget_get_width (GTK_WIDGET (widget)),
+                                            gtk_widget_get_height (GTK_WIDGET (widget)), i, &area);
+        g_assert_cmpfloat_with_epsilon (bounds.origin.y, (int) area.y, 1.0);
+      }
+    }
+  g_assert_null (trellis_pog_map_widget_get_attribute_child (widget, n));
+  gtk_test_accessible_assert_property (widget, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, all->str);
+}
+
+static void
+test_widget_keyboard (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  TrellisPogMapWidget *widget = show_map (fixture);
+  guint n = trellis_pog_map_get_n_attributes (trellis_pog_map_widget_get_map (widget));
+  GtkWidget *first = trellis_pog_map_widget_get_attribute_child (widget, 0);
+  GtkWidget *second = trellis_pog_map_widget_get_attribute_child (widget, 1);
+  GtkWidget *last = trellis_pog_map_widget_get_attribute_child (widget, n - 1);
+  int highlighted = -2;
+
+  g_signal_connect (widget, "attribute-highlighted", G_CALLBACK (count_highlight), &highlighted);
+
+  g_assert_true (trellis_pog_map_widget_focus_attribute (widget, 1));
+  drain ();
+  g_assert_true (gtk_window_get_focus (fixture->window) == second);
+  g_assert_cmpint (highlighted, ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (widget), "pog-map.move", "i", -1);    /* Up */
+  g_assert_true (gtk_window_get_focus (fixture->window) == first);
+  g_assert_cmpint (highlighted, ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (widget), "pog-map.move", "i", 1);     /* Down */
+  g_assert_true (gtk_window_get_focus (fixture->window) == second);
+  g_assert_cmpint (highlighted, ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (widget), "pog-map.move", "i", G_MAXINT16);   /* End */
+  g_assert_true (gtk_window_get_focus (fixture->window) == last);
+  gtk_widget_activate_action (GTK_WIDGET (widget), "pog-map.move", "i", 1);     /* stays at the end */
+  g_assert_true (gtk_window_get_focus (fixture->window) == last);
+  gtk_widget_activate_action (GTK_WIDGET (widget), "pog-map.move", "i", -G_MAXINT16);  /* Home */
+  g_assert_true (gtk_window_get_focus (fixture->window) == first);
+
+  /* Right moves forward left to right, backward right to left. */
+  gtk_widget_activate_action (GTK_WIDGET (widget), "pog-map.move-horizontal", "i", 1);
+  g_assert_true (gtk_window_get_focus (fixture->window) == second);
+  gtk_widget_set_direction (GTK_WIDGET (widget), GTK_TEXT_DIR_RTL);
+  gtk_widget_activate_action (GTK_WIDGET (widget), "pog-map.move-horizontal", "i", 1);
+  g_assert_true (gtk_window_get_focus (fixture->window) == first);
+
+  /* Tab reaches the next band too. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (widget), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_window_get_focus (fixture->window) == second);
+
+  /* Enter on a band activates its attribute. */
+  g_assert_cmpuint (press_enter (widget, 1), ==, 1);
+}
+
+static void
+test_graduate_page (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *page = g_object_new (TRELLIS_TYPE_GRADUATE_PAGE, "store", fixture->store,
+                                  "student-id", fixture->student, NULL);
+  TrellisPogMapWidget *widget;
+  TrellisPogMap *map;
+  g_autoptr(GError) error = NULL;
+  gint64 student = 0;
+
+  gtk_window_set_child (fixture->window, page);
+  gtk_window_present (fixture->window);
+  drain ();
+  widget = TRELLIS_POG_MAP_WIDGET (find_descendant (page, TRELLIS_TYPE_POG_MAP_WIDGET));
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (widget)));
+  map = trellis_pog_map_widget_get_map (widget);
+  g_assert_nonnull (map);
+  g_assert_cmpstr (trellis_pog_map_get_attribute_level_title (map, 0), ==, "Proficient");
+  g_object_get (page, "student-id", &student, NULL);
+  g_assert_cmpint (student, ==, fixture->student);
+
+  /* Focusing and activating an attribute fill the detail panel without warnings. */
+  trellis_pog_map_widget_focus_attribute (widget, 0);
+  g_assert_cmpuint (press_enter (widget, 0), ==, 0);
+  drain ();
+  g_assert_false (gtk_widget_has_focus (trellis_pog_map_widget_get_attribute_child (widget, 0)));
+
+  /* An edit refreshes the map. */
+  trellis_store_set_setting (fixture->store, "school-name", "Kura", &error);
+  g_assert_no_error (error);
+  drain ();
+
+  /* Another student, then none. */
+  g_object_set (page, "student-id", fixture->other_student, NULL);
+  drain ();
+  map = trellis_pog_map_widget_get_map (widget);
+  g_assert_null (trellis_pog_map_get_attribute_level_title (map, 0));
+  trellis_graduate_page_set_student_id (TRELLIS_GRADUATE_PAGE (page), 0);
+  g_assert_null (trellis_pog_map_widget_get_map (widget));
+  trellis_graduate_page_set_student_id (TRELLIS_GRADUATE_PAGE (page), 424242);   /* deleted: an error page */
+  g_assert_null (trellis_pog_map_widget_get_map (widget));
+}
+
+static void
+test_group_overview (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  TrellisGroupOverview *overview;
+  GtkColumnView *view;
+  g_autoptr(GListModel) columns = NULL;
+  g_autoptr(GtkColumnViewColumn) first_attribute = NULL;
+  TrellisPogGroup *group;
+
+  g_array_append_val (ids, fixture->other_student);
+  g_array_append_val (ids, fixture->student);
+  overview = TRELLIS_GROUP_OVERVIEW (trellis_group_overview_new (fixture->store, ids));
+  gtk_window_present (GTK_WINDOW (overview));
+  drain ();
+
+  group = trellis_group_overview_get_group (overview);
+  g_assert_nonnull (group);
+  g_assert_cmpuint (trellis_pog_group_get_n_students (group), ==, 2);
+  view = trellis_group_overview_get_view (overview);
+  columns = gtk_column_view_get_columns (view);
+  g_object_ref (columns);
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 1 + trellis_pog_group_get_n_attributes (group));
+
+  /* By name first (Mai before Tama), then by the first attribute, highest level first. */
+  g_assert_cmpint (trellis_pog_group_get_student_id (group, trellis_group_overview_get_row_student (overview, 0)),
+                   ==, fixture->student);
+  first_attribute = g_list_model_get_item (columns, 1);
+  gtk_column_view_sort_by_column (view, first_attribute, GTK_SORT_ASCENDING);
+  g_assert_cmpint (trellis_pog_group_get_student_id (group, trellis_group_overview_get_row_student (overview, 0)),
+                   ==, fixture->other_student);
+  gtk_column_view_sort_by_column (view, first_attribute, GTK_SORT_DESCENDING);
+  g_assert_cmpint (trellis_pog_group_get_student_id (group, trellis_group_overview_get_row_student (overview, 0)),
+                   ==, fixture->student);
+  g_assert_cmpstr (trellis_pog_group_get_level_title_at (group, trellis_group_overview_get_row_student (overview, 0), 0),
+                   ==, "Proficient");
+  gtk_window_destroy (GTK_WINDOW (overview));
+  drain ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/pog-map-widget/accessible-bands", test_widget_accessible_bands);
+  ADD ("/pog-map-widget/keyboard", test_widget_keyboard);
+  ADD ("/pog-map-widget/graduate-page", test_graduate_page);
+  ADD ("/pog-map-widget/group-overview", test_group_overview);
+#undef ADD
+
+  return g_test_run ();
+}
