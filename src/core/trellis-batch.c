@@ -170,6 +170,8 @@ print_pdf (TrellisStore  *store,
                         "Printed the plans of %u students to %s.\n", ids->len),
            ids->len, path);
   return TRUE;
+}
+
 static int
 run_export_xml (TrellisStore *store,
                 const char   *path,
