@@ -18,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "trellis-report-renderer.h"
@@ -28,8 +29,8 @@
 
 /* Geometry in points. */
 #define MARGIN_X        50.0
-#define MARGIN_TOP      36.0
-#define MARGIN_BOTTOM   36.0
+#define MARGIN_TOP      32.0
+#define MARGIN_BOTTOM   28.0
 #define HEADER_HEIGHT   26.0
 #define FOOTER_HEIGHT   22.0
 #define LABEL_WIDTH     98.0
@@ -38,6 +39,8 @@
 #define BAR_HEIGHT      6.0
 #define WRITING_LINE    24.0
 #define MIN_SPLIT_LINES 2
+#define MAP_ROW_HEIGHT  23.0
+#define MAP_LEGEND      30.0
 
 typedef enum {
   FONT_BODY,
@@ -76,6 +79,7 @@ typedef struct {
   gboolean                  keep_with_next;
   gboolean                  splittable;
   GArray                   *line_tops;    /* double; the top of each text line, then the bottom */
+  guint                     n_writing_lines;
 } Item;
 
 typedef struct {
@@ -244,7 +248,8 @@ init_columns (TrellisReportRenderer *self,
               Item                  *item,
               Font                   text_font,
               const char            *label,
-              const char            *text)
+              const char            *text,
+              PangoAttrList         *attributes)
 {
   double width = content_width (self);
 
@@ -254,6 +259,7 @@ init_columns (TrellisReportRenderer *self,
       item->text_x = LABEL_WIDTH + COLUMN_GAP;
     }
   item->text = make_layout (self, text_font, text, width - item->text_x, TRUE);
+  pango_layout_set_attributes (item->text, attributes);
   item->line_tops = measure_lines (item->text);
   item->splittable = TRUE;
   item->height = MAX (layout_height (item->label), layout_height (item->text));
@@ -273,12 +279,12 @@ init_item (TrellisReportRenderer    *self,
     case TRELLIS_REPORT_BLOCK_SECTION:
       item->text = make_layout (self, FONT_SECTION, block->text, width, FALSE);
       item->height = layout_height (item->text) + 5;
-      item->space_before = 16;
+      item->space_before = 14;
       item->keep_with_next = TRUE;
       break;
 
     case TRELLIS_REPORT_BLOCK_FIELD:
-      init_columns (self, item, FONT_BODY, block->label, block->text);
+      init_columns (self, item, FONT_BODY, block->label, block->text, NULL);
       item->space_before = 5;
       break;
 
@@ -287,8 +293,20 @@ init_item (TrellisReportRenderer    *self,
         /* Translators: a note quoted on the printed plan; use your language’s quotation marks */
         g_autofree char *quoted = g_strdup_printf (trellis_report_translate (self->report, N_("“%s”")),
                                                    block->text);
-        init_columns (self, item, FONT_QUOTE, block->label, quoted);
-        item->space_before = 7;
+        g_autofree char *text = g_strdup_printf ("%s  —  %s", quoted, block->label);
+        PangoAttrList *attributes = pango_attr_list_new ();
+        PangoAttribute *attribute;
+
+        /* The note in italics, who wrote it smaller and quieter after it. */
+        attribute = pango_attr_font_desc_new (self->fonts[FONT_SMALL]);
+        attribute->start_index = strlen (quoted);
+        pango_attr_list_insert (attributes, attribute);
+        attribute = pango_attr_foreground_new (muted.red * 65535, muted.green * 65535, muted.blue * 65535);
+        attribute->start_index = strlen (quoted);
+        pango_attr_list_insert (attributes, attribute);
+        init_columns (self, item, FONT_QUOTE, NULL, text, attributes);
+        pango_attr_list_unref (attributes);
+        item->space_before = 6;
       }
       break;
 
@@ -296,7 +314,7 @@ init_item (TrellisReportRenderer    *self,
       item->text = make_layout (self, FONT_GOAL, block->text, width, TRUE);
       item->extra = make_layout (self, FONT_SMALL, block->label, width, FALSE);
       item->height = layout_height (item->text) + 1 + layout_height (item->extra);
-      item->space_before = 13;
+      item->space_before = 11;
       item->keep_with_next = TRUE;
       break;
 
@@ -308,8 +326,14 @@ init_item (TrellisReportRenderer    *self,
       item->space_before = 5;
       break;
 
+    case TRELLIS_REPORT_BLOCK_MAP:
+      item->height = block->count * MAP_ROW_HEIGHT + MAP_LEGEND;
+      item->space_before = 8;
+      break;
+
     case TRELLIS_REPORT_BLOCK_LINES:
       item->extra = make_layout (self, FONT_SMALL, block->text, width, FALSE);
+      item->n_writing_lines = block->count;
       item->height = layout_height (item->extra) + block->count * WRITING_LINE;
       item->space_before = 4;
       break;
@@ -323,7 +347,7 @@ init_item (TrellisReportRenderer    *self,
           g_ptr_array_add (item->items, make_layout (self, FONT_SMALL, block->items[i], column * 0.6, FALSE));
         item->label = make_layout (self, FONT_SMALL, block->label, column * 0.3, FALSE);
         item->height = 30 + layout_height (item->label);
-        item->space_before = 22;
+        item->space_before = 16;
       }
       break;
 
@@ -420,6 +444,53 @@ place_item (TrellisReportRenderer *self,
       y = top;
       space = 0;
     }
+}
+
+static void
+lay_out_pages (TrellisReportRenderer *self)
+{
+  double y = content_top (self);
+
+  g_array_set_size (self->pieces, 0);
+  self->n_pages = 1;
+  for (guint i = 0; i < self->items->len; i++)
+    y = place_item (self, i, y);
+}
+
+static Item *
+find_writing_lines (TrellisReportRenderer *self)
+{
+  for (guint i = self->items->len; i > 0; i--)
+    {
+      Item *item = &g_array_index (self->items, Item, i - 1);
+
+      if (item->kind == TRELLIS_REPORT_BLOCK_LINES)
+        return item;
+    }
+  return NULL;
+}
+
+/* Whether the last page starts with the closing: the writing lines, their heading and the
+ * signatures, which follow everything else. */
+static gboolean
+closing_overflows (TrellisReportRenderer *self)
+{
+  Item *lines = find_writing_lines (self);
+  guint closing_start;
+
+  if (self->n_pages < 2 || lines == NULL || lines->n_writing_lines <= 1)
+    return FALSE;
+  closing_start = (guint) (lines - &g_array_index (self->items, Item, 0));
+  if (closing_start > 0 && (lines - 1)->kind == TRELLIS_REPORT_BLOCK_SECTION)
+    closing_start--;
+  for (guint i = 0; i < self->pieces->len; i++)
+    {
+      const Piece *piece = &g_array_index (self->pieces, Piece, i);
+
+      if (piece->page == self->n_pages - 1)
+        return piece->item >= closing_start;
+    }
+  return FALSE;
 }
 
 /* The lines [@first, @end) of @layout, the first one’s top at (@x, @y). */
@@ -576,11 +647,18 @@ draw_piece (TrellisReportRenderer *self,
       draw_progress (cr, item, x + item->text_x, y);
       break;
 
+    case TRELLIS_REPORT_BLOCK_MAP:
+      cairo_save (cr);
+      cairo_translate (cr, x, y);
+      trellis_pog_map_render (item->block->map, cr, width, item->height, FALSE);
+      cairo_restore (cr);
+      break;
+
     case TRELLIS_REPORT_BLOCK_LINES:
       set_color (cr, &muted);
       show_layout (cr, item->extra, x, y);
       set_color (cr, &rule);
-      for (guint i = 1; i <= item->block->count; i++)
+      for (guint i = 1; i <= item->n_writing_lines; i++)
         draw_line (cr, x, x + width, y + layout_height (item->extra) + i * WRITING_LINE, 0.5);
       break;
 
@@ -759,14 +837,12 @@ trellis_report_renderer_paginate (TrellisReportRenderer *self,
                                   TrellisReport         *report)
 {
   GPtrArray *blocks;
-  double y;
 
   g_return_val_if_fail (TRELLIS_IS_REPORT_RENDERER (self), 0);
   g_return_val_if_fail (TRELLIS_IS_REPORT (report), 0);
 
   g_set_object (&self->report, report);
   g_array_set_size (self->items, 0);
-  g_array_set_size (self->pieces, 0);
   blocks = trellis_report_get_blocks (report);
 
   g_array_set_size (self->items, blocks->len + 1);
@@ -774,10 +850,17 @@ trellis_report_renderer_paginate (TrellisReportRenderer *self,
   for (guint i = 0; i < blocks->len; i++)
     init_item (self, &g_array_index (self->items, Item, i + 1), g_ptr_array_index (blocks, i));
 
-  self->n_pages = 1;
-  y = content_top (self);
-  for (guint i = 0; i < self->items->len; i++)
-    y = place_item (self, i, y);
+  lay_out_pages (self);
+  if (closing_overflows (self))
+    {
+      /* Rather than a last page holding only the writing lines and signatures, write on
+       * fewer lines. */
+      Item *lines = find_writing_lines (self);
+
+      lines->height -= (lines->n_writing_lines - 1) * WRITING_LINE;
+      lines->n_writing_lines = 1;
+      lay_out_pages (self);
+    }
   return self->n_pages;
 }
 

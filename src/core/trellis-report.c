@@ -22,7 +22,7 @@
 #include "trellis-vocabulary.h"
 
 #define N_NOTES_PER_VOICE 2
-#define N_WRITING_LINES   4
+#define N_WRITING_LINES   3
 
 struct _TrellisReport
 {
@@ -56,6 +56,7 @@ block_free (gpointer data)
   g_free (block->label);
   g_free (block->text);
   g_strfreev (block->items);
+  g_clear_object (&block->map);
   g_free (block);
 }
 
@@ -242,7 +243,7 @@ dup_goal_competencies (TrellisReport  *self,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       if (text->len > 0)
-        g_string_append_c (text, '\n');
+        g_string_append (text, "  ·  ");
       /* Translators: a competency a goal builds and, in brackets, the Profile-of-a-Graduate
        * attribute it belongs to */
       g_string_append_printf (text, trellis_report_translate (self, N_("%1$s (%2$s)")),
@@ -399,12 +400,34 @@ add_notes (TrellisReport  *self,
       if (first)
         add_block (self, TRELLIS_REPORT_BLOCK_SECTION, NULL, trellis_report_translate (self, N_("Notes")));
       first = FALSE;
-      /* Translators: who wrote a note, in what role, and when, e.g. “Sofi, Student\nMarch 5, 2027” */
-      who = g_strdup_printf (trellis_report_translate (self, N_("%1$s, %2$s\n%3$s")),
+      /* Translators: who wrote a note, in what role, and when, e.g. “Sofi, Student, March 5, 2027” */
+      who = g_strdup_printf (trellis_report_translate (self, N_("%1$s, %2$s, %3$s")),
                              column_text (stmt, 0), role, date != NULL ? date : "");
-      add_block (self, TRELLIS_REPORT_BLOCK_NOTE, g_strchomp (who), column_text (stmt, 2));
+      add_block (self, TRELLIS_REPORT_BLOCK_NOTE, who, column_text (stmt, 2));
     }
   sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* The student’s standing against the Profile of a Graduate, drawn by the map’s own code. */
+static gboolean
+add_map (TrellisReport  *self,
+         TrellisStore   *store,
+         gint64          student_id,
+         GDateTime      *now,
+         GError        **error)
+{
+  g_autoptr(TrellisPogMap) map = trellis_pog_map_new_for_student (store, student_id, now, error);
+  TrellisReportBlock *block;
+
+  if (map == NULL)
+    return FALSE;
+  if (trellis_pog_map_get_n_attributes (map) == 0)
+    return TRUE;
+  add_block (self, TRELLIS_REPORT_BLOCK_SECTION, NULL, trellis_report_translate (self, N_("Profile of a Graduate")));
+  block = add_block (self, TRELLIS_REPORT_BLOCK_MAP, NULL, NULL);
+  block->count = trellis_pog_map_get_n_attributes (map);
+  block->map = g_steal_pointer (&map);
   return TRUE;
 }
 
@@ -562,6 +585,8 @@ trellis_report_new_for_student (TrellisStore               *store,
   sqlite3_reset (stmt);
 
   if (!add_header (self, store, student_id, school_year, now, options, error))
+    return NULL;
+  if (options->include_map && !add_map (self, store, student_id, now, error))
     return NULL;
   if (plan_id != 0 && !add_goals (self, store, plan_id, error))
     return NULL;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "trellis-catalog.h"
+#include "trellis-pog-map.h"
 #include "trellis-report-options.h"
 #include "trellis-store.h"
 
@@ -18,7 +19,9 @@ G_BEGIN_DECLS
  * @TRELLIS_REPORT_BLOCK_GOAL: a goal’s title (@text) and its category, status and target
  *   date (@label); kept with what follows it
  * @TRELLIS_REPORT_BLOCK_PROGRESS: a @label beside a bar filled to @fraction and its @text
- * @TRELLIS_REPORT_BLOCK_NOTE: who wrote and when (@label) beside the note (@text)
+ * @TRELLIS_REPORT_BLOCK_NOTE: the note (@text), then who wrote it and when (@label)
+ * @TRELLIS_REPORT_BLOCK_MAP: the Profile-of-a-Graduate map (@map) with its legend; @count is
+ *   the number of attributes
  * @TRELLIS_REPORT_BLOCK_LINES: @count ruled lines to write on, with a hint (@text)
  * @TRELLIS_REPORT_BLOCK_SIGNATURES: a signature line for each of @items, each with a date
  *   line labelled @label
@@ -29,6 +32,7 @@ typedef enum {
   TRELLIS_REPORT_BLOCK_GOAL,
   TRELLIS_REPORT_BLOCK_PROGRESS,
   TRELLIS_REPORT_BLOCK_NOTE,
+  TRELLIS_REPORT_BLOCK_MAP,
   TRELLIS_REPORT_BLOCK_LINES,
   TRELLIS_REPORT_BLOCK_SIGNATURES,
 } TrellisReportBlockKind;
@@ -41,6 +45,7 @@ typedef enum {
  * @fraction: for progress, from 0 to 1
  * @count: for writing lines, how many
  * @items: (nullable): for signatures, who signs
+ * @map: (nullable): for the map, the student’s standing that draws itself
  *
  * One piece of the report, in reading order. The renderer decides where it falls on the page.
  */
@@ -51,6 +56,7 @@ typedef struct {
   double                  fraction;
   guint                   count;
   char                  **items;
+  TrellisPogMap          *map;
 } TrellisReportBlock;
 
 #define TRELLIS_TYPE_REPORT (trellis_report_get_type ())
