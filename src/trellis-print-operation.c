@@ -97,15 +97,27 @@ trellis_print_operation_preview (GtkPrintOperation        *operation,
                                  GtkWindow                *parent)
 {
   TrellisPrintOperation *self = TRELLIS_PRINT_OPERATION (operation);
-  g_autoptr(TrellisReport) report = prepare_report (self, context);
+  g_autoptr(TrellisReport) report = NULL;
   TrellisPrintPreview *window;
+  cairo_surface_t *surface;
+  cairo_t *cr;
 
+  /* GTK goes on to paginate on the context, so it needs one; the window draws on its own. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  gtk_print_context_set_cairo_context (context, cr, 72, 72);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  report = prepare_report (self, context);
   if (report == NULL)
     return FALSE;
   window = trellis_print_preview_new (self->renderer, trellis_report_get_student_name (report),
                                       gtk_print_context_get_width (context),
                                       gtk_print_context_get_height (context));
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  /* The operation is the preview: it lives as long as the window shows it. */
+  g_object_set_data_full (G_OBJECT (window), "trellis-print-operation", g_object_ref (self), g_object_unref);
   g_signal_connect_object (window, "close-request", G_CALLBACK (on_preview_close_request), preview, 0);
   gtk_window_present (GTK_WINDOW (window));
   return TRUE;

@@ -28,7 +28,6 @@ struct _TrellisReportOptionsBox
   GtkCheckButton *double_sided_check;
 
   GPtrArray      *languages;   /* the codes behind the drop-down; NULL for the family’s */
-  gboolean        include_map; /* kept as given while the map cannot be drawn */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisReportOptionsBox, trellis_report_options_box, GTK_TYPE_WIDGET)
@@ -136,7 +135,6 @@ trellis_report_options_box_set_options (TrellisReportOptionsBox    *self,
   g_return_if_fail (TRELLIS_IS_REPORT_OPTIONS_BOX (self));
   g_return_if_fail (options != NULL);
 
-  self->include_map = options->include_map;
   gtk_check_button_set_active (self->map_check, options->include_map);
   gtk_check_button_set_active (self->notes_check, options->include_notes);
   gtk_check_button_set_active (self->supports_check, options->include_supports);
@@ -163,9 +161,7 @@ trellis_report_options_box_dup_options (TrellisReportOptionsBox *self)
   g_return_val_if_fail (TRELLIS_IS_REPORT_OPTIONS_BOX (self), NULL);
 
   options = trellis_report_options_new ();
-  options->include_map = gtk_widget_get_visible (GTK_WIDGET (self->map_check))
-                           ? gtk_check_button_get_active (self->map_check)
-                           : self->include_map;
+  options->include_map = gtk_check_button_get_active (self->map_check);
   options->include_notes = gtk_check_button_get_active (self->notes_check);
   options->include_supports = gtk_check_button_get_active (self->supports_check);
   options->double_sided = gtk_check_button_get_active (self->double_sided_check);

@@ -11,7 +11,9 @@
 #include "trellis-add-student-dialog.h"
 #include "trellis-editor-dialog.h"
 #include "trellis-group-overview.h"
+#include "trellis-pdf-export-dialog.h"
 #include "trellis-preferences-window.h"
+#include "trellis-print-operation.h"
 #include "trellis-sample-school.h"
 #include "trellis-settings.h"
 #include "trellis-student.h"
@@ -183,6 +185,20 @@ group_overview_action (GtkWidget  *widget,
   gtk_window_present (overview);
 }
 
+/* A toast that names a file just written, with a way to find it. */
+static void
+announce_file (TrellisWindow *self,
+               const char    *title,
+               const char    *path)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("Show in _Folder"));
+  adw_toast_set_action_name (toast, "win.show-in-folder");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (path));
+  trellis_window_add_toast (self, toast);
+}
+
 static void
 on_xml_exported (TrellisXmlExportDialog *dialog,
                  const char             *path,
@@ -194,15 +210,10 @@ on_xml_exported (TrellisXmlExportDialog *dialog,
                                                          "Exported %u student to “%s”",
                                                          "Exported %u students to “%s”", n_students),
                                             n_students, name);
-  AdwToast *toast = adw_toast_new (title);
 
-  adw_toast_set_button_label (toast, _("Show in _Folder"));
-  adw_toast_set_action_name (toast, "win.show-in-folder");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (path));
-  trellis_window_add_toast (self, toast);
+  announce_file (self, title, path);
 }
 
-/* File ▸ Export to XML: the selected student, the students the list shows, or everyone. */
 static void
 export_xml_action (GtkWidget  *widget,
                    const char *action_name,
@@ -219,6 +230,63 @@ export_xml_action (GtkWidget  *widget,
                                           trellis_window_get_selected_student_id (self), ids);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_xml_exported), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_pdf_exported (TrellisPdfExportDialog *dialog,
+                 const char             *path,
+                 guint                   n_students,
+                 TrellisWindow          *self)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "Printed %u plan to “%s”",
+                                                         "Printed %u plans to “%s”", n_students),
+                                            n_students, name);
+
+  announce_file (self, title, path);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  g_autoptr(GArray) ids = NULL;
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+  ids = trellis_window_dup_visible_student_ids (self);
+  dialog = trellis_pdf_export_dialog_new (GTK_WINDOW (self), self->store,
+                                          trellis_window_get_selected_student_id (self), ids);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_pdf_exported), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  gint64 student_id = trellis_window_get_selected_student_id (self);
+  g_autoptr(TrellisPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  const GError *report_error;
+  GtkPrintOperationResult result;
+
+  if (self->store == NULL || student_id == 0)
+    return;
+  operation = trellis_print_operation_new (self->store, student_id);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  report_error = trellis_print_operation_get_report_error (operation);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    trellis_window_add_toast (self, adw_toast_new (error->message));
+  else if (report_error != NULL)
+    trellis_window_add_toast (self, adw_toast_new (report_error->message));
 }
 
 static void
@@ -605,6 +673,8 @@ trellis_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.group-overview", NULL, group_overview_action);
   gtk_widget_class_install_action (widget_class, "win.export-xml", NULL, export_xml_action);
   gtk_widget_class_install_action (widget_class, "win.import-xml", NULL, import_xml_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.show-in-folder", "s", show_in_folder_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -620,6 +690,7 @@ trellis_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.new-database", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-database", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -640,6 +711,7 @@ trellis_window_update_actions (TrellisWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-student", student != NULL && !archived);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unarchive-student", student != NULL && archived);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-student", student != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", student != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", self->undo_snapshot != NULL);
 }
 

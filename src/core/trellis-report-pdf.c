@@ -21,6 +21,7 @@
 #include "trellis-report.h"
 #include "trellis-report-pdf.h"
 #include "trellis-report-renderer.h"
+#include "trellis-store-private.h"
 
 typedef struct {
   int fd;
@@ -188,4 +189,35 @@ trellis_report_pdf_write (TrellisStore               *store,
   if (!ok)
     g_unlink (temporary);
   return ok;
+}
+
+/**
+ * trellis_report_pdf_dup_current_student_ids:
+ * @store: the store to read
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the `gint64` ids of every student not archived, in the
+ *   order a counselor hands plans out: by family name, then given name
+ */
+GArray *
+trellis_report_pdf_dup_current_student_ids (TrellisStore  *store,
+                                            GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), NULL);
+
+  stmt = trellis_store_prepare (store,
+                                "SELECT id FROM student WHERE NOT archived "
+                                "ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&ids);
 }

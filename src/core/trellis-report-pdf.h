@@ -23,4 +23,7 @@ gboolean trellis_report_pdf_write (TrellisStore               *store,
                                    GCancellable               *cancellable,
                                    GError                    **error);
 
+GArray  *trellis_report_pdf_dup_current_student_ids (TrellisStore  *store,
+                                                     GError       **error);
+
 G_END_DECLS
