@@ -274,6 +274,7 @@ init_item (TrellisReportRenderer    *self,
 
   item->block = block;
   item->kind = block->kind;
+  item->keep_with_next = block->keep_with_next;
   switch (block->kind)
     {
     case TRELLIS_REPORT_BLOCK_SECTION:

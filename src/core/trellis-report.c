@@ -339,6 +339,7 @@ add_goals (TrellisReport  *self,
       g_autofree char *meta_text = NULL;
       g_autofree char *competencies = NULL;
       g_autofree char *evidence = NULL;
+      guint first_block = self->blocks->len;
 
       g_ptr_array_add (meta, g_strdup (trellis_vocabulary_label_in (self->catalog, trellis_goal_categories, goal[2])));
       g_ptr_array_add (meta, g_strdup (trellis_vocabulary_label_in (self->catalog, trellis_goal_statuses, goal[3])));
@@ -366,6 +367,10 @@ add_goals (TrellisReport  *self,
       if (evidence == NULL)
         return FALSE;
       add_field (self, trellis_report_translate (self, N_("Latest evidence")), evidence);
+
+      /* A goal reads as one piece: its rows stay together unless it is longer than a page. */
+      for (guint b = first_block; b + 1 < self->blocks->len; b++)
+        ((TrellisReportBlock *) g_ptr_array_index (self->blocks, b))->keep_with_next = TRUE;
     }
   return TRUE;
 }

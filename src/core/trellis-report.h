@@ -44,6 +44,7 @@ typedef enum {
  * @text: (nullable): the text
  * @fraction: for progress, from 0 to 1
  * @count: for writing lines, how many
+ * @keep_with_next: the renderer keeps this block on the page of the next one when it can
  * @items: (nullable): for signatures, who signs
  * @map: (nullable): for the map, the student’s standing that draws itself
  *
@@ -55,6 +56,7 @@ typedef struct {
   char                   *text;
   double                  fraction;
   guint                   count;
+  gboolean                keep_with_next;
   char                  **items;
   TrellisPogMap          *map;
 } TrellisReportBlock;
