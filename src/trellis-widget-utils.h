@@ -6,9 +6,15 @@
 
 #include <gtk/gtk.h>
 
+#include "trellis-store.h"
+
 G_BEGIN_DECLS
 
 char *trellis_text_view_dup_text    (GtkTextView *view);
 void  trellis_list_box_remove_all   (GtkListBox  *list);
+char *trellis_file_chooser_dup_path (GtkNativeDialog *chooser,
+                                     int              response);
+char *trellis_store_dup_student_name (TrellisStore   *store,
+                                      gint64          student_id);
 
 G_END_DECLS

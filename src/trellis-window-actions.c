@@ -214,22 +214,34 @@ on_xml_exported (TrellisXmlExportDialog *dialog,
   announce_file (self, title, path);
 }
 
+/* Both export dialogs take the same start: the selected student and those the list shows. */
+typedef GtkWidget *(*ExportDialogNew) (GtkWindow    *parent,
+                                       TrellisStore *store,
+                                       gint64        selected_student_id,
+                                       GArray       *visible_student_ids);
+
 static void
-export_xml_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+present_export_dialog (TrellisWindow   *self,
+                       ExportDialogNew  dialog_new,
+                       GCallback        on_exported)
 {
-  TrellisWindow *self = TRELLIS_WINDOW (widget);
   g_autoptr(GArray) ids = NULL;
   GtkWidget *dialog;
 
   if (self->store == NULL)
     return;
   ids = trellis_window_dup_visible_student_ids (self);
-  dialog = trellis_xml_export_dialog_new (GTK_WINDOW (self), self->store,
-                                          trellis_window_get_selected_student_id (self), ids);
-  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_xml_exported), self, 0);
+  dialog = dialog_new (GTK_WINDOW (self), self->store, trellis_window_get_selected_student_id (self), ids);
+  g_signal_connect_object (dialog, "exported", on_exported, self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_xml_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  present_export_dialog (TRELLIS_WINDOW (widget), trellis_xml_export_dialog_new, G_CALLBACK (on_xml_exported));
 }
 
 static void
@@ -252,17 +264,7 @@ export_pdf_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  TrellisWindow *self = TRELLIS_WINDOW (widget);
-  g_autoptr(GArray) ids = NULL;
-  GtkWidget *dialog;
-
-  if (self->store == NULL)
-    return;
-  ids = trellis_window_dup_visible_student_ids (self);
-  dialog = trellis_pdf_export_dialog_new (GTK_WINDOW (self), self->store,
-                                          trellis_window_get_selected_student_id (self), ids);
-  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_pdf_exported), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_export_dialog (TRELLIS_WINDOW (widget), trellis_pdf_export_dialog_new, G_CALLBACK (on_pdf_exported));
 }
 
 static void

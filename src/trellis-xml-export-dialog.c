@@ -15,6 +15,7 @@
 #include "trellis-error.h"
 #include "trellis-student.h"
 #include "trellis-student-summary.h"
+#include "trellis-widget-utils.h"
 #include "trellis-xml-export.h"
 #include "trellis-xml-export-dialog.h"
 
@@ -133,13 +134,8 @@ on_chooser_response (GtkNativeDialog        *chooser,
                      int                     response,
                      TrellisXmlExportDialog *self)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = trellis_file_chooser_dup_path (chooser, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    path = g_file_get_path (file);
   g_clear_object (&self->chooser);
   if (path != NULL)
     start_export (self, path);
@@ -279,15 +275,7 @@ trellis_xml_export_dialog_new (GtkWindow    *parent,
   self->selected_id = selected_student_id;
   self->visible_ids = g_array_ref (visible_student_ids);
 
-  if (selected_student_id > 0)
-    {
-      g_autoptr(TrellisEntity) student = trellis_store_load (store, TRELLIS_TYPE_STUDENT,
-                                                             selected_student_id, NULL);
-      if (student != NULL)
-        self->selected_name = trellis_student_display_name (trellis_entity_get_text (student, "given-name"),
-                                                            trellis_entity_get_text (student, "family-name"),
-                                                            trellis_entity_get_text (student, "preferred-name"));
-    }
+  self->selected_name = trellis_store_dup_student_name (store, selected_student_id);
   adw_action_row_set_subtitle (self->selected_row, self->selected_name ? self->selected_name
                                                                        : _("No student is selected"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->selected_row), self->selected_name != NULL);
