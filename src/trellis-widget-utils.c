@@ -38,3 +38,25 @@ trellis_list_box_remove_all (GtkListBox *list)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
 }
+
+/**
+ * trellis_list_item_set_accessible_label:
+ * @child: the child of a #GtkListView or #GtkGridView row
+ * @label: what a screen reader says for the row
+ *
+ * GTK 4.8 gives the rows of a list view no accessible name of their own, so a screen reader
+ * landing on one says nothing; this names the row that holds @child. Call it when binding.
+ */
+void
+trellis_list_item_set_accessible_label (GtkWidget  *child,
+                                        const char *label)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (GTK_IS_WIDGET (child));
+  g_return_if_fail (label != NULL);
+
+  row = gtk_widget_get_parent (child);
+  if (row != NULL && gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (row)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}

@@ -10,5 +10,7 @@ G_BEGIN_DECLS
 
 char *trellis_text_view_dup_text    (GtkTextView *view);
 void  trellis_list_box_remove_all   (GtkListBox  *list);
+void  trellis_list_item_set_accessible_label (GtkWidget  *child,
+                                              const char *label);
 
 G_END_DECLS
