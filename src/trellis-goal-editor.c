@@ -337,6 +337,7 @@ make_step_row (TrellisGoalEditor *self,
   gtk_widget_set_valign (owner, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (owner, _("Owner"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (owner), GTK_ACCESSIBLE_PROPERTY_LABEL, owner_label, -1);
+  trellis_drop_down_name_button (GTK_DROP_DOWN (owner), owner_label);
   trellis_date_button_set_date (TRELLIS_DATE_BUTTON (due), trellis_entity_get_text (entity, "due-date"));
   gtk_widget_add_css_class (overdue, "overdue-label");
   gtk_widget_add_css_class (overdue, "error");

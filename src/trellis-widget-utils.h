@@ -13,4 +13,8 @@ void  trellis_list_box_remove_all   (GtkListBox  *list);
 void  trellis_list_item_set_accessible_label (GtkWidget  *child,
                                               const char *label);
 
+void  trellis_widget_name_drop_downs (GtkWidget   *root);
+void  trellis_drop_down_name_button  (GtkDropDown *dropdown,
+                                      const char  *name);
+
 G_END_DECLS
