@@ -216,7 +216,36 @@ def delete_student_and_undo(app):
     wait_for('the student back', lambda: app.query('SELECT count(*) AS n FROM student')[0]['n'] == before)
 
 
+def keyboard_only_add_student(app):
+    """Adds a student with key events alone: Ctrl+N, typing, Tab, arrows, Enter."""
+    key('<Control>n')
+    dialog = app.window('dialog', 'Add a Student')
+    given = find(dialog, 'text', 'Given name')
+    wait_for('the focus in the given name', lambda: 'focused' in states_of(given))
+    type_text('Kofi')
+    key('Tab')
+    family = find(dialog, 'text', 'Family name')
+    wait_for('the focus in the family name', lambda: 'focused' in states_of(family))
+    type_text('Mensah')
+    grade_button = find(find(dialog, 'combo box', 'Grade'), 'push button')
+    tab_to(grade_button, limit=3)
+    key('space')
+    items = wait_for('the open list of grades', lambda: [o for o in find_all(dialog, 'list item')
+                                                          if 'focused' in states_of(o)])
+    key('End')
+    key('Return')
+    wait_for('the grade chosen', lambda: 'Grade 12' in labels_in(grade_button))
+    key('<Alt>a')
+    app.window_gone('dialog', 'Add a Student')
+    rows = wait_for('the new student in the database', lambda: app.query(
+        "SELECT grade_level FROM student WHERE given_name = 'Kofi' AND family_name = 'Mensah'"))
+    if rows[0]['grade_level'] != 12 or not items:
+        raise Failure('the student typed in has grade %d, not 12' % rows[0]['grade_level'])
+    wait_for('the new student selected', lambda: (selected_student(app) or '').startswith('Kofi Mensah'))
+
+
 CASES = [
+    keyboard_only_add_student,
     first_launch_asks_who_is_using_trellis,
     add_student_and_find_them_selected,
     edit_interests_and_find_them_saved,
