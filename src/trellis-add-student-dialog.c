@@ -73,7 +73,7 @@ trellis_add_student_dialog_response (AdwMessageDialog *dialog,
         g_warning ("The student could not be added: %s", error->message);
     }
 
-  /* libadwaita 1.2 has no default handler for ::response: chaining up would call NULL. */
+  /* AdwMessageDialog has no default handler in 1.2; chain up should one appear. */
   if (ADW_MESSAGE_DIALOG_CLASS (trellis_add_student_dialog_parent_class)->response != NULL)
     ADW_MESSAGE_DIALOG_CLASS (trellis_add_student_dialog_parent_class)->response (dialog, response);
 }

@@ -28,6 +28,17 @@ static const GOptionEntry option_entries[] = {
     N_("Open the database at PATH instead of the default one"), N_("PATH") },
   { "populate-sample", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("Add N sample students to the database, without a display, and quit"), N_("N") },
+  { "export-xml", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write students and their plans to the plan file FILE, without a display, and quit"), N_("FILE") },
+  { "student", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("With --export-xml: export only the student with this UUID (repeat for more)"), N_("UUID") },
+  { "import-xml", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Merge the plan file FILE into the database, without a display, and quit"), N_("FILE") },
+  { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import-xml: show what the import would change, and change nothing"), NULL },
+  { "on-conflict", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import-xml: for records changed both here and in the file, keep “mine”, take "
+       "“theirs” or keep both as a “copy”"), N_("CHOICE") },
   { "import-framework", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import a competency framework (Moodle CSV, CASE JSON, Mahara JSON or a Trellis template) "
        "into the database, without a display, and quit"), N_("FILE") },

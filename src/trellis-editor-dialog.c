@@ -52,7 +52,7 @@ trellis_editor_dialog_response (AdwMessageDialog *dialog,
       trellis_settings_set_editor (trellis_settings_get_default (), name, trellis_roles[role]);
     }
 
-  /* libadwaita 1.2 has no default handler for ::response: chaining up would call NULL. */
+  /* AdwMessageDialog has no default handler in 1.2; chain up should one appear. */
   if (ADW_MESSAGE_DIALOG_CLASS (trellis_editor_dialog_parent_class)->response != NULL)
     ADW_MESSAGE_DIALOG_CLASS (trellis_editor_dialog_parent_class)->response (dialog, response);
 }

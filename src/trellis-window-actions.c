@@ -18,6 +18,8 @@
 #include "trellis-student-summary.h"
 #include "trellis-vocabulary.h"
 #include "trellis-window-private.h"
+#include "trellis-xml-export-dialog.h"
+#include "trellis-xml-import-dialog.h"
 
 #define SAMPLE_STUDENTS 120
 
@@ -179,6 +181,138 @@ group_overview_action (GtkWidget  *widget,
   overview = GTK_WINDOW (trellis_group_overview_new (self->store, ids));
   gtk_window_set_transient_for (overview, GTK_WINDOW (self));
   gtk_window_present (overview);
+}
+
+static void
+on_xml_exported (TrellisXmlExportDialog *dialog,
+                 const char             *path,
+                 guint                   n_students,
+                 TrellisWindow          *self)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "Exported %u student to “%s”",
+                                                         "Exported %u students to “%s”", n_students),
+                                            n_students, name);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("Show in _Folder"));
+  adw_toast_set_action_name (toast, "win.show-in-folder");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (path));
+  trellis_window_add_toast (self, toast);
+}
+
+/* File ▸ Export to XML: the selected student, the students the list shows, or everyone. */
+static void
+export_xml_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  g_autoptr(GArray) ids = NULL;
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+  ids = trellis_window_dup_visible_student_ids (self);
+  dialog = trellis_xml_export_dialog_new (GTK_WINDOW (self), self->store,
+                                          trellis_window_get_selected_student_id (self), ids);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_xml_exported), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_xml_imported (TrellisXmlImportDialog *dialog,
+                 TrellisWindow          *self)
+{
+  /* The import wrote on a connection of its own: look for the change now, not in a second. */
+  if (self->store != NULL)
+    trellis_store_check_external_change (self->store);
+  trellis_window_add_toast (self, adw_toast_new (_("The plan file was imported")));
+}
+
+static void
+on_import_chooser_response (GtkNativeDialog *chooser,
+                            int              response,
+                            TrellisWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = g_file_get_path (file);
+  if (path != NULL && self->store != NULL)
+    {
+      GtkWidget *dialog = trellis_xml_import_dialog_new (GTK_WINDOW (self), self->store, path);
+
+      g_signal_connect_object (dialog, "imported", G_CALLBACK (on_xml_imported), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+import_xml_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Import from XML"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Trellis plan files"));
+  gtk_file_filter_add_pattern (filter, "*.xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_show_items_done (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder_uri = user_data;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply == NULL)
+    gtk_show_uri (NULL, folder_uri, GDK_CURRENT_TIME);
+}
+
+/* Opens the folder with the file selected (the file manager's D-Bus interface), or just the
+ * folder where no file manager offers that. */
+static void
+show_in_folder_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *uri = g_file_get_uri (file);
+  const char *uris[] = { uri, NULL };
+  GDBusConnection *bus = g_application_get_dbus_connection (g_application_get_default ());
+
+  if (bus == NULL)
+    {
+      g_autofree char *folder_uri = g_file_get_uri (folder);
+      gtk_show_uri (GTK_WINDOW (widget), folder_uri, GDK_CURRENT_TIME);
+      return;
+    }
+  g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+                          "org.freedesktop.FileManager1", "ShowItems",
+                          g_variant_new ("(^ass)", uris, ""), NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                          on_show_items_done, g_file_get_uri (folder));
 }
 
 static void
@@ -469,6 +603,9 @@ trellis_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.add-student", NULL, add_student_action);
   gtk_widget_class_install_action (widget_class, "win.group-overview", NULL, group_overview_action);
+  gtk_widget_class_install_action (widget_class, "win.export-xml", NULL, export_xml_action);
+  gtk_widget_class_install_action (widget_class, "win.import-xml", NULL, import_xml_action);
+  gtk_widget_class_install_action (widget_class, "win.show-in-folder", "s", show_in_folder_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);

@@ -18,11 +18,15 @@
 #include "trellis-sample-school.h"
 #include "trellis-store.h"
 #include "trellis-student.h"
+#include "trellis-xml-export.h"
+#include "trellis-xml-import.h"
 
 /* The options that make a run headless; the application declares them all. */
 static const char * const batch_options[] = {
   "import-framework",
   "populate-sample",
+  "export-xml",
+  "import-xml",
   NULL
 };
 
@@ -34,6 +38,88 @@ on_progress (double   fraction,
 {
   if (isatty (fileno (stderr)))
     g_printerr ("\r%3.0f %%", fraction * 100.0);
+}
+
+static int
+run_export_xml (TrellisStore *store,
+                const char   *path,
+                GVariantDict *options)
+{
+  g_autoptr(TrellisXmlExport) export = trellis_xml_export_new (store);
+  g_autoptr(GError) error = NULL;
+  g_autofree const char **uuids = NULL;
+
+  if (g_variant_dict_lookup (options, "student", "^a&s", &uuids))
+    for (guint i = 0; uuids[i] != NULL; i++)
+      trellis_xml_export_add_student_uuid (export, uuids[i]);
+
+  if (!trellis_xml_export_write (export, path, on_progress, NULL, NULL, &error))
+    {
+      g_printerr ("%strellis: %s\n", isatty (fileno (stderr)) ? "\n" : "", error->message);
+      return 1;
+    }
+  if (isatty (fileno (stderr)))
+    g_printerr ("\n");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %u student to %s.\n",
+                        "Exported %u students to %s.\n", trellis_xml_export_get_n_students (export)),
+           trellis_xml_export_get_n_students (export), path);
+  return 0;
+}
+
+static int
+run_import_xml (TrellisStore *store,
+                const char   *path,
+                GVariantDict *options)
+{
+  g_autoptr(TrellisXmlImport) import = trellis_xml_import_new (store, path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *choice = NULL;
+  gboolean dry_run = FALSE;
+
+  g_variant_dict_lookup (options, "dry-run", "b", &dry_run);
+  if (g_variant_dict_lookup (options, "on-conflict", "s", &choice) &&
+      g_strcmp0 (choice, "mine") != 0 && g_strcmp0 (choice, "theirs") != 0 &&
+      g_strcmp0 (choice, "copy") != 0)
+    {
+      g_printerr ("trellis: %s\n", _("--on-conflict must be “mine”, “theirs” or “copy”."));
+      return 1;
+    }
+
+  if (!trellis_xml_import_read (import, NULL, &error))
+    {
+      g_printerr ("trellis: %s\n", error->message);
+      return 1;
+    }
+  summary = trellis_xml_import_dup_summary (import);
+  g_print ("%s", summary);
+  if (dry_run)
+    {
+      g_print ("%s\n", _("Dry run: nothing was changed."));
+      return 0;
+    }
+
+  if (trellis_xml_import_get_n_conflicts (import) > 0)
+    {
+      if (choice == NULL)
+        {
+          g_printerr ("trellis: %s\n",
+                      _("Some records were changed both here and in the file. Choose what to keep with "
+                        "--on-conflict mine, theirs or copy. Nothing was imported."));
+          return 1;
+        }
+      trellis_xml_import_set_all_resolutions (import,
+                                              g_str_equal (choice, "theirs") ? TRELLIS_XML_RESOLUTION_THEIRS
+                                              : g_str_equal (choice, "copy") ? TRELLIS_XML_RESOLUTION_COPY
+                                              : TRELLIS_XML_RESOLUTION_MINE);
+    }
+  if (!trellis_xml_import_apply (import, NULL, &error))
+    {
+      g_printerr ("trellis: %s\n", error->message);
+      return 1;
+    }
+  g_print (_("Imported %s into %s.\n"), path, trellis_store_get_path (store));
+  return 0;
 }
 
 /* Reads the file before the database is opened, so that a bad file leaves no trace at all. */
@@ -88,6 +174,7 @@ trellis_batch_run (const char   *database_path,
   g_autoptr(TrellisStore) store = NULL;
   g_autoptr(TrellisFrameworkImport) framework_import = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *xml_path = NULL;
   g_autofree char *framework_path = NULL;
   int n_students = 0;
 
@@ -136,6 +223,14 @@ trellis_batch_run (const char   *database_path,
       g_print (_("Imported “%s” into %s.\n"),
                trellis_framework_import_get_title (framework_import), database_path);
     }
+
+  if (g_variant_dict_lookup (options, "export-xml", "^ay", &xml_path) &&
+      run_export_xml (store, xml_path, options) != 0)
+    return 1;
+  g_clear_pointer (&xml_path, g_free);
+  if (g_variant_dict_lookup (options, "import-xml", "^ay", &xml_path) &&
+      run_import_xml (store, xml_path, options) != 0)
+    return 1;
 
   return 0;
 }
