@@ -410,10 +410,14 @@ class App:
                 if matches(window, role, name, pred):
                     return window
             return None
-        return wait_for('window %s %r' % (role, name), check, timeout)
+        return wait_for('window %s %r (the application has %s)' % (
+            role, name, ', '.join(describe(w) for w in self.windows()) or 'none'), check, timeout)
 
     def main_window(self):
-        return self.window('frame')
+        """The main window, found once: its accessible object lives as long as the window."""
+        if getattr(self, '_main_window', None) is None:
+            self._main_window = self.window('frame')
+        return self._main_window
 
     def window_gone(self, role=None, name=None, timeout=DEFAULT_TIMEOUT, refocus=True, pred=None):
         wait_for('window %r to close' % name,
