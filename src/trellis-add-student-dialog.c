@@ -11,6 +11,7 @@
 #include "trellis-add-student-dialog.h"
 #include "trellis-student.h"
 #include "trellis-vocabulary.h"
+#include "trellis-widget-utils.h"
 
 struct _TrellisAddStudentDialog
 {
@@ -120,6 +121,7 @@ trellis_add_student_dialog_init (TrellisAddStudentDialog *self)
   g_autoptr(GtkStringList) grades = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  trellis_widget_name_drop_downs (GTK_WIDGET (self));
 
   for (int grade = FIRST_GRADE; grade <= 12; grade++)
     {

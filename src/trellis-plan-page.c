@@ -906,6 +906,7 @@ static void
 trellis_plan_page_init (TrellisPlanPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  trellis_widget_name_drop_downs (GTK_WIDGET (self));
 
   self->css = gtk_css_provider_new ();
   self->chip_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

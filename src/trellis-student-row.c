@@ -13,6 +13,7 @@
 
 #include "trellis-student-row.h"
 #include "trellis-vocabulary.h"
+#include "trellis-widget-utils.h"
 
 struct _TrellisStudentRow
 {
@@ -156,4 +157,5 @@ trellis_student_row_set_summary (TrellisStudentRow     *self,
   accessible = g_strdup_printf (_("%s, %s, %s"), trellis_student_summary_get_display_name (summary),
                                 details, status_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  trellis_list_item_set_accessible_label (GTK_WIDGET (self), accessible);
 }

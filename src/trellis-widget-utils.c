@@ -83,3 +83,72 @@ trellis_store_dup_student_name (TrellisStore *store,
                                        trellis_entity_get_text (student, "family-name"),
                                        trellis_entity_get_text (student, "preferred-name"));
 }
+
+/**
+ * trellis_list_item_set_accessible_label:
+ * @child: the child of a #GtkListView or #GtkGridView row
+ * @label: what a screen reader says for the row
+ *
+ * GTK 4.8 gives the rows of a list view no accessible name of their own, so a screen reader
+ * landing on one says nothing; this names the row that holds @child. Call it when binding.
+ */
+void
+trellis_list_item_set_accessible_label (GtkWidget  *child,
+                                        const char *label)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (GTK_IS_WIDGET (child));
+  g_return_if_fail (label != NULL);
+
+  row = gtk_widget_get_parent (child);
+  if (row != NULL && gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (row)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/**
+ * trellis_widget_name_drop_downs:
+ * @root: a widget
+ *
+ * GTK 4.8 leaves the button inside a #GtkDropDown nameless, so a screen reader landing on it
+ * says only “toggle button”. Names the button of every drop-down under @root (popovers
+ * included) after the label whose mnemonic points at the drop-down. Call it after building a
+ * template; drop-downs made later are named with trellis_drop_down_name_button().
+ */
+void
+trellis_widget_name_drop_downs (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_DROP_DOWN (root))
+    {
+      g_autoptr(GList) labels = gtk_widget_list_mnemonic_labels (root);
+
+      if (labels != NULL && GTK_IS_LABEL (labels->data))
+        trellis_drop_down_name_button (GTK_DROP_DOWN (root), gtk_label_get_text (labels->data));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    trellis_widget_name_drop_downs (child);
+}
+
+/**
+ * trellis_drop_down_name_button:
+ * @dropdown: a drop-down
+ * @name: what it chooses, e.g. “Role”
+ *
+ * Gives the button inside @dropdown the name @name (see trellis_widget_name_drop_downs()).
+ */
+void
+trellis_drop_down_name_button (GtkDropDown *dropdown,
+                               const char  *name)
+{
+  GtkWidget *button;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+  g_return_if_fail (name != NULL);
+
+  button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+  if (GTK_IS_TOGGLE_BUTTON (button))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
