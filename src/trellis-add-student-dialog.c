@@ -11,6 +11,7 @@
 #include "trellis-add-student-dialog.h"
 #include "trellis-student.h"
 #include "trellis-vocabulary.h"
+#include "trellis-widget-utils.h"
 
 struct _TrellisAddStudentDialog
 {
@@ -72,7 +73,7 @@ trellis_add_student_dialog_response (AdwMessageDialog *dialog,
         g_warning ("The student could not be added: %s", error->message);
     }
 
-  /* libadwaita 1.2 has no default handler for ::response: chaining up would call NULL. */
+  /* AdwMessageDialog has no default handler in 1.2; chain up should one appear. */
   if (ADW_MESSAGE_DIALOG_CLASS (trellis_add_student_dialog_parent_class)->response != NULL)
     ADW_MESSAGE_DIALOG_CLASS (trellis_add_student_dialog_parent_class)->response (dialog, response);
 }
@@ -120,6 +121,7 @@ trellis_add_student_dialog_init (TrellisAddStudentDialog *self)
   g_autoptr(GtkStringList) grades = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  trellis_widget_name_drop_downs (GTK_WIDGET (self));
 
   for (int grade = FIRST_GRADE; grade <= 12; grade++)
     {

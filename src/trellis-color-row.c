@@ -230,6 +230,9 @@ trellis_color_row_init (TrellisColorRow *self)
   self->color = g_strdup ("");
   self->swatches = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 leaves the button inside a GtkColorButton nameless. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->custom_button))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Custom colour"), -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
     {

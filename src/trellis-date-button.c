@@ -64,6 +64,10 @@ update_label (TrellisDateButton *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       spoken, -1);
     }
+  else
+    /* Without a label (a row’s title says what it is), the button says at least its date. */
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_label_get_label (self->label), -1);
 }
 
 /* Callbacks */

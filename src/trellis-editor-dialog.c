@@ -14,6 +14,7 @@
 #include "trellis-editor-dialog.h"
 #include "trellis-settings.h"
 #include "trellis-vocabulary.h"
+#include "trellis-widget-utils.h"
 
 struct _TrellisEditorDialog
 {
@@ -51,7 +52,7 @@ trellis_editor_dialog_response (AdwMessageDialog *dialog,
       trellis_settings_set_editor (trellis_settings_get_default (), name, trellis_roles[role]);
     }
 
-  /* libadwaita 1.2 has no default handler for ::response: chaining up would call NULL. */
+  /* AdwMessageDialog has no default handler in 1.2; chain up should one appear. */
   if (ADW_MESSAGE_DIALOG_CLASS (trellis_editor_dialog_parent_class)->response != NULL)
     ADW_MESSAGE_DIALOG_CLASS (trellis_editor_dialog_parent_class)->response (dialog, response);
 }
@@ -89,6 +90,7 @@ trellis_editor_dialog_init (TrellisEditorDialog *self)
   const char *current_role = trellis_settings_get_editor_role (settings);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  trellis_widget_name_drop_downs (GTK_WIDGET (self));
 
   for (guint i = 0; trellis_roles[i] != NULL; i++)
     gtk_string_list_append (roles, trellis_vocabulary_label (trellis_roles, trellis_roles[i]));

@@ -173,6 +173,8 @@ make_row (TrellisFrameworksPage *self,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "x", id);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit);
+  /* The row labels its activatable widget with its title; GTK 4.8 would say both names. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
   item = g_menu_item_new (_("_Rename…"), NULL);
   g_menu_item_set_action_and_target (item, "frameworks.rename", "x", id);

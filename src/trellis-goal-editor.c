@@ -321,6 +321,8 @@ make_step_row (TrellisGoalEditor *self,
   TrellisEntity *entity = TRELLIS_ENTITY (step);
   const char *text = trellis_entity_get_text (entity, "text");
   g_autofree char *done_label = g_strdup_printf (_("Done: %s"), text);
+  /* Translators: what a screen reader says for the row of an action step */
+  g_autofree char *step_label = g_strdup_printf (_("Action step: %s"), text);
   g_autofree char *owner_label = g_strdup_printf (_("Owner of “%s”"), text);
   g_autofree char *due_label = g_strdup_printf (_("Due date of “%s”"), text);
   g_autofree char *delete_label = g_strdup_printf (_("Delete step “%s”"), text);
@@ -341,6 +343,7 @@ make_step_row (TrellisGoalEditor *self,
   owner = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (owners)), NULL);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, step_label, -1);
   gtk_widget_add_css_class (row, "step-row");
   gtk_widget_set_name (delete, "delete-step");
   gtk_widget_set_margin_start (box, 6);
@@ -358,6 +361,7 @@ make_step_row (TrellisGoalEditor *self,
   gtk_widget_set_valign (owner, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (owner, _("Owner"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (owner), GTK_ACCESSIBLE_PROPERTY_LABEL, owner_label, -1);
+  trellis_drop_down_name_button (GTK_DROP_DOWN (owner), owner_label);
   trellis_date_button_set_date (TRELLIS_DATE_BUTTON (due), trellis_entity_get_text (entity, "due-date"));
   gtk_widget_add_css_class (overdue, "overdue-label");
   gtk_widget_add_css_class (overdue, "error");
@@ -655,6 +659,9 @@ fill_competencies (TrellisGoalEditor *self)
           g_object_set_data_full (G_OBJECT (row), "attribute", g_strdup (attribute_title), g_free);
           g_object_set_data_full (G_OBJECT (row), "search-text", g_utf8_casefold (search, -1), g_free);
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+          /* Tab goes straight to the check box, which says the competency; the row is no extra stop. */
+          gtk_widget_set_focusable (row, FALSE);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
           gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), check);
           gtk_list_box_append (self->competency_list, row);
         }

@@ -78,6 +78,8 @@ update_button_labels (TrellisItemRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, down, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->delete_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, delete, -1);
+  /* libadwaita 1.2 leaves the expander row itself nameless. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }
 
 /* Callbacks */

@@ -1139,6 +1139,7 @@ trellis_plan_page_init (TrellisPlanPage *self)
   GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  trellis_widget_name_drop_downs (GTK_WIDGET (self));
 
   /* One drag source and drop target for the whole list rather than two per card. */
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);

@@ -343,6 +343,8 @@ on_store_external_change (TrellisStore       *store,
 static void
 trellis_profile_page_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   TrellisProfilePage *self = TRELLIS_PROFILE_PAGE (object);
 
   if (self->store != NULL)
@@ -351,6 +353,9 @@ trellis_profile_page_dispose (GObject *object)
     trellis_autosave_set_record (self->autosave, NULL, NULL);
   g_clear_object (&self->autosave);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_PROFILE_PAGE);
+  /* The template’s unnamed top child is ours to unparent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (trellis_profile_page_parent_class)->dispose (object);

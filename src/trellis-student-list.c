@@ -17,6 +17,7 @@
 #include "trellis-student-row.h"
 #include "trellis-student-summary.h"
 #include "trellis-vocabulary.h"
+#include "trellis-widget-utils.h"
 
 #define ANY_GRADE G_MININT
 
@@ -354,6 +355,8 @@ on_list_view_activate (GtkListView        *list_view,
                        guint               position,
                        TrellisStudentList *self)
 {
+  /* Enter on a focused row both chooses and shows the student. */
+  gtk_single_selection_set_selected (self->selection, position);
   g_signal_emit (self, signals[ACTIVATED], 0);
 }
 
@@ -369,7 +372,7 @@ on_search_changed (GtkSearchEntry     *entry,
     g_clear_pointer (&query, g_free);
 
   /* Typing one more letter only narrows the list: the filter then skips hidden rows. */
-  if (self->query != NULL && query != NULL && strstr (query, self->query) != NULL)
+  if (query != NULL && (self->query == NULL || strstr (query, self->query) != NULL))
     change = GTK_FILTER_CHANGE_MORE_STRICT;
   else if (self->query != NULL && (query == NULL || strstr (self->query, query) != NULL))
     change = GTK_FILTER_CHANGE_LESS_STRICT;
@@ -416,9 +419,14 @@ on_sort_changed (TrellisStudentList *self)
 static void
 trellis_student_list_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   TrellisStudentList *self = TRELLIS_STUDENT_LIST (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_STUDENT_LIST);
+  /* The template’s unnamed top child is ours to unparent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorter);
   g_clear_object (&self->store);
@@ -578,6 +586,7 @@ trellis_student_list_init (TrellisStudentList *self)
   g_array_set_clear_func (self->groups, group_clear);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  trellis_widget_name_drop_downs (GTK_WIDGET (self));
 
   fill_choices (self->grade_dropdown, _("All grades"), NULL, trellis_grade_level_label, -1, 12);
   fill_choices (self->status_dropdown, _("Any plan status"), _("No plan"), plan_status_label,
@@ -723,6 +732,23 @@ trellis_student_list_get_selected_id (TrellisStudentList *self)
 
   summary = gtk_single_selection_get_selected_item (self->selection);
   return summary != NULL ? trellis_student_summary_get_id (summary) : 0;
+}
+
+/**
+ * trellis_student_list_get_selected_name:
+ * @self: a list
+ *
+ * Returns: (nullable): the name shown for the selected student, %NULL when none is
+ */
+const char *
+trellis_student_list_get_selected_name (TrellisStudentList *self)
+{
+  TrellisStudentSummary *summary;
+
+  g_return_val_if_fail (TRELLIS_IS_STUDENT_LIST (self), NULL);
+
+  summary = gtk_single_selection_get_selected_item (self->selection);
+  return summary != NULL ? trellis_student_summary_get_display_name (summary) : NULL;
 }
 
 /**

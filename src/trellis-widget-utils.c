@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-student.h"
+#include "trellis-student-summary.h"
 #include "trellis-widget-utils.h"
 
 /**
@@ -64,4 +66,116 @@ trellis_format_date (const char *date)
   /* Translators: a short date on goal cards, steps and evidence, see g_date_time_format() */
   text = g_date_time_format (parsed, _("%-d %b %Y"));
   return g_strstrip (text);
+}
+
+/**
+ * trellis_file_chooser_dup_path:
+ * @chooser: a file chooser that answered
+ * @response: its response
+ *
+ * Returns: (transfer full) (nullable): the local path chosen, or %NULL when the person cancelled
+ */
+char *
+trellis_file_chooser_dup_path (GtkNativeDialog *chooser,
+                               int              response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  return file != NULL ? g_file_get_path (file) : NULL;
+}
+
+/**
+ * trellis_store_dup_student_name:
+ * @store: the open database
+ * @student_id: a student, or 0
+ *
+ * Returns: (transfer full) (nullable): the name the student goes by, or %NULL when there is no
+ *   such student
+ */
+char *
+trellis_store_dup_student_name (TrellisStore *store,
+                                gint64        student_id)
+{
+  g_autoptr(TrellisEntity) student = NULL;
+
+  if (student_id <= 0)
+    return NULL;
+  student = trellis_store_load (store, TRELLIS_TYPE_STUDENT, student_id, NULL);
+  if (student == NULL)
+    return NULL;
+  return trellis_student_display_name (trellis_entity_get_text (student, "given-name"),
+                                       trellis_entity_get_text (student, "family-name"),
+                                       trellis_entity_get_text (student, "preferred-name"));
+}
+
+/**
+ * trellis_list_item_set_accessible_label:
+ * @child: the child of a #GtkListView or #GtkGridView row
+ * @label: what a screen reader says for the row
+ *
+ * GTK 4.8 gives the rows of a list view no accessible name of their own, so a screen reader
+ * landing on one says nothing; this names the row that holds @child. Call it when binding.
+ */
+void
+trellis_list_item_set_accessible_label (GtkWidget  *child,
+                                        const char *label)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (GTK_IS_WIDGET (child));
+  g_return_if_fail (label != NULL);
+
+  row = gtk_widget_get_parent (child);
+  if (row != NULL && gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (row)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/**
+ * trellis_widget_name_drop_downs:
+ * @root: a widget
+ *
+ * GTK 4.8 leaves the button inside a #GtkDropDown nameless, so a screen reader landing on it
+ * says only “toggle button”. Names the button of every drop-down under @root (popovers
+ * included) after the label whose mnemonic points at the drop-down. Call it after building a
+ * template; drop-downs made later are named with trellis_drop_down_name_button().
+ */
+void
+trellis_widget_name_drop_downs (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_DROP_DOWN (root))
+    {
+      g_autoptr(GList) labels = gtk_widget_list_mnemonic_labels (root);
+
+      if (labels != NULL && GTK_IS_LABEL (labels->data))
+        trellis_drop_down_name_button (GTK_DROP_DOWN (root), gtk_label_get_text (labels->data));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    trellis_widget_name_drop_downs (child);
+}
+
+/**
+ * trellis_drop_down_name_button:
+ * @dropdown: a drop-down
+ * @name: what it chooses, e.g. “Role”
+ *
+ * Gives the button inside @dropdown the name @name (see trellis_widget_name_drop_downs()).
+ */
+void
+trellis_drop_down_name_button (GtkDropDown *dropdown,
+                               const char  *name)
+{
+  GtkWidget *button;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+  g_return_if_fail (name != NULL);
+
+  button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+  if (GTK_IS_TOGGLE_BUTTON (button))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }

@@ -55,6 +55,7 @@ on_reload_idle (gpointer user_data)
 
   self->reload_id = 0;
   trellis_student_list_reload (self->student_list);
+  adw_view_switcher_title_set_title (self->switcher_title, trellis_student_list_get_selected_name (self->student_list));
   trellis_window_update_actions (self);
   return G_SOURCE_REMOVE;
 }
@@ -68,6 +69,15 @@ queue_reload (TrellisWindow *self)
 }
 
 /* Callbacks */
+
+/* The bottom switcher shows when the title has no room for the switcher, if a student is. */
+static void
+update_switcher_bar (TrellisWindow *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title) &&
+                                    adw_view_switcher_title_get_view_switcher_enabled (self->switcher_title));
+}
 
 static void
 on_store_changed (TrellisStore       *store,
@@ -101,6 +111,8 @@ on_student_list_selected (TrellisWindow *self)
 
   g_object_set (self->student_view, "student-id", id, NULL);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, id != 0);
+  adw_view_switcher_title_set_title (self->switcher_title, trellis_student_list_get_selected_name (self->student_list));
+  update_switcher_bar (self);
   gtk_widget_set_visible (self->student_menu_button, id != 0);
   trellis_window_update_actions (self);
   if (id != 0 && adw_leaflet_get_folded (self->leaflet))
@@ -206,6 +218,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_student_list_n_students);
   gtk_widget_class_bind_template_callback (widget_class, on_student_list_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child);
+  gtk_widget_class_bind_template_callback (widget_class, update_switcher_bar);
 
   trellis_window_install_actions (widget_class);
 }
@@ -224,6 +237,7 @@ trellis_window_init (TrellisWindow *self)
   adw_view_switcher_title_set_stack (self->switcher_title, stack);
   adw_view_switcher_bar_set_stack (self->switcher_bar, stack);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+  update_switcher_bar (self);
   gtk_widget_set_visible (self->student_menu_button, FALSE);
 
   g_object_get (settings, "window-width", &width, "window-height", &height,
@@ -268,13 +282,96 @@ set_store (TrellisWindow *self,
   trellis_window_update_actions (self);
 }
 
+/* Shows @store, or explains @error naming @path and keeps the database the window had. */
+static gboolean
+adopt_store (TrellisWindow *self,
+             const char    *path,
+             TrellisStore  *store,
+             const GError  *error)
+{
+  if (store == NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *heading = g_strdup_printf (_("“%s” Could Not Be Opened"), name);
+      g_autofree char *body = NULL;
+      AdwMessageDialog *dialog;
+
+      if (self->store != NULL)
+        {
+          g_autofree char *current = g_filename_display_basename (trellis_store_get_path (self->store));
+          /* Translators: the first %s says why, the second names the database still open */
+          body = g_strdup_printf (_("%s\n\nTrellis keeps working with “%s”."), error->message, current);
+        }
+      else
+        body = g_strdup (error->message);
+
+      update_empty (self);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return FALSE;
+    }
+
+  set_store (self, store);
+  trellis_settings_add_recent_database (trellis_settings_get_default (), path);
+  return TRUE;
+}
+
+/* Opening checks the whole file (a few hundred milliseconds for a big school): a worker does
+ * it while the window is already on screen. */
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  TrellisStore *store = trellis_store_open (task_data, &error);
+
+  /* The store’s connection is used by one thread at a time: here, then the main loop. */
+  if (store != NULL)
+    g_task_return_pointer (task, store, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_open_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (source);
+  g_autoptr(TrellisStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = g_task_propagate_pointer (G_TASK (result), &error);
+  /* The window was closed while the file was being checked. */
+  if (self->student_list == NULL)
+    return;
+  adopt_store (self, g_task_get_task_data (G_TASK (result)), store, error);
+}
+
+static void
+open_database_in_background (TrellisWindow *self,
+                             const char    *path)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_open_done, NULL);
+
+  g_task_set_source_tag (task, open_database_in_background);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "opening");
+  g_task_run_in_thread (task, open_thread);
+}
+
 /* Public API */
 
 /**
  * trellis_window_new:
  * @application: the application
  *
- * A window on the database given with `--database` (or the last one, or the default one).
+ * A window on the database given with `--database` (or the last one, or the default one),
+ * which it opens in the background: the window shows at once, the students a moment later.
  *
  * Returns: (transfer full): the window
  */
@@ -283,7 +380,7 @@ trellis_window_new (TrellisApplication *application)
 {
   TrellisWindow *self = g_object_new (TRELLIS_TYPE_WINDOW, "application", application, NULL);
 
-  trellis_window_open_database (self, trellis_application_get_database_path (application));
+  open_database_in_background (self, trellis_application_get_database_path (application));
   return self;
 }
 
@@ -324,31 +421,7 @@ trellis_window_open_database (TrellisWindow *self,
 
   trellis_autosave_flush_all ();
   store = trellis_store_open (path, &error);
-  if (store == NULL)
-    {
-      g_autofree char *name = g_filename_display_basename (path);
-      g_autofree char *heading = g_strdup_printf (_("“%s” Could Not Be Opened"), name);
-      g_autofree char *body = NULL;
-      AdwMessageDialog *dialog;
-
-      if (self->store != NULL)
-        {
-          g_autofree char *current = g_filename_display_basename (trellis_store_get_path (self->store));
-          /* Translators: the first %s says why, the second names the database still open */
-          body = g_strdup_printf (_("%s\n\nTrellis keeps working with “%s”."), error->message, current);
-        }
-      else
-        body = g_strdup (error->message);
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return FALSE;
-    }
-
-  set_store (self, store);
-  trellis_settings_add_recent_database (trellis_settings_get_default (), path);
-  return TRUE;
+  return adopt_store (self, path, store, error);
 }
 
 /**

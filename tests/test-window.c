@@ -1,0 +1,359 @@
+/* test-window.c — the main window: adding, editing (autosave), searching, deleting with Undo,
+ * and refusing a file that is not a database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "trellis-add-student-dialog.h"
+#include "trellis-autosave.h"
+#include "trellis-guardian.h"
+#include "trellis-profile-page.h"
+#include "trellis-sample-school.h"
+#include "trellis-settings.h"
+#include "trellis-student.h"
+#include "trellis-student-list.h"
+#include "trellis-student-summary.h"
+#include "trellis-test-utils.h"
+#include "trellis-test-widgets.h"
+#include "trellis-window.h"
+
+/* One application for every test: GApplication starts up once per process. */
+static TrellisApplication *app;
+
+typedef struct
+{
+  TrellisWindow      *window;
+  char               *dir;
+  char               *path;
+} Fixture;
+
+/* Helpers */
+
+static gboolean
+on_spin_timeout (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms milliseconds (timers such as the autosave delay fire). */
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_spin_timeout, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Runs what is ready to run: idle reloads, redraws. */
+static void
+spin_idle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The newest toplevel of @type other than the main window (a dialog), or NULL. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static TrellisStore *
+store_of (Fixture *fixture)
+{
+  return trellis_window_get_store (fixture->window);
+}
+
+static gint64
+add_student (Fixture    *fixture,
+             const char *given,
+             const char *family,
+             int         grade)
+{
+  GtkWindow *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-student", NULL);
+  dialog = find_toplevel (TRELLIS_TYPE_ADD_STUDENT_DIALOG);
+  g_assert_nonnull (dialog);
+  trellis_add_student_dialog_set_values (TRELLIS_ADD_STUDENT_DIALOG (dialog), given, family, grade);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  spin_idle ();
+  return trellis_window_get_selected_student_id (fixture->window);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  TrellisSettings *settings = trellis_settings_get_default ();
+
+  /* Someone is editing already, so no first-launch question pops up. */
+  trellis_settings_set_editor (settings, "Test Teacher", "teacher");
+
+  fixture->dir = trellis_test_make_dir ();
+  fixture->path = g_build_filename (fixture->dir, "school.db", NULL);
+  fixture->window = g_object_new (TRELLIS_TYPE_WINDOW, "application", app, NULL);
+  g_assert_true (trellis_window_open_database (fixture->window, fixture->path));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin_idle ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWindow *dialog;
+
+  while ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+    gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  spin_idle ();
+  trellis_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* Tests */
+
+static void
+test_window_add_student (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(TrellisStudent) student = NULL;
+  gint64 id;
+
+  g_assert_cmpint (trellis_store_count (store_of (fixture), TRELLIS_TYPE_STUDENT), ==, 0);
+  id = add_student (fixture, "Lan", "Nguyễn", 7);
+
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (trellis_store_count (store_of (fixture), TRELLIS_TYPE_STUDENT), ==, 1);
+  student = trellis_store_load (store_of (fixture), TRELLIS_TYPE_STUDENT, id, NULL);
+  g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (student), "given-name"), ==, "Lan");
+  g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (student), "family-name"), ==, "Nguyễn");
+  g_assert_cmpint (trellis_entity_get_int (TRELLIS_ENTITY (student), "grade-level"), ==, 7);
+  g_assert_cmpstr (trellis_entity_get_updated_by (TRELLIS_ENTITY (student)), ==, "Test Teacher");
+}
+
+static void
+test_window_autosave (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  gint64 id = add_student (fixture, "Lan", "Nguyễn", 7);
+  TrellisProfilePage *page = TRELLIS_PROFILE_PAGE (trellis_test_find_widget (GTK_WIDGET (fixture->window), TRELLIS_TYPE_PROFILE_PAGE));
+  GtkWidget *preferred = trellis_profile_page_get_field_widget (page, "preferred-name");
+  GtkWidget *interests = trellis_profile_page_get_field_widget (page, "interests");
+  GtkWidget *given = trellis_profile_page_get_field_widget (page, "given-name");
+  GtkWidget *family = trellis_profile_page_get_field_widget (page, "family-name");
+  g_autoptr(TrellisStudent) before = NULL;
+  g_autoptr(TrellisStudent) typed = NULL;
+  g_autoptr(TrellisStudent) refused = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (preferred), "Lanny");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (interests)), "Robots\nDrawing", -1);
+
+  /* Nothing is stored while typing… */
+  before = trellis_store_load (store_of (fixture), TRELLIS_TYPE_STUDENT, id, NULL);
+  g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (before), "preferred-name"), ==, "");
+
+  /* …and everything is, a moment after typing stops. */
+  spin (TRELLIS_AUTOSAVE_DELAY_MS + 300);
+  typed = trellis_store_load (store_of (fixture), TRELLIS_TYPE_STUDENT, id, NULL);
+  g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (typed), "preferred-name"), ==, "Lanny");
+  g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (typed), "interests"), ==, "Robots\nDrawing");
+
+  /* A student without any name is refused at the field; the other field is stored and the
+   * refused text stays where it was typed. */
+  gtk_editable_set_text (GTK_EDITABLE (given), "");
+  gtk_editable_set_text (GTK_EDITABLE (family), "");
+  g_assert_false (trellis_profile_page_flush (page));
+  refused = trellis_store_load (store_of (fixture), TRELLIS_TYPE_STUDENT, id, NULL);
+  g_assert_true (gtk_widget_has_css_class (given, "error") || gtk_widget_has_css_class (family, "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (gtk_widget_has_css_class (given, "error") ? given : family));
+  g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (refused), "preferred-name"), ==, "Lanny");
+  g_assert_true (*trellis_entity_get_text (TRELLIS_ENTITY (refused), "given-name") != '\0' ||
+                 *trellis_entity_get_text (TRELLIS_ENTITY (refused), "family-name") != '\0');
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (family)), ==, "");
+
+  /* Fixing it clears the mark and stores. */
+  gtk_editable_set_text (GTK_EDITABLE (family), "Trần");
+  g_assert_true (trellis_profile_page_flush (page));
+  g_assert_false (gtk_widget_has_css_class (family, "error"));
+  g_assert_false (gtk_widget_has_css_class (given, "error"));
+}
+
+static void
+test_window_close_stores_edits (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  gint64 id = add_student (fixture, "Amal", "Hassan", 10);
+  TrellisProfilePage *page = TRELLIS_PROFILE_PAGE (trellis_test_find_widget (GTK_WIDGET (fixture->window), TRELLIS_TYPE_PROFILE_PAGE));
+  g_autoptr(TrellisStore) store = g_object_ref (store_of (fixture));
+  g_autoptr(TrellisStudent) student = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (trellis_profile_page_get_field_widget (page, "pronouns")), "she/her");
+  gtk_window_close (GTK_WINDOW (fixture->window));
+
+  student = trellis_store_load (store, TRELLIS_TYPE_STUDENT, id, NULL);
+  g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (student), "pronouns"), ==, "she/her");
+  fixture->window = g_object_new (TRELLIS_TYPE_WINDOW, "application", app, NULL);
+  g_assert_true (trellis_window_open_database (fixture->window, fixture->path));
+}
+
+static void
+test_window_search (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  TrellisStudentList *list = TRELLIS_STUDENT_LIST (trellis_test_find_widget (GTK_WIDGET (fixture->window), TRELLIS_TYPE_STUDENT_LIST));
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GListModel) summaries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *query = NULL;
+
+  trellis_sample_school_populate (store_of (fixture), 40, TRELLIS_SAMPLE_SEED, NULL, NULL, &error);
+  g_assert_no_error (error);
+  spin_idle ();
+  trellis_student_list_set_show_archived (list, TRUE);
+  all = trellis_window_dup_visible_student_ids (fixture->window);
+  g_assert_cmpuint (all->len, ==, 40);
+
+  /* Search the folded family name of one student, without its accents or capitals. */
+  summaries = trellis_store_list_student_summaries (store_of (fixture), NULL);
+  {
+    g_autoptr(TrellisStudentSummary) first = g_list_model_get_item (summaries, 0);
+    query = trellis_search_fold (trellis_student_summary_get_family_name (first));
+  }
+  trellis_student_list_set_search_text (list, query);
+  found = trellis_window_dup_visible_student_ids (fixture->window);
+  g_assert_cmpuint (found->len, >, 0);
+  g_assert_cmpuint (found->len, <, all->len);
+  for (guint i = 0; i < g_list_model_get_n_items (summaries); i++)
+    {
+      g_autoptr(TrellisStudentSummary) summary = g_list_model_get_item (summaries, i);
+      gboolean shown = FALSE;
+
+      for (guint j = 0; j < found->len; j++)
+        shown |= g_array_index (found, gint64, j) == trellis_student_summary_get_id (summary);
+      g_assert_cmpint (shown, ==, strstr (trellis_student_summary_get_search_key (summary), query) != NULL);
+    }
+
+  trellis_student_list_set_search_text (list, "zzzz-nobody");
+  g_assert_cmpuint (trellis_student_list_get_n_visible (list), ==, 0);
+  trellis_student_list_set_search_text (list, "");
+  g_assert_cmpuint (trellis_student_list_get_n_visible (list), ==, 40);
+}
+
+static void
+test_window_delete_undo (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) summaries = NULL;
+  g_autoptr(TrellisStudentSummary) first = NULL;
+  g_autoptr(GListModel) guardians_before = NULL;
+  g_autoptr(GListModel) guardians_after = NULL;
+  g_autoptr(TrellisStudent) restored = NULL;
+  GtkWindow *dialog;
+  gint64 id;
+  gint64 n_plans;
+
+  trellis_sample_school_populate (store_of (fixture), 5, TRELLIS_SAMPLE_SEED, NULL, NULL, &error);
+  g_assert_no_error (error);
+  spin_idle ();
+  summaries = trellis_store_list_student_summaries (store_of (fixture), NULL);
+  first = g_list_model_get_item (summaries, 0);
+  id = trellis_student_summary_get_id (first);
+  guardians_before = trellis_store_list (store_of (fixture), TRELLIS_TYPE_GUARDIAN, "student-id", id, NULL);
+  n_plans = trellis_store_count (store_of (fixture), g_type_from_name ("TrellisPlan"));
+  trellis_window_select_student (fixture->window, id);
+  g_assert_cmpint (trellis_window_get_selected_student_id (fixture->window), ==, id);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-student", NULL);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
+                            trellis_student_summary_get_display_name (first)));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+  spin_idle ();
+
+  g_assert_null (trellis_store_load (store_of (fixture), TRELLIS_TYPE_STUDENT, id, NULL));
+  g_assert_cmpint (trellis_store_count (store_of (fixture), TRELLIS_TYPE_STUDENT), ==, 4);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-delete", NULL);
+  spin_idle ();
+  restored = trellis_store_load (store_of (fixture), TRELLIS_TYPE_STUDENT, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (restored);
+  guardians_after = trellis_store_list (store_of (fixture), TRELLIS_TYPE_GUARDIAN, "student-id", id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (guardians_after), ==, g_list_model_get_n_items (guardians_before));
+  g_assert_cmpint (trellis_store_count (store_of (fixture), g_type_from_name ("TrellisPlan")), ==, n_plans);
+  g_assert_cmpint (trellis_store_count (store_of (fixture), TRELLIS_TYPE_STUDENT), ==, 5);
+}
+
+static void
+test_window_open_invalid (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *bad = g_build_filename (fixture->dir, "notes.db", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  TrellisStore *store = store_of (fixture);
+  GtkWindow *dialog;
+
+  add_student (fixture, "Lan", "Nguyễn", 7);
+  g_assert_true (g_file_set_contents (bad, "These are my notes, not a database.\n", -1, NULL));
+  before = trellis_test_read_bytes (bad);
+
+  g_assert_false (trellis_window_open_database (fixture->window, bad));
+
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "notes.db"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "school.db"));
+  g_assert_true (store_of (fixture) == store);
+  g_assert_cmpstr (trellis_store_get_path (store_of (fixture)), ==, fixture->path);
+  g_assert_cmpint (trellis_store_count (store_of (fixture), TRELLIS_TYPE_STUDENT), ==, 1);
+  after = trellis_test_read_bytes (bad);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  app = trellis_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/window/add-student", Fixture, NULL, fixture_set_up, test_window_add_student, fixture_tear_down);
+  g_test_add ("/window/autosave", Fixture, NULL, fixture_set_up, test_window_autosave, fixture_tear_down);
+  g_test_add ("/window/close-stores-edits", Fixture, NULL, fixture_set_up, test_window_close_stores_edits, fixture_tear_down);
+  g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_window_search, fixture_tear_down);
+  g_test_add ("/window/delete-undo", Fixture, NULL, fixture_set_up, test_window_delete_undo, fixture_tear_down);
+  g_test_add ("/window/open-invalid", Fixture, NULL, fixture_set_up, test_window_open_invalid, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
