@@ -12,6 +12,7 @@
 #include "trellis-batch.h"
 #include "trellis-editor-dialog.h"
 #include "trellis-settings.h"
+#include "trellis-widget-utils.h"
 #include "trellis-window.h"
 
 struct _TrellisApplication
@@ -148,6 +149,7 @@ trellis_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  trellis_fix_mnemonic_button_names ();
 }
 
 static void

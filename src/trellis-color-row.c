@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-color-row.h"
+#include "trellis-widget-utils.h"
 
 struct _TrellisColorRow
 {
@@ -247,8 +248,7 @@ trellis_color_row_init (TrellisColorRow *self)
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_add_css_class (button, "circular");
       gtk_widget_set_tooltip_text (button, _(palette[i].name));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _(palette[i].name), -1);
+      trellis_accessible_set_label (GTK_WIDGET (button), _(palette[i].name));
       g_object_set_data (G_OBJECT (button), "color", (gpointer) palette[i].color);
       gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
       group = GTK_TOGGLE_BUTTON (button);

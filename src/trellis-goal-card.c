@@ -317,8 +317,7 @@ trellis_goal_card_set_progress (TrellisGoalCard *self,
                                                         overdue), done, total, overdue);
   else
     self->progress_text = g_strdup_printf (_("%u of %u steps done"), done, total);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->progress_text, -1);
+  trellis_accessible_set_label (GTK_WIDGET (self->progress_label), self->progress_text);
   if (self->goal != NULL)
     update_accessible (self);
 }
@@ -340,7 +339,7 @@ trellis_goal_card_add_chip (TrellisGoalCard *self,
   gtk_widget_add_css_class (chip, "competency-chip");
   if (css_class != NULL)
     gtk_widget_add_css_class (chip, css_class);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  trellis_accessible_set_label (GTK_WIDGET (chip), title);
   gtk_box_append (self->chips_box, chip);
   gtk_widget_set_visible (GTK_WIDGET (self->chips_box), TRUE);
 }

@@ -171,8 +171,7 @@ make_delete_button (const char *accessible_label)
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, accessible_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_label, -1);
+  trellis_accessible_set_label (GTK_WIDGET (button), accessible_label);
   return button;
 }
 
@@ -343,7 +342,7 @@ make_step_row (TrellisGoalEditor *self,
   owner = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (owners)), NULL);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, step_label, -1);
+  trellis_accessible_set_label (GTK_WIDGET (row), step_label);
   gtk_widget_add_css_class (row, "step-row");
   gtk_widget_set_name (delete, "delete-step");
   gtk_widget_set_margin_start (box, 6);
@@ -352,15 +351,15 @@ make_step_row (TrellisGoalEditor *self,
   gtk_widget_set_margin_bottom (box, 6);
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), trellis_entity_get_text (entity, "done-at") != NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, done_label, -1);
+  trellis_accessible_set_label (GTK_WIDGET (check), done_label);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   gtk_widget_set_hexpand (entry, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Step"), -1);
+  trellis_accessible_set_label (GTK_WIDGET (entry), _("Step"));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (owner),
                               vocabulary_index (trellis_step_owners, trellis_entity_get_text (entity, "owner")));
   gtk_widget_set_valign (owner, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (owner, _("Owner"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (owner), GTK_ACCESSIBLE_PROPERTY_LABEL, owner_label, -1);
+  trellis_accessible_set_label (GTK_WIDGET (owner), owner_label);
   trellis_drop_down_name_button (GTK_DROP_DOWN (owner), owner_label);
   trellis_date_button_set_date (TRELLIS_DATE_BUTTON (due), trellis_entity_get_text (entity, "due-date"));
   gtk_widget_add_css_class (overdue, "overdue-label");
@@ -523,8 +522,7 @@ make_evidence_row (TrellisGoalEditor *self,
       gtk_widget_add_css_class (open, "flat");
       gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (open, _("Open"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Open the evidence"), -1);
+      trellis_accessible_set_label (GTK_WIDGET (open), _("Open the evidence"));
       g_object_set_data_full (G_OBJECT (open), "uri",
                               g_str_has_prefix (uri, "/") ? g_filename_to_uri (uri, NULL, NULL) : g_strdup (uri),
                               g_free);
@@ -540,8 +538,7 @@ make_evidence_row (TrellisGoalEditor *self,
       gtk_widget_add_css_class (edit, "flat");
       gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (edit, _("Edit"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Edit the evidence"), -1);
+      trellis_accessible_set_label (GTK_WIDGET (edit), _("Edit the evidence"));
       g_object_set_data_full (G_OBJECT (edit), "evidence", g_object_ref (evidence), g_object_unref);
       g_object_set_data_full (G_OBJECT (delete), "evidence", g_object_ref (evidence), g_object_unref);
       g_signal_connect (edit, "clicked", G_CALLBACK (on_evidence_edit_clicked), self);
@@ -661,7 +658,7 @@ fill_competencies (TrellisGoalEditor *self)
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
           /* Tab goes straight to the check box, which says the competency; the row is no extra stop. */
           gtk_widget_set_focusable (row, FALSE);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+          trellis_accessible_set_label (GTK_WIDGET (row), label);
           gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), check);
           gtk_list_box_append (self->competency_list, row);
         }

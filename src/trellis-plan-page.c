@@ -667,7 +667,7 @@ on_review_clicked (TrellisPlanPage *self)
 
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Teacher or counselor"));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reviewer’s name"), -1);
+  trellis_accessible_set_label (GTK_WIDGET (entry), _("Reviewer’s name"));
   dialog = new_dialog (self, _("Request a Review"),
                        _("Who should review this plan? They can return it with a note or complete it."),
                        "request", _("_Request Review"), entry);
@@ -703,8 +703,7 @@ on_return_clicked (TrellisPlanPage *self)
 
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("What should change"), -1);
+  trellis_accessible_set_label (GTK_WIDGET (view), _("What should change"));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 90);
   gtk_widget_add_css_class (scrolled, "card");

@@ -13,6 +13,7 @@
 
 #include "trellis-frameworks-page.h"
 #include "trellis-preferences-window.h"
+#include "trellis-widget-utils.h"
 
 struct _TrellisPreferencesWindow
 {
@@ -42,8 +43,7 @@ name_search_entry (GtkWidget *widget)
 {
   if (GTK_IS_SEARCH_ENTRY (widget))
     {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Search preferences"), -1);
+      trellis_accessible_set_label (GTK_WIDGET (widget), _("Search preferences"));
       return;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))

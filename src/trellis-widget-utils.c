@@ -179,3 +179,75 @@ trellis_drop_down_name_button (GtkDropDown *dropdown,
   if (GTK_IS_TOGGLE_BUTTON (button))
     gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
+
+#define EXPLICIT_NAME_KEY "trellis-explicit-accessible-name"
+
+static void
+drop_raw_mnemonic_name (GtkWidget *widget,
+                        gboolean   recurse)
+{
+  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), EXPLICIT_NAME_KEY) == NULL && gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
+      gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  if (recurse)
+    for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      drop_raw_mnemonic_name (child, TRUE);
+}
+
+/* A window being shown fixes all it holds, hidden tabs included (GTK 4.8 exposes them to
+ * screen readers too); a widget mapped later fixes itself. */
+static gboolean
+on_widget_map_hook (GSignalInvocationHint *hint,
+                    guint                  n_values,
+                    const GValue          *values,
+                    gpointer               user_data)
+{
+  GtkWidget *widget = g_value_get_object (&values[0]);
+
+  drop_raw_mnemonic_name (widget, GTK_IS_WINDOW (widget));
+  return TRUE;
+}
+
+/**
+ * trellis_fix_mnemonic_button_names:
+ *
+ * GTK 4.8 gives a button with a mnemonic label the raw label as its accessible name and then
+ * adds the label it is labelled by, so a screen reader hears “_Add Goal Add Goal”. Dropping the
+ * raw name when a button is mapped leaves the clean one (“Add Goal”). Call once, at startup;
+ * it covers every button of every window, dialogs included.
+ */
+void
+trellis_fix_mnemonic_button_names (void)
+{
+  static gsize installed = 0;
+
+  if (g_once_init_enter (&installed))
+    {
+      /* Signals exist once the class is initialised; the reference keeps it so. */
+      g_type_class_ref (GTK_TYPE_WIDGET);
+      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
+                                  on_widget_map_hook, NULL, NULL);
+      g_once_init_leave (&installed, 1);
+    }
+}
+
+/**
+ * trellis_accessible_set_label:
+ * @widget: a widget
+ * @label: what a screen reader says for it
+ *
+ * Names @widget for screen readers, and only so: GTK 4.8 would otherwise append the text of the
+ * label the widget is labelled by (“Edit “Profile of a Graduate” Edit…”).
+ */
+void
+trellis_accessible_set_label (GtkWidget  *widget,
+                              const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  g_object_set_data (G_OBJECT (widget), EXPLICIT_NAME_KEY, GINT_TO_POINTER (TRUE));
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}

@@ -24,4 +24,8 @@ void  trellis_widget_name_drop_downs (GtkWidget   *root);
 void  trellis_drop_down_name_button  (GtkDropDown *dropdown,
                                       const char  *name);
 
+void  trellis_fix_mnemonic_button_names (void);
+void  trellis_accessible_set_label      (GtkWidget  *widget,
+                                         const char *label);
+
 G_END_DECLS

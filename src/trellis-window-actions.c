@@ -22,6 +22,7 @@
 #include "trellis-window-private.h"
 #include "trellis-xml-export-dialog.h"
 #include "trellis-xml-import-dialog.h"
+#include "trellis-widget-utils.h"
 
 #define SAMPLE_STUDENTS 120
 
@@ -767,7 +768,7 @@ trellis_window_update_editor (TrellisWindow *self)
     {
       gtk_menu_button_set_menu_model (buttons[i], G_MENU_MODEL (menu));
       gtk_widget_set_tooltip_text (GTK_WIDGET (buttons[i]), label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (buttons[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      trellis_accessible_set_label (GTK_WIDGET (buttons[i]), label);
     }
 }
 
