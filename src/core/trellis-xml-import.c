@@ -990,6 +990,11 @@ set_value (TrellisEntity       *entity,
     }
 }
 
+static gint64 target_of (TrellisXmlImport  *self,
+                         TrellisStore      *store,
+                         guint              index,
+                         GError           **error);
+
 /* What a UUID in the file means here after the records before it were applied. */
 static gint64
 resolve_reference (TrellisXmlImport  *self,
@@ -1001,7 +1006,7 @@ resolve_reference (TrellisXmlImport  *self,
   guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_uuid, uuid));
 
   if (index > 0)
-    return record_at (self, index - 1)->target_id;
+    return target_of (self, store, index - 1, error);
   return lookup_local (store, table, uuid, error);
 }
 
@@ -1062,6 +1067,67 @@ apply_links (TrellisXmlImport  *self,
   return TRUE;
 }
 
+/* “Keep mine” leaves every record of that student or framework as it is here: nothing of the
+ * file's is saved over it, no links are added and no records are added to it. */
+static gboolean
+keeps_mine (TrellisXmlImport *self,
+            Record           *record)
+{
+  Unit *unit = &g_array_index (self->units, Unit, record->unit);
+
+  return unit->outcome == TRELLIS_XML_OUTCOME_CONFLICT && unit->resolution == TRELLIS_XML_RESOLUTION_MINE;
+}
+
+/* Adds the file's record here, as it is or (@copy) with a new UUID. */
+static gboolean
+insert_record (TrellisXmlImport  *self,
+               TrellisStore      *store,
+               Record            *record,
+               gboolean           copy,
+               GError           **error)
+{
+  guint n_types;
+  const TrellisXmlType *types = trellis_xml_format_types (&n_types);
+  g_autofree char *fresh = copy ? g_uuid_string_random () : NULL;
+  g_autoptr(TrellisEntity) entity = g_object_new (types[record->type].type, NULL);
+  g_autoptr(GError) local_error = NULL;
+
+  trellis_entity_set_identity (entity, 0,
+                               fresh ? fresh : record->identity[TRELLIS_XML_COLUMN_UUID],
+                               record->identity[TRELLIS_XML_COLUMN_CREATED_AT],
+                               record->identity[TRELLIS_XML_COLUMN_CREATED_BY],
+                               record->identity[TRELLIS_XML_COLUMN_UPDATED_AT],
+                               record->identity[TRELLIS_XML_COLUMN_UPDATED_BY]);
+  if (!fill_entity (self, store, record, entity, error))
+    return FALSE;
+  if (!trellis_store_insert_full (store, entity, TRUE, &local_error))
+    return fail_at_record (self, record, local_error->message, error);
+  record->target_id = trellis_entity_get_id (entity);
+  return TRUE;
+}
+
+/* The row id here of the file's record @index. A record new in a framework whose conflict keeps
+ * mine is left out, unless a record applied later refers to it (a plan of the file using a
+ * competency only the file has): then it is added after all, with its owners, so that nothing
+ * the import stores points nowhere. */
+static gint64
+target_of (TrellisXmlImport  *self,
+           TrellisStore      *store,
+           guint              index,
+           GError           **error)
+{
+  Record *record = record_at (self, index);
+
+  if (record->target_id == 0 && record->status == STATUS_NEW && keeps_mine (self, record))
+    {
+      if (record->parent >= 0 && target_of (self, store, record->parent, error) < 0)
+        return -1;
+      if (!insert_record (self, store, record, FALSE, error))
+        return -1;
+    }
+  return record->target_id;
+}
+
 static gboolean
 apply_record (TrellisXmlImport  *self,
               TrellisStore      *store,
@@ -1077,22 +1143,16 @@ apply_record (TrellisXmlImport  *self,
   g_autoptr(TrellisEntity) entity = NULL;
   g_autoptr(GError) local_error = NULL;
 
+  if (keeps_mine (self, record))
+    {
+      if (record->target_id == 0)
+        record->target_id = record->local_id;
+      return TRUE;
+    }
   if (copy || record->status == STATUS_NEW)
     {
-      g_autofree char *fresh = copy ? g_uuid_string_random () : NULL;
-
-      entity = g_object_new (types[record->type].type, NULL);
-      trellis_entity_set_identity (entity, 0,
-                                   fresh ? fresh : record->identity[TRELLIS_XML_COLUMN_UUID],
-                                   record->identity[TRELLIS_XML_COLUMN_CREATED_AT],
-                                   record->identity[TRELLIS_XML_COLUMN_CREATED_BY],
-                                   record->identity[TRELLIS_XML_COLUMN_UPDATED_AT],
-                                   record->identity[TRELLIS_XML_COLUMN_UPDATED_BY]);
-      if (!fill_entity (self, store, record, entity, error))
+      if (!insert_record (self, store, record, copy, error))
         return FALSE;
-      if (!trellis_store_insert_full (store, entity, TRUE, &local_error))
-        return fail_at_record (self, record, local_error->message, error);
-      record->target_id = trellis_entity_get_id (entity);
     }
   else
     {
