@@ -1332,6 +1332,10 @@ trellis_xml_export_write_async (TrellisXmlExport    *self,
   self->fraction = 0.0;
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, trellis_xml_export_write_async);
+  /* The worker says what happened: cancelled (TRELLIS_ERROR_CANCELLED, nothing written) or, when
+   * the cancel came too late, written. GTask would otherwise report a bare G_IO_ERROR_CANCELLED
+   * even for a file that was replaced. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, g_strdup (path), g_free);
   g_task_run_in_thread (task, write_thread);
 }

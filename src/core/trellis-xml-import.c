@@ -1325,6 +1325,9 @@ start_thread_job (TrellisXmlImport    *self,
   job->editor_name = g_strdup (trellis_store_get_editor_name (self->store));
   job->editor_role = g_strdup (trellis_store_get_editor_role (self->store));
   g_task_set_source_tag (task, source_tag);
+  /* The job says what happened: cancelled (TRELLIS_ERROR_CANCELLED, nothing changed) or, when the
+   * cancel came too late, done. GTask would otherwise report G_IO_ERROR_CANCELLED even then. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, thread_job_free);
   g_task_run_in_thread (task, run_thread_job);
 }
