@@ -216,22 +216,6 @@ students_in_file (const char *path)
 }
 
 static void
-assert_valid (const char *path)
-{
-  g_autofree char *xsd = trellis_test_source_path ("data", "trellis-plp-1.xsd", NULL);
-  const char *argv[] = { "xmllint", "--noout", "--schema", xsd, path, NULL };
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("xmllint refused %s: %s", path, err);
-}
-
-static void
 populate (TrellisStore *store,
           guint         n_students,
           guint         seed)
@@ -251,43 +235,6 @@ export_all (TrellisStore *store,
 
   g_assert_true (trellis_xml_export_write (export, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-}
-
-static char *
-student_uuid_at (TrellisStore *store,
-                 guint         index)
-{
-  g_autoptr(GListModel) students = trellis_store_list (store, TRELLIS_TYPE_STUDENT, NULL, 0, NULL);
-  g_autoptr(TrellisEntity) student = g_list_model_get_item (students, index);
-
-  g_assert_nonnull (student);
-  return g_strdup (trellis_entity_get_uuid (student));
-}
-
-static void
-rename_student (TrellisStore *store,
-                const char   *uuid,
-                const char   *family_name)
-{
-  g_autoptr(TrellisEntity) student = trellis_store_load_by_uuid (store, TRELLIS_TYPE_STUDENT, uuid, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (student);
-  g_object_set (student, "family-name", family_name, NULL);
-  g_assert_true (trellis_store_save (store, student, &error));
-  g_assert_no_error (error);
-  /* Stored times have millisecond precision; later steps must be later. */
-  g_usleep (5000);
-}
-
-static char *
-family_name_of (TrellisStore *store,
-                const char   *uuid)
-{
-  g_autoptr(TrellisEntity) student = trellis_store_load_by_uuid (store, TRELLIS_TYPE_STUDENT, uuid, NULL);
-
-  g_assert_nonnull (student);
-  return g_strdup (trellis_entity_get_text (student, "family-name"));
 }
 
 static GtkWindow *
@@ -401,7 +348,7 @@ test_xml_dialogs_export_shown (Fixture       *fixture,
   g_assert_nonnull (find_widget_matching (GTK_WIDGET (fixture->window), is_label_starting_with, announcement));
   g_assert_nonnull (find_widget_matching (GTK_WIDGET (fixture->window), is_button_labelled, "Show in _Folder"));
 
-  assert_valid (path);
+  trellis_test_assert_valid_plan_file (path);
   exported = students_in_file (path);
   g_assert_cmpuint (exported->len, ==, shown->len);
   for (guint i = 0; i < exported->len; i++)
@@ -476,17 +423,17 @@ test_xml_dialogs_import_merge (Fixture       *fixture,
   g_usleep (5000);
 
   /* They change all three and add one; here two of the three change too. */
-  updated = student_uuid_at (theirs, 0);
-  for_all = student_uuid_at (theirs, 1);
-  own_row = student_uuid_at (theirs, 2);
-  rename_student (theirs, updated, "Their update");
-  rename_student (theirs, for_all, "Their change");
-  rename_student (theirs, own_row, "Their other change");
+  updated = trellis_test_dup_student_uuid (theirs, 0);
+  for_all = trellis_test_dup_student_uuid (theirs, 1);
+  own_row = trellis_test_dup_student_uuid (theirs, 2);
+  trellis_test_rename_student (theirs, updated, "Their update");
+  trellis_test_rename_student (theirs, for_all, "Their change");
+  trellis_test_rename_student (theirs, own_row, "Their other change");
   populate (theirs, 1, 7);
   export_all (theirs, second);
   g_usleep (5000);
-  rename_student (store_of (fixture), for_all, "My change");
-  rename_student (store_of (fixture), own_row, "My other change");
+  trellis_test_rename_student (store_of (fixture), for_all, "My change");
+  trellis_test_rename_student (store_of (fixture), own_row, "My other change");
   g_assert_cmpint (trellis_store_count (store_of (fixture), TRELLIS_TYPE_STUDENT), ==, 3);
 
   dialog = open_import_dialog (fixture, second, &imported);
@@ -519,13 +466,13 @@ test_xml_dialogs_import_merge (Fixture       *fixture,
 
   trellis_store_check_external_change (store_of (fixture));
   g_assert_cmpint (trellis_store_count (store_of (fixture), TRELLIS_TYPE_STUDENT), ==, 4);
-  name = family_name_of (store_of (fixture), updated);
+  name = trellis_test_dup_family_name (store_of (fixture), updated);
   g_assert_cmpstr (name, ==, "Their update");
   g_free (name);
-  name = family_name_of (store_of (fixture), for_all);
+  name = trellis_test_dup_family_name (store_of (fixture), for_all);
   g_assert_cmpstr (name, ==, "Their change");
   g_free (name);
-  name = family_name_of (store_of (fixture), own_row);
+  name = trellis_test_dup_family_name (store_of (fixture), own_row);
   g_assert_cmpstr (name, ==, "My other change");
 
   g_clear_object (&theirs);

@@ -38,29 +38,6 @@ schema_path (void)
   return trellis_test_source_path ("data", "trellis-plp-1.xsd", NULL);
 }
 
-/* Both checkers a district might use: the xmllint program and libxml2's schema API. */
-static void
-assert_valid (const char *path)
-{
-  g_autofree char *xsd = schema_path ();
-  const char *argv[] = { "xmllint", "--noout", "--schema", xsd, path, NULL };
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  xmlSchemaValidCtxtPtr context;
-  int status = -1;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("xmllint refused %s: %s", path, err);
-
-  context = xmlSchemaNewValidCtxt (trellis_xml_format_get_schema (&error));
-  g_assert_no_error (error);
-  g_assert_cmpint (xmlSchemaValidateFile (context, path, 0), ==, 0);
-  xmlSchemaFreeValidCtxt (context);
-}
-
 static void
 export_to (TrellisStore *store,
            const char   *path,
@@ -113,42 +90,6 @@ import_all (TrellisStore *store,
 
   g_assert_true (trellis_xml_import_apply (import, NULL, &error));
   g_assert_no_error (error);
-}
-
-static char *
-first_student_uuid (TrellisStore *store,
-                    guint         index)
-{
-  g_autoptr(GListModel) students = trellis_store_list (store, TRELLIS_TYPE_STUDENT, NULL, 0, NULL);
-  g_autoptr(TrellisEntity) student = g_list_model_get_item (students, index);
-
-  return g_strdup (trellis_entity_get_uuid (student));
-}
-
-static void
-rename_student (TrellisStore *store,
-                const char   *uuid,
-                const char   *family_name)
-{
-  g_autoptr(TrellisEntity) student = trellis_store_load_by_uuid (store, TRELLIS_TYPE_STUDENT, uuid, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (student);
-  g_object_set (student, "family-name", family_name, NULL);
-  g_assert_true (trellis_store_save (store, student, &error));
-  g_assert_no_error (error);
-  /* Stored times have millisecond precision; later steps must be later. */
-  g_usleep (5000);
-}
-
-static char *
-family_name_of (TrellisStore *store,
-                const char   *uuid)
-{
-  g_autoptr(TrellisEntity) student = trellis_store_load_by_uuid (store, TRELLIS_TYPE_STUDENT, uuid, NULL);
-
-  g_assert_nonnull (student);
-  return g_strdup (trellis_entity_get_text (student, "family-name"));
 }
 
 static gint64
@@ -272,7 +213,7 @@ test_xml_samples_validate_and_import (void)
       g_autoptr(TrellisStore) store = open_empty_store (&dir);
       g_autoptr(TrellisXmlImport) import = NULL;
 
-      assert_valid (path);
+      trellis_test_assert_valid_plan_file (path);
       import = read_ok (store, path);
       g_assert_cmpuint (trellis_xml_import_count_students (import, TRELLIS_XML_OUTCOME_NEW), >=, 1);
       g_assert_true (trellis_xml_import_apply (import, NULL, NULL));
@@ -300,12 +241,12 @@ test_xml_round_trip_is_byte_identical (void)
   g_assert_true (trellis_sample_school_populate (store, 30, TRELLIS_SAMPLE_SEED, NULL, NULL, &error));
   g_assert_no_error (error);
   export_to (store, first, NULL);
-  assert_valid (first);
+  trellis_test_assert_valid_plan_file (first);
 
   import_all (empty, first);
   g_assert_cmpint (trellis_store_count (empty, TRELLIS_TYPE_STUDENT), ==, 30);
   export_to (empty, second, NULL);
-  assert_valid (second);
+  trellis_test_assert_valid_plan_file (second);
 
   first_bytes = trellis_test_read_bytes (first);
   second_bytes = trellis_test_read_bytes (second);
@@ -331,9 +272,9 @@ test_xml_export_selection (void)
   g_autoptr(TrellisStore) empty = open_empty_store (&empty_dir);
 
   g_assert_true (trellis_sample_school_populate (store, 5, TRELLIS_SAMPLE_SEED, NULL, NULL, &error));
-  uuid = first_student_uuid (store, 2);
+  uuid = trellis_test_dup_student_uuid (store, 2);
   export_to (store, path, uuid);
-  assert_valid (path);
+  trellis_test_assert_valid_plan_file (path);
 
   /* One student, with the framework the plan uses, so the file stands on its own. */
   import = read_ok (empty, path);
@@ -395,7 +336,7 @@ test_xml_failed_export_keeps_earlier_file (void)
 
   g_assert_true (trellis_xml_export_write (export, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  assert_valid (path);
+  trellis_test_assert_valid_plan_file (path);
   g_assert_cmpuint (count_files (out_dir), ==, 1);
 
   g_clear_object (&store);
@@ -569,8 +510,8 @@ merge_setup (Merge *merge)
   import_all (merge->mine, first);
   g_usleep (5000);
 
-  merge->uuid = first_student_uuid (merge->theirs, 0);
-  rename_student (merge->theirs, merge->uuid, "Theirs");
+  merge->uuid = trellis_test_dup_student_uuid (merge->theirs, 0);
+  trellis_test_rename_student (merge->theirs, merge->uuid, "Theirs");
   merge->goal_uuid = first_goal_uuid (merge->theirs, merge->uuid);
   link_another_competency (merge->theirs, merge->goal_uuid);
   add_guardian (merge->theirs, merge->uuid);
@@ -583,7 +524,7 @@ merge_setup (Merge *merge)
     g_assert_true (trellis_xml_export_write (export, merge->file, NULL, NULL, NULL, NULL));
   }
   g_usleep (5000);
-  rename_student (merge->mine, merge->uuid, "Mine");
+  trellis_test_rename_student (merge->mine, merge->uuid, "Mine");
 }
 
 static void
@@ -633,8 +574,8 @@ test_xml_merge_new_updated_unchanged (void)
 
   /* They change a student and add one: one new, one updated, two unchanged. */
   g_usleep (5000);
-  changed = first_student_uuid (theirs, 1);
-  rename_student (theirs, changed, "Okafor-Reyes");
+  changed = trellis_test_dup_student_uuid (theirs, 1);
+  trellis_test_rename_student (theirs, changed, "Okafor-Reyes");
   g_assert_true (trellis_sample_school_populate (theirs, 1, 7, NULL, NULL, NULL));
   {
     g_autoptr(TrellisXmlExport) export = trellis_xml_export_new (theirs);
@@ -647,7 +588,7 @@ test_xml_merge_new_updated_unchanged (void)
   g_assert_true (trellis_xml_import_apply (import, NULL, NULL));
 
   g_assert_cmpint (trellis_store_count (mine, TRELLIS_TYPE_STUDENT), ==, 4);
-  name = family_name_of (mine, changed);
+  name = trellis_test_dup_family_name (mine, changed);
   g_assert_cmpstr (name, ==, "Okafor-Reyes");
   /* The update went through the store: history says who changed what. */
   history = trellis_store_list_history (mine, changed, NULL);
@@ -682,7 +623,7 @@ test_xml_merge_conflict (gconstpointer data)
   g_assert_true (trellis_xml_import_apply (import, NULL, &error));
   g_assert_no_error (error);
 
-  name = family_name_of (merge.mine, merge.uuid);
+  name = trellis_test_dup_family_name (merge.mine, merge.uuid);
   switch (resolution)
     {
     case TRELLIS_XML_RESOLUTION_MINE:
@@ -775,7 +716,7 @@ test_xml_merge_framework_keeps_mine (void)
                              "title", "Listens to understand", NULL);
   g_assert_true (trellis_store_insert (merge.theirs, competency, &error));
   g_assert_no_error (error);
-  student_uuid = first_student_uuid (merge.theirs, 0);
+  student_uuid = trellis_test_dup_student_uuid (merge.theirs, 0);
   goal_uuid = first_goal_uuid (merge.theirs, student_uuid);
   n_links = n_links_of (merge.mine, goal_uuid);
   goal = trellis_store_load_by_uuid (merge.theirs, TRELLIS_TYPE_GOAL, goal_uuid, NULL);
@@ -847,7 +788,7 @@ test_xml_async_export_and_import (void)
   g_clear_object (&result);
   g_assert_cmpuint (trellis_xml_export_get_n_students (export), ==, 2);
   g_assert_cmpfloat (trellis_xml_export_get_fraction (export), ==, 1.0);
-  assert_valid (path);
+  trellis_test_assert_valid_plan_file (path);
 
   trellis_xml_import_read_async (import, NULL, on_async_done, &result);
   g_assert_true (trellis_xml_import_read_finish (import, wait_for (&result), &error));
