@@ -293,3 +293,27 @@ trellis_xml_export_dialog_new (GtkWindow    *parent,
   gtk_check_button_set_active (self->selected_name ? self->selected_check : self->all_check, TRUE);
   return GTK_WIDGET (self);
 }
+
+/**
+ * trellis_xml_export_dialog_export_to:
+ * @self: the dialog, still showing its choices
+ * @file: where to write
+ *
+ * Exports the chosen students to @file as if it had been picked in the file chooser that
+ * “Export…” opens, for callers that already know where the file goes (tests drive the dialog
+ * this way, since a portal's chooser cannot be answered from inside the process).
+ */
+void
+trellis_xml_export_dialog_export_to (TrellisXmlExportDialog *self,
+                                     GFile                  *file)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (TRELLIS_IS_XML_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->export == NULL);
+
+  path = g_file_get_path (file);
+  g_return_if_fail (path != NULL);
+  start_export (self, path);
+}

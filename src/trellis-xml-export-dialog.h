@@ -17,5 +17,7 @@ GtkWidget *trellis_xml_export_dialog_new (GtkWindow    *parent,
                                           TrellisStore *store,
                                           gint64        selected_student_id,
                                           GArray       *visible_student_ids);
+void       trellis_xml_export_dialog_export_to (TrellisXmlExportDialog *self,
+                                                GFile                  *file);
 
 G_END_DECLS

@@ -10,7 +10,12 @@
 #include <unistd.h>
 
 #include "trellis-error.h"
+#include "trellis-attribute.h"
+#include "trellis-competency.h"
 #include "trellis-framework.h"
+#include "trellis-goal.h"
+#include "trellis-guardian.h"
+#include "trellis-plan.h"
 #include "trellis-sample-school.h"
 #include "trellis-student.h"
 #include "trellis-test-utils.h"
@@ -31,29 +36,6 @@ static char *
 schema_path (void)
 {
   return trellis_test_source_path ("data", "trellis-plp-1.xsd", NULL);
-}
-
-/* Both checkers a district might use: the xmllint program and libxml2's schema API. */
-static void
-assert_valid (const char *path)
-{
-  g_autofree char *xsd = schema_path ();
-  const char *argv[] = { "xmllint", "--noout", "--schema", xsd, path, NULL };
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  xmlSchemaValidCtxtPtr context;
-  int status = -1;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("xmllint refused %s: %s", path, err);
-
-  context = xmlSchemaNewValidCtxt (trellis_xml_format_get_schema (&error));
-  g_assert_no_error (error);
-  g_assert_cmpint (xmlSchemaValidateFile (context, path, 0), ==, 0);
-  xmlSchemaFreeValidCtxt (context);
 }
 
 static void
@@ -110,40 +92,95 @@ import_all (TrellisStore *store,
   g_assert_no_error (error);
 }
 
-static char *
-first_student_uuid (TrellisStore *store,
-                    guint         index)
+static gint64
+student_id_of (TrellisStore *store,
+               const char   *uuid)
 {
-  g_autoptr(GListModel) students = trellis_store_list (store, TRELLIS_TYPE_STUDENT, NULL, 0, NULL);
-  g_autoptr(TrellisEntity) student = g_list_model_get_item (students, index);
+  g_autoptr(TrellisEntity) student = trellis_store_load_by_uuid (store, TRELLIS_TYPE_STUDENT, uuid, NULL);
 
-  return g_strdup (trellis_entity_get_uuid (student));
+  g_assert_nonnull (student);
+  return trellis_entity_get_id (student);
+}
+
+/* The first goal of the student's first plan. */
+static char *
+first_goal_uuid (TrellisStore *store,
+                 const char   *student_uuid)
+{
+  g_autoptr(GListModel) plans = trellis_store_list (store, TRELLIS_TYPE_PLAN, "student-id",
+                                                    student_id_of (store, student_uuid), NULL);
+  g_autoptr(TrellisEntity) plan = g_list_model_get_item (plans, 0);
+  g_autoptr(GListModel) goals = NULL;
+  g_autoptr(TrellisEntity) goal = NULL;
+
+  g_assert_nonnull (plan);
+  goals = trellis_store_list (store, TRELLIS_TYPE_GOAL, "plan-id", trellis_entity_get_id (plan), NULL);
+  goal = g_list_model_get_item (goals, 0);
+  g_assert_nonnull (goal);
+  return g_strdup (trellis_entity_get_uuid (goal));
+}
+
+static guint
+n_links_of (TrellisStore *store,
+            const char   *goal_uuid)
+{
+  g_autoptr(TrellisEntity) goal = trellis_store_load_by_uuid (store, TRELLIS_TYPE_GOAL, goal_uuid, NULL);
+  g_autoptr(GArray) links = NULL;
+
+  g_assert_nonnull (goal);
+  links = trellis_store_list_goal_competencies (store, trellis_entity_get_id (goal), NULL);
+  g_assert_nonnull (links);
+  return links->len;
+}
+
+/* Links the goal to the first competency it is not linked to yet. */
+static void
+link_another_competency (TrellisStore *store,
+                         const char   *goal_uuid)
+{
+  g_autoptr(TrellisEntity) goal = trellis_store_load_by_uuid (store, TRELLIS_TYPE_GOAL, goal_uuid, NULL);
+  g_autoptr(GArray) links = trellis_store_list_goal_competencies (store, trellis_entity_get_id (goal), NULL);
+  g_autoptr(GListModel) competencies = trellis_store_list (store, TRELLIS_TYPE_COMPETENCY, NULL, 0, NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (competencies); i++)
+    {
+      g_autoptr(TrellisEntity) competency = g_list_model_get_item (competencies, i);
+      gint64 id = trellis_entity_get_id (competency);
+      gboolean linked = FALSE;
+
+      for (guint l = 0; l < links->len; l++)
+        linked = linked || g_array_index (links, gint64, l) == id;
+      if (linked)
+        continue;
+      g_assert_true (trellis_store_link_competency (store, trellis_entity_get_id (goal), id, &error));
+      g_assert_no_error (error);
+      return;
+    }
+  g_assert_not_reached ();
+}
+
+static guint
+n_guardians_of (TrellisStore *store,
+                const char   *student_uuid)
+{
+  g_autoptr(GListModel) guardians = trellis_store_list (store, TRELLIS_TYPE_GUARDIAN, "student-id",
+                                                        student_id_of (store, student_uuid), NULL);
+
+  return g_list_model_get_n_items (guardians);
 }
 
 static void
-rename_student (TrellisStore *store,
-                const char   *uuid,
-                const char   *family_name)
+add_guardian (TrellisStore *store,
+              const char   *student_uuid)
 {
-  g_autoptr(TrellisEntity) student = trellis_store_load_by_uuid (store, TRELLIS_TYPE_STUDENT, uuid, NULL);
+  g_autoptr(TrellisEntity) guardian = g_object_new (TRELLIS_TYPE_GUARDIAN,
+                                                    "student-id", student_id_of (store, student_uuid),
+                                                    "name", "Ayo Theirs", NULL);
   g_autoptr(GError) error = NULL;
 
-  g_assert_nonnull (student);
-  g_object_set (student, "family-name", family_name, NULL);
-  g_assert_true (trellis_store_save (store, student, &error));
+  g_assert_true (trellis_store_insert (store, guardian, &error));
   g_assert_no_error (error);
-  /* Stored times have millisecond precision; later steps must be later. */
-  g_usleep (5000);
-}
-
-static char *
-family_name_of (TrellisStore *store,
-                const char   *uuid)
-{
-  g_autoptr(TrellisEntity) student = trellis_store_load_by_uuid (store, TRELLIS_TYPE_STUDENT, uuid, NULL);
-
-  g_assert_nonnull (student);
-  return g_strdup (trellis_entity_get_text (student, "family-name"));
 }
 
 /* Tests: the format */
@@ -176,7 +213,7 @@ test_xml_samples_validate_and_import (void)
       g_autoptr(TrellisStore) store = open_empty_store (&dir);
       g_autoptr(TrellisXmlImport) import = NULL;
 
-      assert_valid (path);
+      trellis_test_assert_valid_plan_file (path);
       import = read_ok (store, path);
       g_assert_cmpuint (trellis_xml_import_count_students (import, TRELLIS_XML_OUTCOME_NEW), >=, 1);
       g_assert_true (trellis_xml_import_apply (import, NULL, NULL));
@@ -204,12 +241,12 @@ test_xml_round_trip_is_byte_identical (void)
   g_assert_true (trellis_sample_school_populate (store, 30, TRELLIS_SAMPLE_SEED, NULL, NULL, &error));
   g_assert_no_error (error);
   export_to (store, first, NULL);
-  assert_valid (first);
+  trellis_test_assert_valid_plan_file (first);
 
   import_all (empty, first);
   g_assert_cmpint (trellis_store_count (empty, TRELLIS_TYPE_STUDENT), ==, 30);
   export_to (empty, second, NULL);
-  assert_valid (second);
+  trellis_test_assert_valid_plan_file (second);
 
   first_bytes = trellis_test_read_bytes (first);
   second_bytes = trellis_test_read_bytes (second);
@@ -235,9 +272,9 @@ test_xml_export_selection (void)
   g_autoptr(TrellisStore) empty = open_empty_store (&empty_dir);
 
   g_assert_true (trellis_sample_school_populate (store, 5, TRELLIS_SAMPLE_SEED, NULL, NULL, &error));
-  uuid = first_student_uuid (store, 2);
+  uuid = trellis_test_dup_student_uuid (store, 2);
   export_to (store, path, uuid);
-  assert_valid (path);
+  trellis_test_assert_valid_plan_file (path);
 
   /* One student, with the framework the plan uses, so the file stands on its own. */
   import = read_ok (empty, path);
@@ -299,7 +336,7 @@ test_xml_failed_export_keeps_earlier_file (void)
 
   g_assert_true (trellis_xml_export_write (export, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  assert_valid (path);
+  trellis_test_assert_valid_plan_file (path);
   g_assert_cmpuint (count_files (out_dir), ==, 1);
 
   g_clear_object (&store);
@@ -451,9 +488,13 @@ typedef struct
   TrellisStore *theirs;     /* the other machine, where the file comes from */
   char         *file;
   char         *uuid;       /* the student both sides changed */
+  char         *goal_uuid;  /* a goal of theirs that they linked to one more competency */
+  guint         n_links;    /* how many links that goal has here */
+  guint         n_guardians; /* how many guardians the student has here */
 } Merge;
 
-/* Two machines share three students; each then changes the same student's family name. */
+/* Two machines share three students; each then changes the same student's family name, and
+ * they also add a guardian and a competency link to that student's plan. */
 static void
 merge_setup (Merge *merge)
 {
@@ -469,15 +510,21 @@ merge_setup (Merge *merge)
   import_all (merge->mine, first);
   g_usleep (5000);
 
-  merge->uuid = first_student_uuid (merge->theirs, 0);
-  rename_student (merge->theirs, merge->uuid, "Theirs");
+  merge->uuid = trellis_test_dup_student_uuid (merge->theirs, 0);
+  trellis_test_rename_student (merge->theirs, merge->uuid, "Theirs");
+  merge->goal_uuid = first_goal_uuid (merge->theirs, merge->uuid);
+  link_another_competency (merge->theirs, merge->goal_uuid);
+  add_guardian (merge->theirs, merge->uuid);
+  merge->n_links = n_links_of (merge->mine, merge->goal_uuid);
+  merge->n_guardians = n_guardians_of (merge->mine, merge->uuid);
+  g_assert_cmpuint (n_links_of (merge->theirs, merge->goal_uuid), ==, merge->n_links + 1);
   merge->file = g_build_filename (merge->dir, "second.xml", NULL);
   {
     g_autoptr(TrellisXmlExport) export = trellis_xml_export_new (merge->theirs);
     g_assert_true (trellis_xml_export_write (export, merge->file, NULL, NULL, NULL, NULL));
   }
   g_usleep (5000);
-  rename_student (merge->mine, merge->uuid, "Mine");
+  trellis_test_rename_student (merge->mine, merge->uuid, "Mine");
 }
 
 static void
@@ -492,6 +539,7 @@ merge_teardown (Merge *merge)
   g_free (merge->dir);
   g_free (merge->file);
   g_free (merge->uuid);
+  g_free (merge->goal_uuid);
 }
 
 static void
@@ -526,8 +574,8 @@ test_xml_merge_new_updated_unchanged (void)
 
   /* They change a student and add one: one new, one updated, two unchanged. */
   g_usleep (5000);
-  changed = first_student_uuid (theirs, 1);
-  rename_student (theirs, changed, "Okafor-Reyes");
+  changed = trellis_test_dup_student_uuid (theirs, 1);
+  trellis_test_rename_student (theirs, changed, "Okafor-Reyes");
   g_assert_true (trellis_sample_school_populate (theirs, 1, 7, NULL, NULL, NULL));
   {
     g_autoptr(TrellisXmlExport) export = trellis_xml_export_new (theirs);
@@ -540,7 +588,7 @@ test_xml_merge_new_updated_unchanged (void)
   g_assert_true (trellis_xml_import_apply (import, NULL, NULL));
 
   g_assert_cmpint (trellis_store_count (mine, TRELLIS_TYPE_STUDENT), ==, 4);
-  name = family_name_of (mine, changed);
+  name = trellis_test_dup_family_name (mine, changed);
   g_assert_cmpstr (name, ==, "Okafor-Reyes");
   /* The update went through the store: history says who changed what. */
   history = trellis_store_list_history (mine, changed, NULL);
@@ -575,16 +623,21 @@ test_xml_merge_conflict (gconstpointer data)
   g_assert_true (trellis_xml_import_apply (import, NULL, &error));
   g_assert_no_error (error);
 
-  name = family_name_of (merge.mine, merge.uuid);
+  name = trellis_test_dup_family_name (merge.mine, merge.uuid);
   switch (resolution)
     {
     case TRELLIS_XML_RESOLUTION_MINE:
+      /* Mine entirely: neither their guardian nor their link is added. */
       g_assert_cmpstr (name, ==, "Mine");
       g_assert_cmpint (trellis_store_count (merge.mine, TRELLIS_TYPE_STUDENT), ==, 3);
+      g_assert_cmpuint (n_links_of (merge.mine, merge.goal_uuid), ==, merge.n_links);
+      g_assert_cmpuint (n_guardians_of (merge.mine, merge.uuid), ==, merge.n_guardians);
       break;
     case TRELLIS_XML_RESOLUTION_THEIRS:
       g_assert_cmpstr (name, ==, "Theirs");
       g_assert_cmpint (trellis_store_count (merge.mine, TRELLIS_TYPE_STUDENT), ==, 3);
+      g_assert_cmpuint (n_links_of (merge.mine, merge.goal_uuid), ==, merge.n_links + 1);
+      g_assert_cmpuint (n_guardians_of (merge.mine, merge.uuid), ==, merge.n_guardians + 1);
       break;
     case TRELLIS_XML_RESOLUTION_COPY:
       {
@@ -595,11 +648,102 @@ test_xml_merge_conflict (gconstpointer data)
         g_assert_cmpint (trellis_store_count (merge.mine, TRELLIS_TYPE_STUDENT), ==, 4);
         g_assert_cmpstr (trellis_entity_get_text (copy, "family-name"), ==, "Theirs");
         g_assert_cmpstr (trellis_entity_get_uuid (copy), !=, merge.uuid);
+        g_assert_cmpuint (n_links_of (merge.mine, merge.goal_uuid), ==, merge.n_links);
+        g_assert_cmpuint (n_guardians_of (merge.mine, merge.uuid), ==, merge.n_guardians);
+        g_assert_cmpuint (n_guardians_of (merge.mine, trellis_entity_get_uuid (copy)), ==,
+                          merge.n_guardians + 1);
       }
       break;
     default:
       g_assert_not_reached ();
     }
+  merge_teardown (&merge);
+}
+
+static void
+retitle (TrellisStore *store,
+         GType         type,
+         const char   *uuid,
+         const char   *title)
+{
+  g_autoptr(TrellisEntity) entity = trellis_store_load_by_uuid (store, type, uuid, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (entity);
+  g_object_set (entity, "title", title, NULL);
+  g_assert_true (trellis_store_save (store, entity, &error));
+  g_assert_no_error (error);
+  g_usleep (5000);
+}
+
+/* Keeping my framework in a conflict must not leave their plan pointing nowhere: a competency
+ * only the file has, which a goal of the file is linked to, is still added. */
+static void
+test_xml_merge_framework_keeps_mine (void)
+{
+  Merge merge = { 0 };
+  g_autoptr(TrellisEntity) framework = NULL;
+  g_autoptr(GListModel) attributes = NULL;
+  g_autoptr(TrellisEntity) attribute = NULL;
+  g_autoptr(TrellisEntity) competency = NULL;
+  g_autoptr(TrellisEntity) goal = NULL;
+  g_autoptr(TrellisEntity) kept = NULL;
+  g_autoptr(TrellisEntity) added = NULL;
+  g_autoptr(TrellisXmlImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *framework_uuid = NULL;
+  g_autofree char *goal_uuid = NULL;
+  g_autofree char *student_uuid = NULL;
+  g_autofree char *mine_dir = NULL;
+  guint n_links;
+
+  merge.theirs = trellis_test_open_store (&merge.dir);
+  g_assert_true (trellis_sample_school_populate (merge.theirs, 2, TRELLIS_SAMPLE_SEED, NULL, NULL, NULL));
+  merge.file = g_build_filename (merge.dir, "first.xml", NULL);
+  export_to (merge.theirs, merge.file, NULL);
+  merge.mine = open_empty_store (&mine_dir);
+  import_all (merge.mine, merge.file);
+  g_usleep (5000);
+
+  framework = trellis_store_load (merge.theirs, TRELLIS_TYPE_FRAMEWORK,
+                                  trellis_store_get_default_framework (merge.theirs), NULL);
+  framework_uuid = g_strdup (trellis_entity_get_uuid (framework));
+  retitle (merge.theirs, TRELLIS_TYPE_FRAMEWORK, framework_uuid, "Their profile");
+  attributes = trellis_store_list (merge.theirs, TRELLIS_TYPE_ATTRIBUTE, "framework-id",
+                                   trellis_entity_get_id (framework), NULL);
+  attribute = g_list_model_get_item (attributes, 0);
+  competency = g_object_new (TRELLIS_TYPE_COMPETENCY, "attribute-id", trellis_entity_get_id (attribute),
+                             "title", "Listens to understand", NULL);
+  g_assert_true (trellis_store_insert (merge.theirs, competency, &error));
+  g_assert_no_error (error);
+  student_uuid = trellis_test_dup_student_uuid (merge.theirs, 0);
+  goal_uuid = first_goal_uuid (merge.theirs, student_uuid);
+  n_links = n_links_of (merge.mine, goal_uuid);
+  goal = trellis_store_load_by_uuid (merge.theirs, TRELLIS_TYPE_GOAL, goal_uuid, NULL);
+  g_assert_true (trellis_store_link_competency (merge.theirs, trellis_entity_get_id (goal),
+                                                trellis_entity_get_id (competency), &error));
+  g_assert_no_error (error);
+  g_free (merge.file);
+  merge.file = g_build_filename (merge.dir, "second.xml", NULL);
+  {
+    g_autoptr(TrellisXmlExport) export = trellis_xml_export_new (merge.theirs);
+    g_assert_true (trellis_xml_export_write (export, merge.file, NULL, NULL, NULL, NULL));
+  }
+  g_usleep (5000);
+  retitle (merge.mine, TRELLIS_TYPE_FRAMEWORK, framework_uuid, "My profile");
+
+  import = read_ok (merge.mine, merge.file);
+  g_assert_cmpuint (trellis_xml_import_count_frameworks (import, TRELLIS_XML_OUTCOME_CONFLICT), ==, 1);
+  trellis_xml_import_set_all_resolutions (import, TRELLIS_XML_RESOLUTION_MINE);
+  g_assert_true (trellis_xml_import_apply (import, NULL, &error));
+  g_assert_no_error (error);
+
+  kept = trellis_store_load_by_uuid (merge.mine, TRELLIS_TYPE_FRAMEWORK, framework_uuid, NULL);
+  g_assert_cmpstr (trellis_entity_get_text (kept, "title"), ==, "My profile");
+  added = trellis_store_load_by_uuid (merge.mine, TRELLIS_TYPE_COMPETENCY,
+                                     trellis_entity_get_uuid (competency), NULL);
+  g_assert_nonnull (added);
+  g_assert_cmpuint (n_links_of (merge.mine, goal_uuid), ==, n_links + 1);
   merge_teardown (&merge);
 }
 
@@ -644,7 +788,7 @@ test_xml_async_export_and_import (void)
   g_clear_object (&result);
   g_assert_cmpuint (trellis_xml_export_get_n_students (export), ==, 2);
   g_assert_cmpfloat (trellis_xml_export_get_fraction (export), ==, 1.0);
-  assert_valid (path);
+  trellis_test_assert_valid_plan_file (path);
 
   trellis_xml_import_read_async (import, NULL, on_async_done, &result);
   g_assert_true (trellis_xml_import_read_finish (import, wait_for (&result), &error));
@@ -691,6 +835,7 @@ main (int    argc,
                         GINT_TO_POINTER (TRELLIS_XML_RESOLUTION_THEIRS), test_xml_merge_conflict);
   g_test_add_data_func ("/xml/import/merge/conflict-copy",
                         GINT_TO_POINTER (TRELLIS_XML_RESOLUTION_COPY), test_xml_merge_conflict);
+  g_test_add_func ("/xml/import/merge/framework-keeps-mine", test_xml_merge_framework_keeps_mine);
 
   return g_test_run ();
 }

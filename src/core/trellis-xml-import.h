@@ -35,7 +35,8 @@ typedef enum {
 
 /**
  * TrellisXmlResolution:
- * @TRELLIS_XML_RESOLUTION_MINE: keep this database's version of the records in conflict
+ * @TRELLIS_XML_RESOLUTION_MINE: keep this database's version of the student or framework
+ *   entirely: nothing of the file's is saved over it or added to it, links included
  * @TRELLIS_XML_RESOLUTION_THEIRS: take the file's version of them
  * @TRELLIS_XML_RESOLUTION_COPY: keep this database's version and add the file's as a copy with
  *   new identifiers
