@@ -18,6 +18,7 @@
 #include "trellis-profile-page.h"
 #include "trellis-student.h"
 #include "trellis-student-summary.h"
+#include "trellis-undo-toast.h"
 #include "trellis-vocabulary.h"
 #include "trellis-window.h"
 
@@ -249,7 +250,7 @@ on_restore_guardian (AdwToast           *toast,
   if (self->store == NULL || !trellis_store_restore (self->store, snapshot, &error))
     {
       if (error != NULL)
-        g_warning ("The guardian could not be restored: %s", error->message);
+        trellis_show_error_toast (GTK_WIDGET (self), error);
       return;
     }
   load_guardians (self);
@@ -268,7 +269,7 @@ on_guardian_remove (TrellisGuardianRow *row,
 
   if (!trellis_store_delete (self->store, TRELLIS_ENTITY (guardian), &snapshot, &error))
     {
-      g_warning ("The guardian could not be removed: %s", error->message);
+      trellis_show_error_toast (GTK_WIDGET (self), error);
       return;
     }
   /* Translators: a toast after removing a guardian, %s is their name */
@@ -308,6 +309,7 @@ on_new_guardian_apply (TrellisProfilePage *self)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->new_guardian_row), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_guardian_row), error->message);
+      trellis_show_error_toast (GTK_WIDGET (self), error);
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->new_guardian_row), "error");

@@ -14,6 +14,7 @@
 #include "trellis-profile-page.h"
 #include "trellis-sample-school.h"
 #include "trellis-settings.h"
+#include "trellis-store-private.h"
 #include "trellis-student.h"
 #include "trellis-student-list.h"
 #include "trellis-student-summary.h"
@@ -386,6 +387,49 @@ test_window_delete_undo (Fixture       *fixture,
   g_assert_cmpint (trellis_store_count (store_of (fixture), TRELLIS_TYPE_STUDENT), ==, 5);
 }
 
+static gboolean
+is_archived (Fixture *fixture,
+             gint64   id)
+{
+  g_autoptr(TrellisStudent) student = trellis_store_load (store_of (fixture), TRELLIS_TYPE_STUDENT, id, NULL);
+
+  return trellis_entity_get_boolean (TRELLIS_ENTITY (student), "archived");
+}
+
+static void
+test_window_archive_undo (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  gint64 id = add_student (fixture, "Amal", "Hassan", 10);
+
+  g_assert_false (is_archived (fixture, id));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.archive-student", NULL);
+  spin_idle ();
+  g_assert_true (is_archived (fixture, id));
+  g_assert_nonnull (trellis_test_find_widget (GTK_WIDGET (fixture->window), g_type_from_name ("AdwToastWidget")));
+
+  /* The toast’s Undo names the student and the state to go back to. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-archive", "(xb)", id, FALSE);
+  spin_idle ();
+  g_assert_false (is_archived (fixture, id));
+}
+
+/* A student the database refuses is not added, and the window says why. */
+static void
+test_window_add_student_error (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  sqlite3 *db = trellis_store_get_db (store_of (fixture));
+
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TEMP TRIGGER refuse BEFORE INSERT ON student "
+                                     "BEGIN SELECT RAISE (ABORT, 'the disk is full'); END", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_null (trellis_test_find_widget (GTK_WIDGET (fixture->window), g_type_from_name ("AdwToastWidget")));
+  g_assert_cmpint (add_student (fixture, "Lan", "Nguyễn", 7), ==, 0);
+  g_assert_cmpint (trellis_store_count (store_of (fixture), TRELLIS_TYPE_STUDENT), ==, 0);
+  g_assert_nonnull (trellis_test_find_widget (GTK_WIDGET (fixture->window), g_type_from_name ("AdwToastWidget")));
+}
+
 static void
 test_window_open_invalid (Fixture       *fixture,
                           gconstpointer  data)
@@ -432,6 +476,8 @@ main (int   argc,
   g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_window_search, fixture_tear_down);
   g_test_add ("/window/search-keeps-student", Fixture, NULL, fixture_set_up, test_window_search_keeps_student, fixture_tear_down);
   g_test_add ("/window/delete-undo", Fixture, NULL, fixture_set_up, test_window_delete_undo, fixture_tear_down);
+  g_test_add ("/window/archive-undo", Fixture, NULL, fixture_set_up, test_window_archive_undo, fixture_tear_down);
+  g_test_add ("/window/add-student-error", Fixture, NULL, fixture_set_up, test_window_add_student_error, fixture_tear_down);
   g_test_add ("/window/open-invalid", Fixture, NULL, fixture_set_up, test_window_open_invalid, fixture_tear_down);
 
   status = g_test_run ();
