@@ -21,6 +21,7 @@
 #include "trellis-student-view.h"
 #include "trellis-test-utils.h"
 #include "trellis-test-widgets.h"
+#include "trellis-widget-utils.h"
 #include "trellis-window.h"
 
 /* One application for every test: GApplication starts up once per process. */
@@ -207,6 +208,17 @@ test_window_autosave (Fixture       *fixture,
   typed = trellis_store_load (store_of (fixture), TRELLIS_TYPE_STUDENT, id, NULL);
   g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (typed), "preferred-name"), ==, "Lanny");
   g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (typed), "interests"), ==, "Robots\nDrawing");
+
+  /* The home language is chosen by its own name and stored as a language tag. */
+  {
+    AdwComboRow *language = ADW_COMBO_ROW (trellis_profile_page_get_field_widget (page, "home-language"));
+    g_autoptr(TrellisStudent) chosen = NULL;
+
+    trellis_language_row_select (language, "es");
+    g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (language)), ==, "Español");
+    chosen = trellis_store_load (store_of (fixture), TRELLIS_TYPE_STUDENT, id, NULL);
+    g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (chosen), "home-language"), ==, "es");
+  }
 
   /* A student without any name is refused at the field; the other field is stored and the
    * refused text stays where it was typed. */
