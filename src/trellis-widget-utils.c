@@ -46,6 +46,17 @@ static const struct {
   { "pl", "Polski" },
   { "ja", "日本語" },
   { "de", "Deutsch" },
+  { "it", "Italiano" },
+  { "tr", "Türkçe" },
+  { "he", "עברית" },
+  { "ta", "தமிழ்" },
+  { "th", "ไทย" },
+  { "lo", "ລາວ" },
+  { "ro", "Română" },
+  { "el", "Ελληνικά" },
+  { "sv", "Svenska" },
+  { "mi", "Te reo Māori" },
+  { "sm", "Gagana Sāmoa" },
   { "nv", "Diné bizaad" },
 };
 
