@@ -12,6 +12,7 @@
 #include "trellis-undo-toast.h"
 #include "trellis-student.h"
 #include "trellis-vocabulary.h"
+#include "trellis-widget-utils.h"
 
 struct _TrellisAddStudentDialog
 {
@@ -122,6 +123,7 @@ trellis_add_student_dialog_init (TrellisAddStudentDialog *self)
   g_autoptr(GtkStringList) grades = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  trellis_widget_name_drop_downs (GTK_WIDGET (self));
 
   for (int grade = FIRST_GRADE; grade <= 12; grade++)
     {

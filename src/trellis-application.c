@@ -12,6 +12,7 @@
 #include "trellis-batch.h"
 #include "trellis-editor-dialog.h"
 #include "trellis-settings.h"
+#include "trellis-widget-utils.h"
 #include "trellis-window.h"
 
 struct _TrellisApplication
@@ -28,6 +29,33 @@ static const GOptionEntry option_entries[] = {
     N_("Open the database at PATH instead of the default one"), N_("PATH") },
   { "populate-sample", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("Add N sample students to the database, without a display, and quit"), N_("N") },
+  { "print-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Print the plans of the chosen students (all by default) to one PDF, without a display, and quit"),
+    N_("FILE") },
+  { "homeroom", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --print-pdf: print only the students of this homeroom"), N_("NAME") },
+  { "grade", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --print-pdf: print only the students of this grade (0 for kindergarten)"), N_("N") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --print-pdf: the paper size, a4 or letter"), N_("SIZE") },
+  { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --print-pdf: the language of the labels (by default each family’s)"), N_("LANG") },
+  { "double-sided", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --print-pdf: start each student on an odd page"), NULL },
+  { "include-supports", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --print-pdf: also print the private supports and accommodations"), NULL },
+  { "export-xml", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write students and their plans to the plan file FILE, without a display, and quit"), N_("FILE") },
+  { "student", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("With --export-xml or --print-pdf: only the student with this UUID (repeat for more)"),
+    N_("UUID") },
+  { "import-xml", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Merge the plan file FILE into the database, without a display, and quit"), N_("FILE") },
+  { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import-xml: show what the import would change, and change nothing"), NULL },
+  { "on-conflict", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import-xml: for records changed both here and in the file, keep “mine”, take "
+       "“theirs” or keep both as a “copy”"), N_("CHOICE") },
   { "import-framework", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import a competency framework (Moodle CSV, CASE JSON, Mahara JSON or a Trellis template) "
        "into the database, without a display, and quit"), N_("FILE") },
@@ -121,6 +149,7 @@ trellis_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  trellis_fix_mnemonic_button_names ();
 }
 
 static void

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-color-row.h"
+#include "trellis-widget-utils.h"
 
 struct _TrellisColorRow
 {
@@ -230,6 +231,9 @@ trellis_color_row_init (TrellisColorRow *self)
   self->color = g_strdup ("");
   self->swatches = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 leaves the button inside a GtkColorButton nameless. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->custom_button))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Custom colour"), -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
     {
@@ -244,8 +248,7 @@ trellis_color_row_init (TrellisColorRow *self)
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_add_css_class (button, "circular");
       gtk_widget_set_tooltip_text (button, _(palette[i].name));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _(palette[i].name), -1);
+      trellis_accessible_set_label (GTK_WIDGET (button), _(palette[i].name));
       g_object_set_data (G_OBJECT (button), "color", (gpointer) palette[i].color);
       gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
       group = GTK_TOGGLE_BUTTON (button);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-date-button.h"
+#include "trellis-widget-utils.h"
 
 struct _TrellisDateButton
 {
@@ -61,9 +62,11 @@ update_label (TrellisDateButton *self)
     {
       /* Translators: a date button's spoken name: what the date is, then the date */
       g_autofree char *spoken = g_strdup_printf (_("%s: %s"), self->what, gtk_label_get_label (self->label));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      spoken, -1);
+      trellis_accessible_set_label (GTK_WIDGET (self->menu_button), spoken);
     }
+  else
+    /* Without a label (a row’s title says what it is), the button says at least its date. */
+    trellis_accessible_set_label (GTK_WIDGET (self->menu_button), gtk_label_get_label (self->label));
 }
 
 /* Callbacks */

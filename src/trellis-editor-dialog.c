@@ -14,6 +14,7 @@
 #include "trellis-editor-dialog.h"
 #include "trellis-settings.h"
 #include "trellis-vocabulary.h"
+#include "trellis-widget-utils.h"
 
 struct _TrellisEditorDialog
 {
@@ -89,6 +90,7 @@ trellis_editor_dialog_init (TrellisEditorDialog *self)
   const char *current_role = trellis_settings_get_editor_role (settings);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  trellis_widget_name_drop_downs (GTK_WIDGET (self));
 
   for (guint i = 0; trellis_roles[i] != NULL; i++)
     gtk_string_list_append (roles, trellis_vocabulary_label (trellis_roles, trellis_roles[i]));

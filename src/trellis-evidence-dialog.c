@@ -13,6 +13,7 @@
 #include "trellis-date-button.h"
 #include "trellis-evidence-dialog.h"
 #include "trellis-level.h"
+#include "trellis-plan-workflow.h"
 #include "trellis-vocabulary.h"
 
 struct _TrellisEvidenceDialog
@@ -305,9 +306,18 @@ trellis_evidence_dialog_new (GtkWindow       *parent,
   if (evidence != NULL)
     self->evidence = TRELLIS_EVIDENCE (trellis_entity_copy (TRELLIS_ENTITY (evidence)));
   else
-    self->evidence = g_object_new (TRELLIS_TYPE_EVIDENCE,
-                                   "goal-id", trellis_entity_get_id (TRELLIS_ENTITY (goal)),
-                                   NULL);
+    {
+      g_autofree char *today = trellis_plan_workflow_today ();
+      g_autoptr(GArray) linked = trellis_store_list_goal_competencies (store, trellis_entity_get_id (TRELLIS_ENTITY (goal)),
+                                                                       NULL);
+
+      /* New evidence is most often of today, and of a competency the goal builds. */
+      self->evidence = g_object_new (TRELLIS_TYPE_EVIDENCE,
+                                     "goal-id", trellis_entity_get_id (TRELLIS_ENTITY (goal)),
+                                     "evidence-date", today,
+                                     "competency-id", linked && linked->len > 0 ? g_array_index (linked, gint64, 0) : 0,
+                                     NULL);
+    }
   entity = TRELLIS_ENTITY (self->evidence);
 
   competencies = list_framework_competencies (store, framework_id);

@@ -203,6 +203,8 @@ make_attribute_row (TrellisEntity *attribute)
   gtk_box_append (GTK_BOX (box), swatch);
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* The row says the attribute’s title, also after it is renamed. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   g_object_set_data_full (G_OBJECT (row), ENTITY_KEY, g_object_ref (attribute), g_object_unref);
   return row;
 }

@@ -21,6 +21,7 @@
 #include "trellis-framework-import.h"
 #include "trellis-framework-template.h"
 #include "trellis-frameworks-page.h"
+#include "trellis-widget-utils.h"
 
 struct _TrellisFrameworksPage
 {
@@ -163,16 +164,18 @@ make_row (TrellisFrameworksPage *self,
     *group = GTK_CHECK_BUTTON (radio);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (radio), trellis_entity_get_boolean (framework, "is-default"));
   gtk_widget_set_tooltip_text (radio, _("School default: new plans use this framework"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (radio), GTK_ACCESSIBLE_PROPERTY_LABEL, default_label, -1);
+  trellis_accessible_set_label (GTK_WIDGET (radio), default_label);
   g_signal_connect_object (radio, "toggled", G_CALLBACK (on_default_toggled), self, 0);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), radio);
 
   gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, edit_label, -1);
+  trellis_accessible_set_label (GTK_WIDGET (edit), edit_label);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "frameworks.edit");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "x", id);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit);
+  /* The row labels its activatable widget with its title; GTK 4.8 would say both names. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
   item = g_menu_item_new (_("_Rename…"), NULL);
   g_menu_item_set_action_and_target (item, "frameworks.rename", "x", id);
@@ -190,7 +193,7 @@ make_row (TrellisFrameworksPage *self,
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), G_MENU_MODEL (menu));
   gtk_widget_set_valign (more, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (more, _("More actions"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_LABEL, more_label, -1);
+  trellis_accessible_set_label (GTK_WIDGET (more), more_label);
   gtk_widget_add_css_class (more, "flat");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), more);
   return row;
@@ -464,7 +467,7 @@ ask_name (TrellisFrameworksPage *self,
 
   gtk_editable_set_text (GTK_EDITABLE (entry), initial);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
+  trellis_accessible_set_label (GTK_WIDGET (entry), _("Name"));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),

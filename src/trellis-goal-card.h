@@ -13,9 +13,15 @@ G_BEGIN_DECLS
 #define TRELLIS_TYPE_GOAL_CARD (trellis_goal_card_get_type ())
 G_DECLARE_FINAL_TYPE (TrellisGoalCard, trellis_goal_card, TRELLIS, GOAL_CARD, GtkListBoxRow)
 
-GtkWidget   *trellis_goal_card_new          (TrellisGoal     *goal,
-                                             gboolean         movable);
-TrellisGoal *trellis_goal_card_get_goal     (TrellisGoalCard *self);
+GtkWidget   *trellis_goal_card_new            (void);
+void         trellis_goal_card_set_goal       (TrellisGoalCard *self,
+                                               TrellisGoal     *goal,
+                                               gboolean         movable);
+TrellisGoal *trellis_goal_card_get_goal       (TrellisGoalCard *self);
+gboolean     trellis_goal_card_get_movable    (TrellisGoalCard *self);
+void         trellis_goal_card_set_neighbours (TrellisGoalCard *self,
+                                               gboolean         above,
+                                               gboolean         below);
 void         trellis_goal_card_set_progress (TrellisGoalCard *self,
                                              guint            done,
                                              guint            total,

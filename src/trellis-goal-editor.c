@@ -52,10 +52,12 @@ struct _TrellisGoalEditor
   GtkSearchEntry     *competency_search;
   GtkListBox         *competency_list;
   GtkLabel           *steps_heading;
+  GtkLabel           *competencies_heading;
   GtkListBox         *steps_list;
   GtkEntry           *new_step_entry;
   GtkListBox         *evidence_list;
   GtkWidget          *add_evidence_button;
+  GtkWidget          *add_step_box;
   TrellisNotesThread *notes;
 };
 
@@ -169,8 +171,7 @@ make_delete_button (const char *accessible_label)
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, accessible_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_label, -1);
+  trellis_accessible_set_label (GTK_WIDGET (button), accessible_label);
   return button;
 }
 
@@ -203,6 +204,25 @@ update_steps_heading (TrellisGoalEditor *self)
   /* Translators: the heading of the action steps, with steps done / steps */
   text = g_strdup_printf (_("Action Steps (%u/%u done)"), progress.steps_done, progress.steps_total);
   gtk_label_set_text (self->steps_heading, text);
+}
+
+/* The checked competencies may be scrolled out of sight: the heading says how many there are. */
+static void
+update_competencies_heading (TrellisGoalEditor *self)
+{
+  g_autoptr(GArray) linked = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->goal != NULL)
+    linked = trellis_store_list_goal_competencies (self->store, trellis_entity_get_id (TRELLIS_ENTITY (self->goal)),
+                                                   NULL);
+  if (linked == NULL || linked->len == 0)
+    text = g_strdup (_("Competencies (none linked yet)"));
+  else
+    /* Translators: the heading of the competency checklist, with how many are linked to the goal */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Competencies (%u linked)", "Competencies (%u linked)",
+                                         linked->len), linked->len);
+  gtk_label_set_text (self->competencies_heading, text);
 }
 
 static void
@@ -300,12 +320,16 @@ make_step_row (TrellisGoalEditor *self,
   TrellisEntity *entity = TRELLIS_ENTITY (step);
   const char *text = trellis_entity_get_text (entity, "text");
   g_autofree char *done_label = g_strdup_printf (_("Done: %s"), text);
+  /* Translators: what a screen reader says for the row of an action step */
+  g_autofree char *step_label = g_strdup_printf (_("Action step: %s"), text);
   g_autofree char *owner_label = g_strdup_printf (_("Owner of “%s”"), text);
   g_autofree char *due_label = g_strdup_printf (_("Due date of “%s”"), text);
   g_autofree char *delete_label = g_strdup_printf (_("Delete step “%s”"), text);
   g_autoptr(GtkStringList) owners = gtk_string_list_new (NULL);
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *what = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *who_when = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *entry = gtk_entry_new ();
   GtkWidget *owner;
@@ -318,22 +342,25 @@ make_step_row (TrellisGoalEditor *self,
   owner = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (owners)), NULL);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  trellis_accessible_set_label (GTK_WIDGET (row), step_label);
   gtk_widget_add_css_class (row, "step-row");
+  gtk_widget_set_name (delete, "delete-step");
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), trellis_entity_get_text (entity, "done-at") != NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, done_label, -1);
+  trellis_accessible_set_label (GTK_WIDGET (check), done_label);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   gtk_widget_set_hexpand (entry, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Step"), -1);
+  trellis_accessible_set_label (GTK_WIDGET (entry), _("Step"));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (owner),
                               vocabulary_index (trellis_step_owners, trellis_entity_get_text (entity, "owner")));
   gtk_widget_set_valign (owner, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (owner, _("Owner"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (owner), GTK_ACCESSIBLE_PROPERTY_LABEL, owner_label, -1);
+  trellis_accessible_set_label (GTK_WIDGET (owner), owner_label);
+  trellis_drop_down_name_button (GTK_DROP_DOWN (owner), owner_label);
   trellis_date_button_set_date (TRELLIS_DATE_BUTTON (due), trellis_entity_get_text (entity, "due-date"));
   gtk_widget_add_css_class (overdue, "overdue-label");
   gtk_widget_add_css_class (overdue, "error");
@@ -354,12 +381,16 @@ make_step_row (TrellisGoalEditor *self,
   g_signal_connect (due, "notify::date", G_CALLBACK (on_step_due_changed), self);
   g_signal_connect (delete, "clicked", G_CALLBACK (on_step_delete_clicked), self);
 
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (box), overdue);
-  gtk_box_append (GTK_BOX (box), owner);
-  gtk_box_append (GTK_BOX (box), due);
-  gtk_box_append (GTK_BOX (box), delete);
+  /* The step's words get the whole width, even in a narrow window; who and when go below them. */
+  gtk_box_append (GTK_BOX (what), check);
+  gtk_box_append (GTK_BOX (what), entry);
+  gtk_box_append (GTK_BOX (what), delete);
+  gtk_widget_set_margin_start (who_when, 30);
+  gtk_box_append (GTK_BOX (who_when), owner);
+  gtk_box_append (GTK_BOX (who_when), due);
+  gtk_box_append (GTK_BOX (who_when), overdue);
+  gtk_box_append (GTK_BOX (box), what);
+  gtk_box_append (GTK_BOX (box), who_when);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   update_step_row_state (row, step);
   return row;
@@ -454,7 +485,11 @@ make_evidence_row (TrellisGoalEditor *self,
   GtkWidget *row = adw_action_row_new ();
 
   if (date != NULL)
-    g_string_append_printf (subtitle, " · %s", date);
+    {
+      g_autofree char *shown = trellis_format_date (date);
+
+      g_string_append_printf (subtitle, " · %s", shown);
+    }
   if (competency != NULL)
     g_string_append_printf (subtitle, " · %s", competency);
   if (level != NULL && *assessor != '\0')
@@ -487,8 +522,7 @@ make_evidence_row (TrellisGoalEditor *self,
       gtk_widget_add_css_class (open, "flat");
       gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (open, _("Open"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Open the evidence"), -1);
+      trellis_accessible_set_label (GTK_WIDGET (open), _("Open the evidence"));
       g_object_set_data_full (G_OBJECT (open), "uri",
                               g_str_has_prefix (uri, "/") ? g_filename_to_uri (uri, NULL, NULL) : g_strdup (uri),
                               g_free);
@@ -504,8 +538,7 @@ make_evidence_row (TrellisGoalEditor *self,
       gtk_widget_add_css_class (edit, "flat");
       gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (edit, _("Edit"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Edit the evidence"), -1);
+      trellis_accessible_set_label (GTK_WIDGET (edit), _("Edit the evidence"));
       g_object_set_data_full (G_OBJECT (edit), "evidence", g_object_ref (evidence), g_object_unref);
       g_object_set_data_full (G_OBJECT (delete), "evidence", g_object_ref (evidence), g_object_unref);
       g_signal_connect (edit, "clicked", G_CALLBACK (on_evidence_edit_clicked), self);
@@ -535,6 +568,7 @@ on_competency_toggled (GtkCheckButton    *check,
     ok = trellis_store_unlink_competency (self->store, goal_id, competency_id, &error);
   if (!ok)
     trellis_show_error_toast (GTK_WIDGET (self), error);
+  update_competencies_heading (self);
 }
 
 static void
@@ -589,6 +623,7 @@ fill_competencies (TrellisGoalEditor *self)
   g_autoptr(GArray) linked = NULL;
 
   trellis_list_box_remove_all (self->competency_list);
+  update_competencies_heading (self);
   if (self->goal == NULL || self->framework_id == 0)
     return;
   linked = trellis_store_list_goal_competencies (self->store, trellis_entity_get_id (TRELLIS_ENTITY (self->goal)), NULL);
@@ -621,10 +656,42 @@ fill_competencies (TrellisGoalEditor *self)
           g_object_set_data_full (G_OBJECT (row), "attribute", g_strdup (attribute_title), g_free);
           g_object_set_data_full (G_OBJECT (row), "search-text", g_utf8_casefold (search, -1), g_free);
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+          /* Tab goes straight to the check box, which says the competency; the row is no extra stop. */
+          gtk_widget_set_focusable (row, FALSE);
+          trellis_accessible_set_label (GTK_WIDGET (row), label);
           gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), check);
           gtk_list_box_append (self->competency_list, row);
         }
     }
+}
+
+/* A completed plan is read, often by someone else: its words stay sharp (not greyed out) but
+ * cannot be changed, and the choosers are turned off. */
+static void
+set_form_editable (GtkWidget *widget,
+                   gboolean   editable)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      gtk_text_view_set_editable (GTK_TEXT_VIEW (widget), editable);
+      gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (widget), editable);
+      return;
+    }
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return;  /* searching the checklist is reading, not writing */
+  if (GTK_IS_EDITABLE (widget))
+    {
+      gtk_editable_set_editable (GTK_EDITABLE (widget), editable);
+      return;
+    }
+  if (GTK_IS_CHECK_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) || GTK_IS_BUTTON (widget) ||
+      ADW_IS_COMBO_ROW (widget) || TRELLIS_IS_DATE_BUTTON (widget))
+    {
+      gtk_widget_set_sensitive (widget, editable);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    set_form_editable (child, editable);
 }
 
 static void
@@ -654,6 +721,7 @@ reload_lists (TrellisGoalEditor *self)
       gtk_list_box_append (self->evidence_list, make_evidence_row (self, item));
     }
   update_steps_heading (self);
+  set_form_editable (self->form_box, !self->read_only);
   trellis_notes_thread_reload (self->notes);
   self->loading = FALSE;
 }
@@ -858,10 +926,12 @@ trellis_goal_editor_class_init (TrellisGoalEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, competency_search);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, competency_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, steps_heading);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, competencies_heading);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, steps_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, new_step_entry);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, add_evidence_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, add_step_box);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, notes);
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_choice_selected);
@@ -927,7 +997,8 @@ trellis_goal_editor_set_goal (TrellisGoalEditor *self,
   self->framework_id = framework_id;
   self->read_only = read_only;
 
-  gtk_widget_set_sensitive (self->form_box, !read_only);
+  set_form_editable (self->form_box, !read_only);
+  gtk_widget_set_visible (self->add_step_box, !read_only);
   gtk_widget_set_visible (self->add_evidence_button, !read_only);
   g_object_set (self->notes, "read-only", read_only, NULL);
   trellis_notes_thread_set_target (self->notes, store,

@@ -11,6 +11,7 @@
 
 #include "trellis-group-overview.h"
 #include "trellis-pog-map.h"
+#include "trellis-widget-utils.h"
 
 /* One row per student, one column per attribute; each cell says the level in words (and the
  * goal count) on the level’s colour, so it reads without colour, in print and to a screen
@@ -241,7 +242,7 @@ on_cell_bind (GtkSignalListItemFactory *factory,
   accessible = g_strdup_printf (_("%s — %s"), name, sentence);
   gtk_label_set_text (GTK_LABEL (label), text);
   gtk_widget_set_tooltip_text (label, accessible);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  trellis_accessible_set_label (GTK_WIDGET (label), accessible);
   set_level_class (self, label, level != NULL ? trellis_pog_group_get_level (self->group, student,
                                                                              column->attribute) : -1);
   if (level == NULL)

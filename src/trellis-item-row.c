@@ -18,6 +18,7 @@
 #include "trellis-item-row.h"
 #include "trellis-level.h"
 #include "trellis-text-row.h"
+#include "trellis-widget-utils.h"
 
 struct _TrellisItemRow
 {
@@ -72,12 +73,11 @@ update_button_labels (TrellisItemRow *self)
   g_autofree char *down = g_strdup_printf (_("Move “%s” down"), title);
   g_autofree char *delete = g_strdup_printf (_("Delete “%s”"), title);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->move_up_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, up, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->move_down_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, down, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->delete_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, delete, -1);
+  trellis_accessible_set_label (GTK_WIDGET (self->move_up_button), up);
+  trellis_accessible_set_label (GTK_WIDGET (self->move_down_button), down);
+  trellis_accessible_set_label (GTK_WIDGET (self->delete_button), delete);
+  /* libadwaita 1.2 leaves the expander row itself nameless. */
+  trellis_accessible_set_label (GTK_WIDGET (self), title);
 }
 
 /* Callbacks */

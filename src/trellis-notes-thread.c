@@ -152,10 +152,8 @@ make_note_row (TrellisNotesThread *self,
       gtk_widget_add_css_class (delete, "flat");
       gtk_widget_set_tooltip_text (edit, _("Correct This Note"));
       gtk_widget_set_tooltip_text (delete, _("Delete This Note"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Correct this note"), -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Delete this note"), -1);
+      trellis_accessible_set_label (GTK_WIDGET (edit), _("Correct this note"));
+      trellis_accessible_set_label (GTK_WIDGET (delete), _("Delete this note"));
       g_object_set_data_full (G_OBJECT (edit), "note", g_object_ref (note), g_object_unref);
       g_object_set_data_full (G_OBJECT (delete), "note", g_object_ref (note), g_object_unref);
       g_signal_connect (edit, "clicked", G_CALLBACK (on_edit_clicked), self);
@@ -178,7 +176,7 @@ make_note_row (TrellisNotesThread *self,
   /* The role is said in words, not only by the colour of the row. */
   /* Translators: what a screen reader says for a note: role, name, time, then the text */
   accessible = g_strdup_printf (_("%s note by %s, %s: %s"), role_label, author, when, body);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  trellis_accessible_set_label (GTK_WIDGET (row), accessible);
   return row;
 }
 
@@ -218,6 +216,15 @@ static void
 on_cancel_clicked (TrellisNotesThread *self)
 {
   stop_editing (self);
+}
+
+/* A note needs words: Add stays off while the box is empty. */
+static void
+on_compose_changed (TrellisNotesThread *self)
+{
+  g_autofree char *text = trellis_text_view_dup_text (self->compose_view);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), *g_strstrip (text) != '\0');
 }
 
 static void
@@ -329,6 +336,8 @@ static void
 trellis_notes_thread_init (TrellisNotesThread *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->compose_view), "changed",
+                            G_CALLBACK (on_compose_changed), self);
   update_compose (self);
 }
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "trellis-attribute.h"
 #include "trellis-goal-card.h"
 #include "trellis-goal-editor.h"
 #include "trellis-notes-thread.h"
@@ -33,6 +34,18 @@ struct _TrellisPlanPage
   gboolean            changing_year;
   GtkCssProvider     *css;
   GHashTable         *chip_colors;   /* "#rrggbb" → NULL, the colours with a CSS class */
+
+  /* The goals being shown: cards for the first screen are filled at once, the rest after the
+   * first frame, so that choosing a student shows the plan without waiting. */
+  GListModel         *goals;
+  GHashTable         *progress;      /* goal id → TrellisGoalProgress * (in progress_rows) */
+  GHashTable         *chips;         /* goal id → GPtrArray of TrellisGoalChip * (in chip_rows) */
+  GArray             *progress_rows;
+  GArray             *chip_rows;
+  guint               n_filled;
+  GdkFrameClock      *fill_clock;    /* the clock whose next frame lets more cards be filled */
+  gulong              after_paint_id;
+  guint               fill_idle_id;
 
   GtkStack           *stack;
   GtkStack           *content_stack;
@@ -68,12 +81,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Enough cards to fill a tall window at once; the others in slices of main-loop idle time. */
+#define CARDS_FIRST_FRAME 8
+#define FILL_SLICE_USEC   (5 * 1000)
+
 static void show_year            (TrellisPlanPage *self);
 static void on_card_move         (TrellisGoalCard *card,
                                   int              delta,
-                                  TrellisPlanPage *self);
-static void on_card_goal_dropped (TrellisGoalCard *card,
-                                  gint64           goal_id,
                                   TrellisPlanPage *self);
 
 /* Helpers */
@@ -129,6 +143,29 @@ update_css (TrellisPlanPage *self)
   gtk_css_provider_load_from_data (self->css, css->str, -1);
 }
 
+/* Every attribute colour gets its chip class up front, so that showing a plan never restyles. */
+static void
+add_attribute_colors (TrellisPlanPage *self)
+{
+  g_autoptr(GListModel) attributes = trellis_store_list (self->store, TRELLIS_TYPE_ATTRIBUTE, NULL, 0, NULL);
+  gboolean new_colors = FALSE;
+
+  for (guint i = 0; attributes != NULL && i < g_list_model_get_n_items (attributes); i++)
+    {
+      g_autoptr(TrellisEntity) attribute = g_list_model_get_item (attributes, i);
+      const char *color = trellis_entity_get_text (attribute, "color");
+      g_autofree char *name = chip_class_for (color);
+
+      if (name != NULL && !g_hash_table_contains (self->chip_colors, color))
+        {
+          g_hash_table_add (self->chip_colors, g_strdup (color));
+          new_colors = TRUE;
+        }
+    }
+  if (new_colors)
+    update_css (self);
+}
+
 static void
 update_status (TrellisPlanPage *self)
 {
@@ -178,66 +215,192 @@ update_status (TrellisPlanPage *self)
 }
 
 static void
-fill_goal_cards (TrellisPlanPage *self)
+stop_filling (TrellisPlanPage *self)
 {
-  g_autoptr(GListModel) goals = NULL;
-  g_autoptr(GArray) progress = NULL;
-  g_autoptr(GArray) chips = NULL;
-  g_autoptr(GHashTable) cards = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_clear_handle_id (&self->fill_idle_id, g_source_remove);
+  if (self->fill_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, self->fill_clock);
+  g_clear_object (&self->fill_clock);
+}
+
+static void
+clear_goals (TrellisPlanPage *self)
+{
+  stop_filling (self);
+  g_clear_object (&self->goals);
+  g_clear_pointer (&self->progress, g_hash_table_unref);
+  g_clear_pointer (&self->chips, g_hash_table_unref);
+  g_clear_pointer (&self->progress_rows, g_array_unref);
+  g_clear_pointer (&self->chip_rows, g_array_unref);
+  self->n_filled = 0;
+}
+
+/* Reads the goals of the plan with their progress and competencies: three queries in all. */
+static void
+load_goals (TrellisPlanPage *self)
+{
   gint64 plan_id = trellis_entity_get_id (TRELLIS_ENTITY (self->plan));
-  gboolean movable = !trellis_plan_workflow_is_read_only (self->plan);
   gboolean new_colors = FALSE;
-  GtkWidget *focus = NULL;
 
-  trellis_list_box_remove_all (self->goals_list);
-  goals = trellis_store_list (self->store, TRELLIS_TYPE_GOAL, "plan-id", plan_id, NULL);
-  progress = trellis_plan_workflow_list_progress (self->store, plan_id, NULL);
-  chips = trellis_plan_workflow_list_chips (self->store, plan_id, NULL);
+  clear_goals (self);
+  self->goals = trellis_store_list (self->store, TRELLIS_TYPE_GOAL, "plan-id", plan_id, NULL);
+  self->progress_rows = trellis_plan_workflow_list_progress (self->store, plan_id, NULL);
+  self->chip_rows = trellis_plan_workflow_list_chips (self->store, plan_id, NULL);
+  self->progress = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->chips = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
 
-  for (guint i = 0; goals != NULL && i < g_list_model_get_n_items (goals); i++)
+  for (guint i = 0; self->progress_rows != NULL && i < self->progress_rows->len; i++)
     {
-      g_autoptr(TrellisGoal) goal = g_list_model_get_item (goals, i);
-      GtkWidget *card = trellis_goal_card_new (goal, movable);
-      gint64 *id = g_new (gint64, 1);
+      TrellisGoalProgress *row = &g_array_index (self->progress_rows, TrellisGoalProgress, i);
 
-      *id = trellis_entity_get_id (TRELLIS_ENTITY (goal));
-      g_object_set_data_full (G_OBJECT (card), "goal-id", id, g_free);
-      g_hash_table_insert (cards, id, card);
-      g_signal_connect (card, "move", G_CALLBACK (on_card_move), self);
-      g_signal_connect (card, "goal-dropped", G_CALLBACK (on_card_goal_dropped), self);
-      gtk_list_box_append (self->goals_list, card);
-      if (*id == self->focus_goal_id)
-        focus = card;
+      g_hash_table_insert (self->progress, &row->goal_id, row);
     }
-  for (guint i = 0; progress != NULL && i < progress->len; i++)
+  for (guint i = 0; self->chip_rows != NULL && i < self->chip_rows->len; i++)
     {
-      TrellisGoalProgress *row = &g_array_index (progress, TrellisGoalProgress, i);
-      TrellisGoalCard *card = g_hash_table_lookup (cards, &row->goal_id);
-
-      if (card != NULL)
-        trellis_goal_card_set_progress (card, row->steps_done, row->steps_total, row->steps_overdue);
-    }
-  for (guint i = 0; chips != NULL && i < chips->len; i++)
-    {
-      TrellisGoalChip *chip = &g_array_index (chips, TrellisGoalChip, i);
-      TrellisGoalCard *card = g_hash_table_lookup (cards, &chip->goal_id);
+      TrellisGoalChip *chip = &g_array_index (self->chip_rows, TrellisGoalChip, i);
+      GPtrArray *list = g_hash_table_lookup (self->chips, &chip->goal_id);
       g_autofree char *name = chip_class_for (chip->color);
-      g_autofree char *css_class = name ? g_strconcat ("chip-", name, NULL) : NULL;
 
-      if (card == NULL)
-        continue;
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (self->chips, &chip->goal_id, list);
+        }
+      g_ptr_array_add (list, chip);
       if (name != NULL && !g_hash_table_contains (self->chip_colors, chip->color))
         {
           g_hash_table_add (self->chip_colors, g_strdup (chip->color));
           new_colors = TRUE;
         }
-      trellis_goal_card_add_chip (card, chip->code, chip->title, css_class);
     }
+  /* Restyling touches every widget on screen: done once, before any card shows a new colour. */
   if (new_colors)
     update_css (self);
-  if (focus != NULL)
-    gtk_widget_grab_focus (focus);
+}
+
+static void
+fill_card (TrellisPlanPage *self,
+           TrellisGoalCard *card,
+           guint            position)
+{
+  g_autoptr(TrellisGoal) goal = g_list_model_get_item (self->goals, position);
+  gint64 goal_id = trellis_entity_get_id (TRELLIS_ENTITY (goal));
+  TrellisGoalProgress *progress = g_hash_table_lookup (self->progress, &goal_id);
+  GPtrArray *chips = g_hash_table_lookup (self->chips, &goal_id);
+
+  trellis_goal_card_set_goal (card, goal, !trellis_plan_workflow_is_read_only (self->plan));
+  if (progress != NULL)
+    trellis_goal_card_set_progress (card, progress->steps_done, progress->steps_total, progress->steps_overdue);
+  for (guint i = 0; chips != NULL && i < chips->len; i++)
+    {
+      TrellisGoalChip *chip = chips->pdata[i];
+      g_autofree char *name = chip_class_for (chip->color);
+      g_autofree char *css_class = name ? g_strconcat ("chip-", name, NULL) : NULL;
+
+      trellis_goal_card_add_chip (card, chip->code, chip->title, css_class);
+    }
+  trellis_goal_card_set_neighbours (card, position > 0, position + 1 < g_list_model_get_n_items (self->goals));
+  if (goal_id == self->focus_goal_id)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (card));
+      self->focus_goal_id = 0;
+    }
+}
+
+/* Fills the next @count cards, reusing the rows already in the list before making new ones. */
+static void
+fill_more_cards (TrellisPlanPage *self,
+                 guint            count)
+{
+  guint n_goals = g_list_model_get_n_items (self->goals);
+  guint last = MIN (n_goals, self->n_filled + count);
+
+  for (; self->n_filled < last; self->n_filled++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->goals_list, self->n_filled);
+
+      if (row == NULL)
+        {
+          row = GTK_LIST_BOX_ROW (trellis_goal_card_new ());
+          g_signal_connect (row, "move", G_CALLBACK (on_card_move), self);
+          /* filled before it joins the list, so that it is laid out once */
+          fill_card (self, TRELLIS_GOAL_CARD (row), self->n_filled);
+          gtk_list_box_append (self->goals_list, GTK_WIDGET (row));
+        }
+      else
+        {
+          gtk_widget_set_visible (GTK_WIDGET (row), TRUE);
+          fill_card (self, TRELLIS_GOAL_CARD (row), self->n_filled);
+        }
+    }
+}
+
+static gboolean
+on_fill_idle (gpointer user_data)
+{
+  TrellisPlanPage *self = user_data;
+  gint64 until = g_get_monotonic_time () + FILL_SLICE_USEC;
+
+  /* A slice at a time, so that a frame (or a key press) never waits for long. */
+  while (self->n_filled < g_list_model_get_n_items (self->goals) && g_get_monotonic_time () < until)
+    fill_more_cards (self, 1);
+  if (self->n_filled < g_list_model_get_n_items (self->goals))
+    return G_SOURCE_CONTINUE;
+  self->fill_idle_id = 0;
   self->focus_goal_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint (GdkFrameClock   *clock,
+                TrellisPlanPage *self)
+{
+  stop_filling (self);
+  self->fill_idle_id = g_idle_add (on_fill_idle, self);
+}
+
+/* The cards past the first screen wait for the frame that shows the first ones (or, when the
+ * page is not on screen, for the main loop to be idle). */
+static void
+schedule_more_cards (TrellisPlanPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->n_filled >= g_list_model_get_n_items (self->goals))
+    {
+      self->focus_goal_id = 0;
+      return;
+    }
+  if (clock != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->goals_list)))
+    {
+      self->fill_clock = g_object_ref (clock);
+      self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+    }
+  else
+    self->fill_idle_id = g_idle_add (on_fill_idle, self);
+}
+
+static void
+fill_goal_cards (TrellisPlanPage *self)
+{
+  GtkListBoxRow *extra;
+  guint n_goals;
+
+  load_goals (self);
+  n_goals = g_list_model_get_n_items (self->goals);
+  while ((extra = gtk_list_box_get_row_at_index (self->goals_list, n_goals)) != NULL)
+    gtk_list_box_remove (self->goals_list, GTK_WIDGET (extra));
+  /* Cards kept from the last plan that will be filled later are hidden until then. */
+  for (guint i = CARDS_FIRST_FRAME; i < n_goals; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->goals_list, i);
+
+      if (row == NULL)
+        break;
+      gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
+    }
+  fill_more_cards (self, CARDS_FIRST_FRAME);
+  schedule_more_cards (self);
 }
 
 static void
@@ -331,6 +494,7 @@ show_year (TrellisPlanPage *self)
   g_autofree char *title = NULL;
   const char *year = selected_year (self);
 
+  clear_goals (self);
   g_clear_object (&self->plan);
   gtk_stack_set_visible_child_name (self->stack, "overview");
   self->plan = trellis_plan_workflow_find_plan (self->store, self->student_id, year, &error);
@@ -342,6 +506,7 @@ show_year (TrellisPlanPage *self)
       title = g_strdup_printf (_("No Plan for %s"), year);
       adw_status_page_set_title (self->empty_page, title);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      clear_goals (self);
       trellis_list_box_remove_all (self->goals_list);
       return;
     }
@@ -354,6 +519,7 @@ reload (TrellisPlanPage *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
+  clear_goals (self);
   g_clear_object (&self->plan);
   if (self->store == NULL || self->student_id == 0)
     {
@@ -483,6 +649,16 @@ on_review_response (AdwMessageDialog *dialog,
   refresh_overview (self);
 }
 
+/* The review needs a reviewer: the button waits for a name rather than refusing afterwards. */
+static void
+on_reviewer_changed (GtkEditable      *entry,
+                     AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "request", *name != '\0');
+}
+
 static void
 on_review_clicked (TrellisPlanPage *self)
 {
@@ -491,11 +667,13 @@ on_review_clicked (TrellisPlanPage *self)
 
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Teacher or counselor"));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reviewer’s name"), -1);
+  trellis_accessible_set_label (GTK_WIDGET (entry), _("Reviewer’s name"));
   dialog = new_dialog (self, _("Request a Review"),
                        _("Who should review this plan? They can return it with a note or complete it."),
                        "request", _("_Request Review"), entry);
   g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  adw_message_dialog_set_response_enabled (dialog, "request", FALSE);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_reviewer_changed), dialog, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_review_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
@@ -525,8 +703,7 @@ on_return_clicked (TrellisPlanPage *self)
 
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("What should change"), -1);
+  trellis_accessible_set_label (GTK_WIDGET (view), _("What should change"));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 90);
   gtk_widget_add_css_class (scrolled, "card");
@@ -660,23 +837,74 @@ on_card_move (TrellisGoalCard *card,
   refresh_overview (self);
 }
 
-static void
-on_card_goal_dropped (TrellisGoalCard *card,
-                      gint64           goal_id,
+static GdkContentProvider *
+on_goal_drag_prepare (GtkDragSource   *source,
+                      double           x,
+                      double           y,
                       TrellisPlanPage *self)
 {
-  g_autoptr(TrellisGoal) dragged = trellis_store_load (self->store, TRELLIS_TYPE_GOAL, goal_id, NULL);
-  g_autoptr(GError) error = NULL;
-  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (card));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->goals_list, (int) y);
+  g_autoptr(GdkPaintable) icon = NULL;
+  graphene_point_t grip;
 
-  if (dragged == NULL || index < 0 ||
-      trellis_entity_get_reference (TRELLIS_ENTITY (dragged), "plan-id") !=
-      trellis_entity_get_id (TRELLIS_ENTITY (self->plan)))
-    return;
-  self->focus_goal_id = goal_id;
-  if (!trellis_plan_workflow_move_goal (self->store, dragged, (guint) index, &error))
+  if (!TRELLIS_IS_GOAL_CARD (row) || !trellis_goal_card_get_movable (TRELLIS_GOAL_CARD (row)) ||
+      !gtk_widget_compute_point (GTK_WIDGET (self->goals_list), GTK_WIDGET (row), &GRAPHENE_POINT_INIT (x, y), &grip))
+    return NULL;
+  /* The card itself follows the pointer, held where it was taken. */
+  icon = gtk_widget_paintable_new (GTK_WIDGET (row));
+  gtk_drag_source_set_icon (source, icon, (int) grip.x, (int) grip.y);
+  return gdk_content_provider_new_typed (G_TYPE_INT64,
+                                         trellis_entity_get_id (TRELLIS_ENTITY (trellis_goal_card_get_goal (TRELLIS_GOAL_CARD (row)))));
+}
+
+static GdkDragAction
+on_goal_drag_motion (GtkDropTarget   *target,
+                     double           x,
+                     double           y,
+                     TrellisPlanPage *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->goals_list, (int) y);
+
+  if (row == NULL)
+    {
+      gtk_list_box_drag_unhighlight_row (self->goals_list);
+      return 0;
+    }
+  gtk_list_box_drag_highlight_row (self->goals_list, row);
+  return GDK_ACTION_MOVE;
+}
+
+static void
+on_goal_drag_leave (GtkDropTarget   *target,
+                    TrellisPlanPage *self)
+{
+  gtk_list_box_drag_unhighlight_row (self->goals_list);
+}
+
+/* The dragged goal takes the place of the card it is dropped on. */
+static gboolean
+on_goal_drop (GtkDropTarget   *target,
+              const GValue    *value,
+              double           x,
+              double           y,
+              TrellisPlanPage *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->goals_list, (int) y);
+  g_autoptr(TrellisGoal) dragged = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_list_box_drag_unhighlight_row (self->goals_list);
+  if (row == NULL || self->plan == NULL || trellis_plan_workflow_is_read_only (self->plan))
+    return FALSE;
+  dragged = trellis_store_load (self->store, TRELLIS_TYPE_GOAL, g_value_get_int64 (value), NULL);
+  if (dragged == NULL || trellis_entity_get_reference (TRELLIS_ENTITY (dragged), "plan-id") !=
+                         trellis_entity_get_id (TRELLIS_ENTITY (self->plan)))
+    return FALSE;
+  self->focus_goal_id = trellis_entity_get_id (TRELLIS_ENTITY (dragged));
+  if (!trellis_plan_workflow_move_goal (self->store, dragged, (guint) gtk_list_box_row_get_index (row), &error))
     report (self, error);
   refresh_overview (self);
+  return TRUE;
 }
 
 static void
@@ -775,6 +1003,7 @@ trellis_plan_page_dispose (GObject *object)
   TrellisPlanPage *self = TRELLIS_PLAN_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  clear_goals (self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_PLAN_PAGE);
@@ -905,7 +1134,20 @@ trellis_plan_page_class_init (TrellisPlanPageClass *klass)
 static void
 trellis_plan_page_init (TrellisPlanPage *self)
 {
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  trellis_widget_name_drop_downs (GTK_WIDGET (self));
+
+  /* One drag source and drop target for the whole list rather than two per card. */
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_goal_drag_prepare), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->goals_list), GTK_EVENT_CONTROLLER (source));
+  g_signal_connect (target, "motion", G_CALLBACK (on_goal_drag_motion), self);
+  g_signal_connect (target, "leave", G_CALLBACK (on_goal_drag_leave), self);
+  g_signal_connect (target, "drop", G_CALLBACK (on_goal_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->goals_list), GTK_EVENT_CONTROLLER (target));
 
   self->css = gtk_css_provider_new ();
   self->chip_colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -950,6 +1192,7 @@ trellis_plan_page_set_store (TrellisPlanPage *self,
     {
       g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
       g_signal_connect_swapped (store, "external-change", G_CALLBACK (on_external_change), self);
+      add_attribute_colors (self);
     }
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);

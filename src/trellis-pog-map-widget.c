@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-pog-map-widget.h"
+#include "trellis-widget-utils.h"
 
 /* The picture is drawn by the core (trellis_pog_map_render), the same drawing the printed
  * report uses. Over each attribute’s band lies a flat, empty button: it gives the band a
@@ -363,9 +364,7 @@ trellis_pog_map_widget_init (TrellisPogMapWidget *self)
 {
   self->bands = g_ptr_array_new ();
   self->highlighted = -1;
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Profile of a Graduate map"),
-                                  -1);
+  trellis_accessible_set_label (GTK_WIDGET (self), _("Profile of a Graduate map"));
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                             G_CALLBACK (on_style_dark_changed), self);
 }
@@ -427,9 +426,7 @@ trellis_pog_map_widget_set_map (TrellisPogMapWidget *self,
 
       gtk_widget_add_css_class (band, "flat");
       gtk_widget_set_tooltip_text (band, description);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (band),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, description,
-                                      -1);
+      trellis_accessible_set_label (GTK_WIDGET (band), description);
       g_signal_connect (band, "clicked", G_CALLBACK (on_band_clicked), self);
       g_signal_connect (motion, "enter", G_CALLBACK (on_band_pointer_enter), self);
       gtk_widget_add_controller (band, motion);

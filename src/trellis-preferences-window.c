@@ -13,6 +13,7 @@
 
 #include "trellis-frameworks-page.h"
 #include "trellis-preferences-window.h"
+#include "trellis-widget-utils.h"
 
 struct _TrellisPreferencesWindow
 {
@@ -35,6 +36,19 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
+
+/* libadwaita 1.2 leaves the preferences window's search entry nameless. */
+static void
+name_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    {
+      trellis_accessible_set_label (GTK_WIDGET (widget), _("Search preferences"));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    name_search_entry (child);
+}
 
 static void
 load (TrellisPreferencesWindow *self)
@@ -141,6 +155,7 @@ trellis_preferences_window_init (TrellisPreferencesWindow *self)
 {
   g_type_ensure (TRELLIS_TYPE_FRAMEWORKS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_search_entry (GTK_WIDGET (self));
 }
 
 /* Public API */

@@ -26,6 +26,7 @@
 #include "trellis-student-row.h"
 #include "trellis-student-summary.h"
 #include "trellis-vocabulary.h"
+#include "trellis-widget-utils.h"
 
 #define ANY_GRADE G_MININT
 
@@ -723,6 +724,7 @@ trellis_student_list_init (TrellisStudentList *self)
   g_array_set_clear_func (self->groups, group_clear);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  trellis_widget_name_drop_downs (GTK_WIDGET (self));
 
   fill_choices (self->grade_dropdown, _("All grades"), NULL, trellis_grade_level_label, -1, 12);
   fill_choices (self->status_dropdown, _("Any plan status"), _("No plan"), plan_status_label,

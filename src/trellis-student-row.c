@@ -16,6 +16,7 @@
 #include "trellis-initials.h"
 #include "trellis-student-row.h"
 #include "trellis-vocabulary.h"
+#include "trellis-widget-utils.h"
 
 struct _TrellisStudentRow
 {
@@ -149,5 +150,6 @@ trellis_student_row_set_summary (TrellisStudentRow     *self,
   /* Translators: what a screen reader says for a row: name, grade and homeroom, plan status */
   accessible = g_strdup_printf (_("%s, %s, %s"), trellis_student_summary_get_display_name (summary),
                                 details, status_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  trellis_accessible_set_label (GTK_WIDGET (self), accessible);
+  trellis_list_item_set_accessible_label (GTK_WIDGET (self), accessible);
 }

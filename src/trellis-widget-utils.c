@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-student.h"
+#include "trellis-student-summary.h"
 #include "trellis-widget-utils.h"
 
 /* The languages families in US schools most often speak, each in its own name (endonym) so
@@ -170,4 +172,213 @@ trellis_language_row_get_tag (AdwComboRow *row)
 
   position = adw_combo_row_get_selected (row);
   return position < tags->len ? tags->pdata[position] : "";
+}
+
+/**
+ * trellis_format_date:
+ * @date: (nullable): a stored date, YYYY-MM-DD
+ *
+ * Returns: (transfer full): the date as a person reads it (“28 Jan 2027”), @date itself if it
+ *   is not a date, or "" for none
+ */
+char *
+trellis_format_date (const char *date)
+{
+  g_autofree char *midnight = NULL;
+  g_autoptr(GDateTime) parsed = NULL;
+  char *text;
+
+  if (date == NULL || *date == '\0')
+    return g_strdup ("");
+  midnight = g_strconcat (date, "T00:00:00Z", NULL);
+  parsed = g_date_time_new_from_iso8601 (midnight, NULL);
+  if (parsed == NULL)
+    return g_strdup (date);
+  /* Translators: a short date on goal cards, steps and evidence, see g_date_time_format() */
+  text = g_date_time_format (parsed, _("%-d %b %Y"));
+  return g_strstrip (text);
+}
+
+/**
+ * trellis_file_chooser_dup_path:
+ * @chooser: a file chooser that answered
+ * @response: its response
+ *
+ * Returns: (transfer full) (nullable): the local path chosen, or %NULL when the person cancelled
+ */
+char *
+trellis_file_chooser_dup_path (GtkNativeDialog *chooser,
+                               int              response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  return file != NULL ? g_file_get_path (file) : NULL;
+}
+
+/**
+ * trellis_store_dup_student_name:
+ * @store: the open database
+ * @student_id: a student, or 0
+ *
+ * Returns: (transfer full) (nullable): the name the student goes by, or %NULL when there is no
+ *   such student
+ */
+char *
+trellis_store_dup_student_name (TrellisStore *store,
+                                gint64        student_id)
+{
+  g_autoptr(TrellisEntity) student = NULL;
+
+  if (student_id <= 0)
+    return NULL;
+  student = trellis_store_load (store, TRELLIS_TYPE_STUDENT, student_id, NULL);
+  if (student == NULL)
+    return NULL;
+  return trellis_student_display_name (trellis_entity_get_text (student, "given-name"),
+                                       trellis_entity_get_text (student, "family-name"),
+                                       trellis_entity_get_text (student, "preferred-name"));
+}
+
+/**
+ * trellis_list_item_set_accessible_label:
+ * @child: the child of a #GtkListView or #GtkGridView row
+ * @label: what a screen reader says for the row
+ *
+ * GTK 4.8 gives the rows of a list view no accessible name of their own, so a screen reader
+ * landing on one says nothing; this names the row that holds @child. Call it when binding.
+ */
+void
+trellis_list_item_set_accessible_label (GtkWidget  *child,
+                                        const char *label)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (GTK_IS_WIDGET (child));
+  g_return_if_fail (label != NULL);
+
+  row = gtk_widget_get_parent (child);
+  if (row != NULL && gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (row)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/**
+ * trellis_widget_name_drop_downs:
+ * @root: a widget
+ *
+ * GTK 4.8 leaves the button inside a #GtkDropDown nameless, so a screen reader landing on it
+ * says only “toggle button”. Names the button of every drop-down under @root (popovers
+ * included) after the label whose mnemonic points at the drop-down. Call it after building a
+ * template; drop-downs made later are named with trellis_drop_down_name_button().
+ */
+void
+trellis_widget_name_drop_downs (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_DROP_DOWN (root))
+    {
+      g_autoptr(GList) labels = gtk_widget_list_mnemonic_labels (root);
+
+      if (labels != NULL && GTK_IS_LABEL (labels->data))
+        trellis_drop_down_name_button (GTK_DROP_DOWN (root), gtk_label_get_text (labels->data));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    trellis_widget_name_drop_downs (child);
+}
+
+/**
+ * trellis_drop_down_name_button:
+ * @dropdown: a drop-down
+ * @name: what it chooses, e.g. “Role”
+ *
+ * Gives the button inside @dropdown the name @name (see trellis_widget_name_drop_downs()).
+ */
+void
+trellis_drop_down_name_button (GtkDropDown *dropdown,
+                               const char  *name)
+{
+  GtkWidget *button;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+  g_return_if_fail (name != NULL);
+
+  button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+  if (GTK_IS_TOGGLE_BUTTON (button))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+#define EXPLICIT_NAME_KEY "trellis-explicit-accessible-name"
+
+static void
+drop_raw_mnemonic_name (GtkWidget *widget,
+                        gboolean   recurse)
+{
+  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), EXPLICIT_NAME_KEY) == NULL && gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
+      gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  if (recurse)
+    for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      drop_raw_mnemonic_name (child, TRUE);
+}
+
+/* A window being shown fixes all it holds, hidden tabs included (GTK 4.8 exposes them to
+ * screen readers too); a widget mapped later fixes itself. */
+static gboolean
+on_widget_map_hook (GSignalInvocationHint *hint,
+                    guint                  n_values,
+                    const GValue          *values,
+                    gpointer               user_data)
+{
+  GtkWidget *widget = g_value_get_object (&values[0]);
+
+  drop_raw_mnemonic_name (widget, GTK_IS_WINDOW (widget));
+  return TRUE;
+}
+
+/**
+ * trellis_fix_mnemonic_button_names:
+ *
+ * GTK 4.8 gives a button with a mnemonic label the raw label as its accessible name and then
+ * adds the label it is labelled by, so a screen reader hears “_Add Goal Add Goal”. Dropping the
+ * raw name when a button is mapped leaves the clean one (“Add Goal”). Call once, at startup;
+ * it covers every button of every window, dialogs included.
+ */
+void
+trellis_fix_mnemonic_button_names (void)
+{
+  static gsize installed = 0;
+
+  if (g_once_init_enter (&installed))
+    {
+      /* Signals exist once the class is initialised; the reference keeps it so. */
+      g_type_class_ref (GTK_TYPE_WIDGET);
+      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
+                                  on_widget_map_hook, NULL, NULL);
+      g_once_init_leave (&installed, 1);
+    }
+}
+
+/**
+ * trellis_accessible_set_label:
+ * @widget: a widget
+ * @label: what a screen reader says for it
+ *
+ * Names @widget for screen readers, and only so: GTK 4.8 would otherwise append the text of the
+ * label the widget is labelled by (“Edit “Profile of a Graduate” Edit…”).
+ */
+void
+trellis_accessible_set_label (GtkWidget  *widget,
+                              const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  g_object_set_data (G_OBJECT (widget), EXPLICIT_NAME_KEY, GINT_TO_POINTER (TRUE));
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }

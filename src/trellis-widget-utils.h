@@ -6,10 +6,27 @@
 
 #include <adwaita.h>
 
+#include "trellis-store.h"
+
 G_BEGIN_DECLS
 
-char       *trellis_text_view_dup_text   (GtkTextView *view);
-void        trellis_list_box_remove_all  (GtkListBox  *list);
+char *trellis_text_view_dup_text    (GtkTextView *view);
+void  trellis_list_box_remove_all   (GtkListBox  *list);
+char *trellis_format_date           (const char  *date);
+char *trellis_file_chooser_dup_path (GtkNativeDialog *chooser,
+                                     int              response);
+char *trellis_store_dup_student_name (TrellisStore   *store,
+                                      gint64          student_id);
+void  trellis_list_item_set_accessible_label (GtkWidget  *child,
+                                              const char *label);
+
+void  trellis_widget_name_drop_downs (GtkWidget   *root);
+void  trellis_drop_down_name_button  (GtkDropDown *dropdown,
+                                      const char  *name);
+
+void  trellis_fix_mnemonic_button_names (void);
+void  trellis_accessible_set_label      (GtkWidget  *widget,
+                                         const char *label);
 
 void        trellis_language_row_setup   (AdwComboRow *row);
 void        trellis_language_row_select  (AdwComboRow *row,

@@ -11,13 +11,18 @@
 #include "trellis-add-student-dialog.h"
 #include "trellis-editor-dialog.h"
 #include "trellis-group-overview.h"
+#include "trellis-pdf-export-dialog.h"
 #include "trellis-preferences-window.h"
+#include "trellis-print-operation.h"
 #include "trellis-sample-school.h"
 #include "trellis-settings.h"
 #include "trellis-student.h"
 #include "trellis-student-summary.h"
 #include "trellis-vocabulary.h"
 #include "trellis-window-private.h"
+#include "trellis-xml-export-dialog.h"
+#include "trellis-xml-import-dialog.h"
+#include "trellis-widget-utils.h"
 
 #define SAMPLE_STUDENTS 120
 
@@ -179,6 +184,206 @@ group_overview_action (GtkWidget  *widget,
   overview = GTK_WINDOW (trellis_group_overview_new (self->store, ids));
   gtk_window_set_transient_for (overview, GTK_WINDOW (self));
   gtk_window_present (overview);
+}
+
+/* A toast that names a file just written, with a way to find it. */
+static void
+announce_file (TrellisWindow *self,
+               const char    *title,
+               const char    *path)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("Show in _Folder"));
+  adw_toast_set_action_name (toast, "win.show-in-folder");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (path));
+  trellis_window_add_toast (self, toast);
+}
+
+static void
+on_xml_exported (TrellisXmlExportDialog *dialog,
+                 const char             *path,
+                 guint                   n_students,
+                 TrellisWindow          *self)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "Exported %u student to “%s”",
+                                                         "Exported %u students to “%s”", n_students),
+                                            n_students, name);
+
+  announce_file (self, title, path);
+}
+
+/* Both export dialogs take the same start: the selected student and those the list shows. */
+typedef GtkWidget *(*ExportDialogNew) (GtkWindow    *parent,
+                                       TrellisStore *store,
+                                       gint64        selected_student_id,
+                                       GArray       *visible_student_ids);
+
+static void
+present_export_dialog (TrellisWindow   *self,
+                       ExportDialogNew  dialog_new,
+                       GCallback        on_exported)
+{
+  g_autoptr(GArray) ids = NULL;
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+  ids = trellis_window_dup_visible_student_ids (self);
+  dialog = dialog_new (GTK_WINDOW (self), self->store, trellis_window_get_selected_student_id (self), ids);
+  g_signal_connect_object (dialog, "exported", on_exported, self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_xml_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  present_export_dialog (TRELLIS_WINDOW (widget), trellis_xml_export_dialog_new, G_CALLBACK (on_xml_exported));
+}
+
+static void
+on_pdf_exported (TrellisPdfExportDialog *dialog,
+                 const char             *path,
+                 guint                   n_students,
+                 TrellisWindow          *self)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "Printed %u plan to “%s”",
+                                                         "Printed %u plans to “%s”", n_students),
+                                            n_students, name);
+
+  announce_file (self, title, path);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  present_export_dialog (TRELLIS_WINDOW (widget), trellis_pdf_export_dialog_new, G_CALLBACK (on_pdf_exported));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  gint64 student_id = trellis_window_get_selected_student_id (self);
+  g_autoptr(TrellisPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  const GError *report_error;
+  GtkPrintOperationResult result;
+
+  if (self->store == NULL || student_id == 0)
+    return;
+  operation = trellis_print_operation_new (self->store, student_id);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  report_error = trellis_print_operation_get_report_error (operation);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    trellis_window_add_toast (self, adw_toast_new (error->message));
+  else if (report_error != NULL)
+    trellis_window_add_toast (self, adw_toast_new (report_error->message));
+}
+
+static void
+on_xml_imported (TrellisXmlImportDialog *dialog,
+                 TrellisWindow          *self)
+{
+  /* The import wrote on a connection of its own: look for the change now, not in a second. */
+  if (self->store != NULL)
+    trellis_store_check_external_change (self->store);
+  trellis_window_add_toast (self, adw_toast_new (_("The plan file was imported")));
+}
+
+static void
+on_import_chooser_response (GtkNativeDialog *chooser,
+                            int              response,
+                            TrellisWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = g_file_get_path (file);
+  if (path != NULL && self->store != NULL)
+    {
+      GtkWidget *dialog = trellis_xml_import_dialog_new (GTK_WINDOW (self), self->store, path);
+
+      g_signal_connect_object (dialog, "imported", G_CALLBACK (on_xml_imported), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+import_xml_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Import from XML"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Trellis plan files"));
+  gtk_file_filter_add_pattern (filter, "*.xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_show_items_done (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder_uri = user_data;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply == NULL)
+    gtk_show_uri (NULL, folder_uri, GDK_CURRENT_TIME);
+}
+
+/* Opens the folder with the file selected (the file manager's D-Bus interface), or just the
+ * folder where no file manager offers that. */
+static void
+show_in_folder_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *uri = g_file_get_uri (file);
+  const char *uris[] = { uri, NULL };
+  GDBusConnection *bus = g_application_get_dbus_connection (g_application_get_default ());
+
+  if (bus == NULL)
+    {
+      g_autofree char *folder_uri = g_file_get_uri (folder);
+      gtk_show_uri (GTK_WINDOW (widget), folder_uri, GDK_CURRENT_TIME);
+      return;
+    }
+  g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+                          "org.freedesktop.FileManager1", "ShowItems",
+                          g_variant_new ("(^ass)", uris, ""), NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                          on_show_items_done, g_file_get_uri (folder));
 }
 
 static void
@@ -513,6 +718,11 @@ trellis_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.add-student", NULL, add_student_action);
   gtk_widget_class_install_action (widget_class, "win.group-overview", NULL, group_overview_action);
+  gtk_widget_class_install_action (widget_class, "win.export-xml", NULL, export_xml_action);
+  gtk_widget_class_install_action (widget_class, "win.import-xml", NULL, import_xml_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.show-in-folder", "s", show_in_folder_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
@@ -528,6 +738,7 @@ trellis_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.new-database", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-database", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -548,6 +759,7 @@ trellis_window_update_actions (TrellisWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-student", student != NULL && !archived);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unarchive-student", student != NULL && archived);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-student", student != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", student != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", self->undo_snapshot != NULL);
 }
 
@@ -601,7 +813,7 @@ trellis_window_update_editor (TrellisWindow *self)
     {
       gtk_menu_button_set_menu_model (buttons[i], G_MENU_MODEL (menu));
       gtk_widget_set_tooltip_text (GTK_WIDGET (buttons[i]), label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (buttons[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      trellis_accessible_set_label (GTK_WIDGET (buttons[i]), label);
     }
 }
 

@@ -5,16 +5,21 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "trellis-action-step.h"
+#include "trellis-entity-private.h"
 #include "trellis-error.h"
 #include "trellis-evidence-dialog.h"
 #include "trellis-evidence.h"
 #include "trellis-goal-card.h"
 #include "trellis-plan-page.h"
+#include "trellis-note.h"
 #include "trellis-plan-workflow.h"
+#include "trellis-store-private.h"
 #include "trellis-student.h"
 #include "trellis-test-utils.h"
+#include "trellis-vocabulary.h"
 
 static void
 spin (void)
@@ -243,13 +248,7 @@ test_plan_page_workflow (void)
   spin ();
   steps_list = find_named (page, "steps-list");
   g_assert_cmpuint (count_rows_with_class (steps_list, "step-row"), ==, 2);
-  {
-    GtkWidget *row = nth_of_type (steps_list, GTK_TYPE_LIST_BOX_ROW, 0);
-    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-    collect_type (row, GTK_TYPE_BUTTON, buttons);
-    click (g_ptr_array_index (buttons, buttons->len - 1));
-  }
+  click (find_named (nth_of_type (steps_list, GTK_TYPE_LIST_BOX_ROW, 0), "delete-step"));
   g_assert_cmpint (trellis_store_count (store, TRELLIS_TYPE_ACTION_STEP), ==, 1);
   g_assert_cmpuint (count_rows_with_class (find_named (page, "steps-list"), "step-row"), ==, 1);
   click (find_button_with_label (overlay, "_Undo"));
@@ -278,6 +277,503 @@ test_plan_page_workflow (void)
   trellis_test_remove_tree (dir);
 }
 
+/* A window with the Plan page on one student's plan for this school year. */
+typedef struct {
+  char         *dir;
+  TrellisStore *store;
+  GtkWidget    *window;
+  GtkWidget    *overlay;
+  GtkWidget    *page;
+  gint64        student_id;
+  TrellisPlan  *plan;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(TrellisStudent) student = g_object_new (TRELLIS_TYPE_STUDENT, "given-name", "Amara",
+                                                    "family-name", "Okafor", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *year = trellis_school_year_for_date (now);
+  g_autoptr(GError) error = NULL;
+
+  f->store = trellis_test_open_store (&f->dir);
+  g_assert_true (trellis_store_insert (f->store, TRELLIS_ENTITY (student), &error));
+  f->student_id = trellis_entity_get_id (TRELLIS_ENTITY (student));
+  f->plan = trellis_plan_workflow_start_plan (f->store, f->student_id, year, &error);
+  g_assert_no_error (error);
+  g_assert_true (trellis_plan_workflow_activate (f->store, f->plan, &error));
+
+  f->window = gtk_window_new ();
+  f->overlay = adw_toast_overlay_new ();
+  f->page = trellis_plan_page_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (f->overlay), f->page);
+  gtk_window_set_child (GTK_WINDOW (f->window), f->overlay);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 800);
+  trellis_plan_page_set_store (TRELLIS_PLAN_PAGE (f->page), f->store);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_clear_object (&f->plan);
+  g_clear_object (&f->store);
+  trellis_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static TrellisGoal *
+add_goal (Fixture    *f,
+          const char *title,
+          const char *status,
+          guint       n_steps)
+{
+  g_autoptr(GError) error = NULL;
+  TrellisGoal *goal = trellis_plan_workflow_add_goal (f->store, f->plan, title, &error);
+
+  g_assert_no_error (error);
+  g_object_set (goal, "status", status, NULL);
+  g_assert_true (trellis_store_save (f->store, TRELLIS_ENTITY (goal), &error));
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Step %u of %s", i + 1, title);
+      g_autoptr(TrellisActionStep) step = trellis_plan_workflow_add_step (f->store, goal, text, &error);
+
+      g_assert_no_error (error);
+    }
+  return goal;
+}
+
+/* Chooses the student and waits until every card shows a goal (the later ones come after the first frame). */
+static void
+show_plan (Fixture *f,
+           guint    n_goals)
+{
+  GtkWidget *list;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  trellis_plan_page_set_student_id (TRELLIS_PLAN_PAGE (f->page), 0);
+  trellis_plan_page_set_student_id (TRELLIS_PLAN_PAGE (f->page), f->student_id);
+  list = find_named (f->page, "goals-list");
+  for (;;)
+    {
+      g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+
+      spin ();
+      collect_type (list, TRELLIS_TYPE_GOAL_CARD, cards);
+      if (cards->len == n_goals)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static GtkWidget *
+card_at (Fixture *f,
+         guint    n)
+{
+  return nth_of_type (find_named (f->page, "goals-list"), TRELLIS_TYPE_GOAL_CARD, n);
+}
+
+static const char *
+card_title (GtkWidget *card)
+{
+  return trellis_entity_get_text (TRELLIS_ENTITY (trellis_goal_card_get_goal (TRELLIS_GOAL_CARD (card))), "title");
+}
+
+/* The newest open window of @type (a dialog the page just presented). */
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gpointer found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        found = item;
+    }
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  spin ();
+}
+
+static TrellisPlan *
+reload_plan (Fixture *f)
+{
+  return trellis_store_load (f->store, TRELLIS_TYPE_PLAN, trellis_entity_get_id (TRELLIS_ENTITY (f->plan)), NULL);
+}
+
+static const char *
+button_action_name (GtkWidget *button)
+{
+  return gtk_actionable_get_action_name (GTK_ACTIONABLE (button));
+}
+
+/* The first shown button under @root whose @property (read by @get) is @value. */
+static GtkWidget *
+find_button_where (GtkWidget    *root,
+                   const char *(*get) (GtkWidget *),
+                   const char   *value)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_type (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (get (buttons->pdata[i]), value) == 0)
+      return buttons->pdata[i];
+  return NULL;
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action_name)
+{
+  return find_button_where (root, button_action_name, action_name);
+}
+
+static void
+test_plan_page_review_cycle (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(TrellisGoal) achieved = add_goal (f, "Swim 50 metres", "achieved", 1);
+  g_autoptr(TrellisGoal) reading = add_goal (f, "Read 20 books", "in-progress", 2);
+  g_autoptr(TrellisGoal) singing = add_goal (f, "Join the choir", "not-started", 1);
+  g_autoptr(TrellisPlan) stored = NULL;
+  g_autoptr(GListModel) notes = NULL;
+  g_autoptr(GListModel) plans = NULL;
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  GtkWidget *editor;
+
+  show_plan (f, 3);
+
+  /* Request Review…: the button waits for a reviewer's name */
+  click (find_named (f->page, "request-review"));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  entry = nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 0);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "request"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "request"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Dr. Patel");
+  respond (dialog, "request");
+  stored = reload_plan (f);
+  g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (stored), "status"), ==, "in-review");
+  g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (stored), "reviewer"), ==, "Dr. Patel");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (f->page, "plan-status"))), ==, "In review");
+  g_assert_false (gtk_widget_get_visible (find_named (f->page, "request-review")));
+  g_assert_true (gtk_widget_get_visible (find_named (f->page, "return-to-active")));
+
+  /* Return to Active…: the reviewer's words join the plan's notes */
+  click (find_named (f->page, "return-to-active"));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (nth_of_type (GTK_WIDGET (dialog),
+                                                                                  GTK_TYPE_TEXT_VIEW, 0))),
+                            "Add a step about the library.", -1);
+  respond (dialog, "return");
+  g_clear_object (&stored);
+  stored = reload_plan (f);
+  g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (stored), "status"), ==, "active");
+  notes = trellis_plan_workflow_list_plan_notes (f->store, trellis_entity_get_id (TRELLIS_ENTITY (f->plan)), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
+  g_assert_cmpuint (count_rows_with_class (find_named (f->page, "plan-notes"), "note-row"), ==, 1);
+
+  /* review again, then Complete */
+  click (find_named (f->page, "request-review"));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 0)), "Dr. Patel");
+  respond (dialog, "request");
+  click (find_named (f->page, "complete-plan"));
+  g_clear_object (&stored);
+  stored = reload_plan (f);
+  g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (stored), "status"), ==, "completed");
+
+  /* a completed plan is read-only: nothing to add, move or write */
+  g_assert_false (gtk_widget_is_visible (find_named (f->page, "new-goal")));
+  g_assert_null (find_action_button (card_at (f, 0), "card.move-up"));   /* only shown buttons are found */
+  g_assert_null (find_action_button (card_at (f, 0), "card.move-down"));
+  g_assert_false (gtk_widget_is_visible (nth_of_type (find_named (f->page, "plan-notes"), GTK_TYPE_TEXT_VIEW, 0)));
+  g_signal_emit_by_name (find_named (f->page, "goals-list"), "row-activated", card_at (f, 1));
+  spin ();
+  editor = find_named (f->page, "goal-editor");
+  g_assert_false (gtk_widget_get_visible (find_named (f->page, "delete-goal")));
+  g_assert_false (gtk_widget_is_visible (find_named (f->page, "add-evidence")));
+  g_assert_false (gtk_widget_is_visible (find_named (f->page, "new-step")));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (nth_of_type (editor, GTK_TYPE_TEXT_VIEW, 0))));
+  g_assert_true (gtk_widget_is_sensitive (nth_of_type (editor, GTK_TYPE_TEXT_VIEW, 0)));   /* still readable */
+  g_assert_false (gtk_widget_is_sensitive (nth_of_type (find_named (f->page, "steps-list"), GTK_TYPE_CHECK_BUTTON, 0)));
+  click (find_named (f->page, "goal-back"));
+
+  /* Start Next Year's Plan…: the goals not achieved are offered; one is left behind */
+  click (find_named (f->page, "next-year"));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  collect_type (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, checks);
+  g_assert_cmpuint (checks->len, ==, 2);
+  g_assert_cmpstr (gtk_check_button_get_label (checks->pdata[0]), ==, "Read 20 books");
+  gtk_check_button_set_active (checks->pdata[1], FALSE);
+  respond (dialog, "start");
+  plans = trellis_store_list (f->store, TRELLIS_TYPE_PLAN, "student-id", f->student_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 2);
+  /* the page moves on to the new plan */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (f->page, "plan-status"))), ==, "Draft");
+  g_assert_cmpstr (card_title (card_at (f, 0)), ==, "Read 20 books");
+  {
+    g_autofree char *next_year = trellis_school_year_next (trellis_entity_get_text (TRELLIS_ENTITY (f->plan),
+                                                                                   "school-year"));
+    g_autoptr(TrellisPlan) next = trellis_plan_workflow_find_plan (f->store, f->student_id, next_year, NULL);
+    g_autoptr(GListModel) goals = trellis_store_list (f->store, TRELLIS_TYPE_GOAL, "plan-id",
+                                                      trellis_entity_get_id (TRELLIS_ENTITY (next)), NULL);
+    g_autoptr(TrellisEntity) carried = g_list_model_get_item (goals, 0);
+    g_autoptr(GListModel) steps = trellis_store_list (f->store, TRELLIS_TYPE_ACTION_STEP, "goal-id",
+                                                      trellis_entity_get_id (carried), NULL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (goals), ==, 1);
+    g_assert_cmpstr (trellis_entity_get_text (carried, "title"), ==, "Read 20 books");
+    g_assert_cmpuint (g_list_model_get_n_items (steps), ==, 2);
+  }
+  /* the old plan keeps its record */
+  g_assert_cmpint (trellis_store_count (f->store, TRELLIS_TYPE_GOAL), ==, 4);
+}
+
+static void
+test_plan_page_missing_evidence (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(TrellisGoal) goal = add_goal (f, "Build a bird house", "in-progress", 0);
+  g_autofree char *present = g_build_filename (f->dir, "plans.pdf", NULL);
+  g_autofree char *present_uri = g_filename_to_uri (present, NULL, NULL);
+  const char *uris[] = { "file:///nonexistent/trellis/measurements.pdf", present_uri, "https://example.org/video",
+                         "/nonexistent/trellis/photo.jpg" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *evidence_list;
+  guint missing = 0;
+
+  g_assert_true (g_file_set_contents (present, "%PDF-1.4", -1, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (uris); i++)
+    {
+      g_autoptr(TrellisEvidence) evidence = g_object_new (TRELLIS_TYPE_EVIDENCE, "goal-id",
+                                                          trellis_entity_get_id (TRELLIS_ENTITY (goal)),
+                                                          "title", "Work", "uri", uris[i], NULL);
+
+      g_assert_true (trellis_store_insert (f->store, TRELLIS_ENTITY (evidence), &error));
+    }
+  show_plan (f, 1);
+  g_signal_emit_by_name (find_named (f->page, "goals-list"), "row-activated", card_at (f, 0));
+  spin ();
+  evidence_list = find_named (f->page, "evidence-list");
+  g_assert_cmpuint (count_rows_with_class (evidence_list, "evidence-row"), ==, 4);
+  collect_type (evidence_list, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (labels->pdata[i], "evidence-missing"))
+      {
+        g_assert_cmpstr (gtk_label_get_text (labels->pdata[i]), ==, "File missing");
+        missing++;
+      }
+  g_assert_cmpuint (missing, ==, 2);   /* the web address is not checked, the present file is not missing */
+
+  /* the file goes away while the plan is open: the next look says so */
+  g_assert_cmpint (g_remove (present), ==, 0);
+  click (find_named (f->page, "goal-back"));
+  g_signal_emit_by_name (find_named (f->page, "goals-list"), "row-activated", card_at (f, 0));
+  spin ();
+  g_ptr_array_set_size (labels, 0);
+  collect_type (find_named (f->page, "evidence-list"), GTK_TYPE_LABEL, labels);
+  missing = 0;
+  for (guint i = 0; i < labels->len; i++)
+    missing += gtk_widget_has_css_class (labels->pdata[i], "evidence-missing");
+  g_assert_cmpuint (missing, ==, 3);
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return GTK_EVENT_CONTROLLER (controller);
+    }
+  g_assert_not_reached ();
+}
+
+static double
+row_middle_y (GtkWidget *list,
+              GtkWidget *row)
+{
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (row, list, &GRAPHENE_POINT_INIT (10, gtk_widget_get_height (row) / 2.0),
+                                           &point));
+  return point.y;
+}
+
+static void
+assert_goal_order (Fixture    *f,
+                   const char *first,
+                   const char *second,
+                   const char *third)
+{
+  g_autoptr(GListModel) goals = trellis_store_list (f->store, TRELLIS_TYPE_GOAL, "plan-id",
+                                                    trellis_entity_get_id (TRELLIS_ENTITY (f->plan)), NULL);
+  const char *expected[] = { first, second, third };
+
+  g_assert_cmpuint (g_list_model_get_n_items (goals), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(TrellisEntity) goal = g_list_model_get_item (goals, i);
+
+      g_assert_cmpstr (trellis_entity_get_text (goal, "title"), ==, expected[i]);
+      g_assert_cmpstr (card_title (card_at (f, i)), ==, expected[i]);
+    }
+}
+
+static void
+test_plan_page_reorder (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(TrellisGoal) a = add_goal (f, "Alpha", "not-started", 0);
+  g_autoptr(TrellisGoal) b = add_goal (f, "Bravo", "not-started", 0);
+  g_autoptr(TrellisGoal) c = add_goal (f, "Charlie", "not-started", 0);
+  GtkWidget *list;
+  GtkDropTarget *target;
+  GdkContentProvider *content;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+
+  show_plan (f, 3);
+  list = find_named (f->page, "goals-list");
+
+  /* the keyboard moves (Alt+Up, Alt+Down) are the card's actions; the moved card keeps the focus */
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (card_at (f, 0), "card.move-up")));
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (card_at (f, 2), "card.move-down")));
+  g_assert_true (gtk_widget_activate_action (card_at (f, 0), "card.move-down", NULL));
+  spin ();
+  assert_goal_order (f, "Bravo", "Alpha", "Charlie");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == card_at (f, 1));
+  g_assert_true (gtk_widget_activate_action (card_at (f, 1), "card.move-up", NULL));
+  spin ();
+  assert_goal_order (f, "Alpha", "Bravo", "Charlie");
+
+  /* drag: the list offers the goal under the pointer … */
+  g_signal_emit_by_name (find_controller (list, GTK_TYPE_DRAG_SOURCE), "prepare",
+                         10.0, row_middle_y (list, card_at (f, 0)), &content);
+  g_assert_nonnull (content);
+  g_value_init (&value, G_TYPE_INT64);
+  g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+  g_assert_cmpint (g_value_get_int64 (&value), ==, trellis_entity_get_id (TRELLIS_ENTITY (a)));
+  g_object_unref (content);
+
+  /* … and dropping it on the last card puts it last */
+  target = GTK_DROP_TARGET (find_controller (list, GTK_TYPE_DROP_TARGET));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, row_middle_y (list, card_at (f, 2)), &dropped);
+  spin ();
+  g_assert_true (dropped);
+  assert_goal_order (f, "Bravo", "Charlie", "Alpha");
+}
+
+static GPtrArray *
+note_rows (GtkWidget *thread)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  collect_type (thread, GTK_TYPE_LIST_BOX_ROW, all);
+  for (guint i = 0; i < all->len; i++)
+    if (gtk_widget_has_css_class (all->pdata[i], "note-row"))
+      g_ptr_array_add (rows, all->pdata[i]);
+  return rows;
+}
+
+static GtkWidget *
+find_button_with_tooltip (GtkWidget  *root,
+                          const char *tooltip)
+{
+  return find_button_where (root, gtk_widget_get_tooltip_text, tooltip);
+}
+
+static void
+test_plan_page_notes (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(TrellisNote) old = g_object_new (TRELLIS_TYPE_NOTE, "plan-id", trellis_entity_get_id (TRELLIS_ENTITY (f->plan)),
+                                             "author-name", "Ms. Rivera", "author-role", "teacher",
+                                             "body", "Remember the field trip form.", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) then = g_date_time_add_minutes (now, -(TRELLIS_NOTE_EDIT_WINDOW_MINUTES + 5));
+  g_autofree char *then_text = g_date_time_format_iso8601 (then);
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) notes = NULL;
+  g_autoptr(TrellisEntity) corrected = NULL;
+  GtkWidget *thread;
+
+  /* written by Ms. Rivera before the edit window closed */
+  trellis_entity_set_identity (TRELLIS_ENTITY (old), 0, uuid, then_text, "Ms. Rivera", then_text, "Ms. Rivera");
+  g_assert_true (trellis_store_insert_full (f->store, TRELLIS_ENTITY (old), TRUE, &error));
+  show_plan (f, 0);
+  thread = find_named (f->page, "plan-notes");
+
+  trellis_store_set_editor (f->store, "Amara Okafor", "student");
+  write_note (thread, "I want to read more graphic novels.");
+  trellis_store_set_editor (f->store, "Ms. Rivera", "teacher");
+  write_note (thread, "Great idea. Let’s find three at the library.");
+
+  /* the student's voice and the staff's are told apart */
+  rows = note_rows (thread);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_true (gtk_widget_has_css_class (rows->pdata[0], "staff-voice"));
+  g_assert_true (gtk_widget_has_css_class (rows->pdata[1], "student-voice"));
+  g_assert_false (gtk_widget_has_css_class (rows->pdata[1], "staff-voice"));
+  g_assert_true (gtk_widget_has_css_class (rows->pdata[2], "staff-voice"));
+
+  /* Ms. Rivera may correct only her note of a moment ago: not the old one, not Amara's */
+  g_assert_null (find_button_with_tooltip (rows->pdata[0], "Correct This Note"));
+  g_assert_null (find_button_with_tooltip (rows->pdata[1], "Correct This Note"));
+  g_assert_null (find_button_with_tooltip (rows->pdata[1], "Delete This Note"));
+  click (find_button_with_tooltip (rows->pdata[2], "Correct This Note"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (nth_of_type (thread, GTK_TYPE_TEXT_VIEW, 0))),
+                            "Great idea. Let’s find four at the library.", -1);
+  click (find_button_with_label (thread, "_Save Changes"));
+  notes = trellis_plan_workflow_list_plan_notes (f->store, trellis_entity_get_id (TRELLIS_ENTITY (f->plan)), NULL);
+  corrected = g_list_model_get_item (notes, 2);
+  g_assert_cmpstr (trellis_entity_get_text (corrected, "body"), ==, "Great idea. Let’s find four at the library.");
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 3);
+
+  /* an empty note cannot be added */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (find_button_with_label (thread, "_Add Note"))));
+
+  /* Amara sees no way to change the teacher's notes */
+  trellis_store_set_editor (f->store, "Amara Okafor", "student");
+  spin ();
+  g_ptr_array_unref (rows);
+  rows = note_rows (thread);
+  g_assert_null (find_button_with_tooltip (rows->pdata[2], "Correct This Note"));
+  g_assert_nonnull (find_button_with_tooltip (rows->pdata[1], "Correct This Note"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -286,5 +782,10 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/plan-page/workflow", test_plan_page_workflow);
+  g_test_add ("/plan-page/review-cycle", Fixture, NULL, fixture_set_up, test_plan_page_review_cycle, fixture_tear_down);
+  g_test_add ("/plan-page/missing-evidence", Fixture, NULL, fixture_set_up, test_plan_page_missing_evidence,
+              fixture_tear_down);
+  g_test_add ("/plan-page/reorder", Fixture, NULL, fixture_set_up, test_plan_page_reorder, fixture_tear_down);
+  g_test_add ("/plan-page/notes", Fixture, NULL, fixture_set_up, test_plan_page_notes, fixture_tear_down);
   return g_test_run ();
 }

@@ -7,7 +7,9 @@
 #include <glib/gstdio.h>
 #include <stdarg.h>
 
+#include "trellis-student.h"
 #include "trellis-test-utils.h"
+#include "trellis-xml-format.h"
 
 char *
 trellis_test_make_dir (void)
@@ -85,4 +87,64 @@ trellis_test_source_path (const char *first,
   va_end (args);
   g_ptr_array_add (parts, NULL);
   return g_build_filenamev ((char **) parts->pdata);
+}
+
+/* Both checkers a district might use: the xmllint program and libxml2's schema API. */
+void
+trellis_test_assert_valid_plan_file (const char *path)
+{
+  g_autofree char *xsd = trellis_test_source_path ("data", "trellis-plp-1.xsd", NULL);
+  const char *argv[] = { "xmllint", "--noout", "--schema", xsd, path, NULL };
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  xmlSchemaValidCtxtPtr context;
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("xmllint refused %s: %s", path, err);
+
+  context = xmlSchemaNewValidCtxt (trellis_xml_format_get_schema (&error));
+  g_assert_no_error (error);
+  g_assert_cmpint (xmlSchemaValidateFile (context, path, 0), ==, 0);
+  xmlSchemaFreeValidCtxt (context);
+}
+
+char *
+trellis_test_dup_student_uuid (TrellisStore *store,
+                               guint         index)
+{
+  g_autoptr(GListModel) students = trellis_store_list (store, TRELLIS_TYPE_STUDENT, NULL, 0, NULL);
+  g_autoptr(TrellisEntity) student = g_list_model_get_item (students, index);
+
+  g_assert_nonnull (student);
+  return g_strdup (trellis_entity_get_uuid (student));
+}
+
+void
+trellis_test_rename_student (TrellisStore *store,
+                             const char   *uuid,
+                             const char   *family_name)
+{
+  g_autoptr(TrellisEntity) student = trellis_store_load_by_uuid (store, TRELLIS_TYPE_STUDENT, uuid, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (student);
+  g_object_set (student, "family-name", family_name, NULL);
+  g_assert_true (trellis_store_save (store, student, &error));
+  g_assert_no_error (error);
+  /* Stored times have millisecond precision; later steps must be later. */
+  g_usleep (5000);
+}
+
+char *
+trellis_test_dup_family_name (TrellisStore *store,
+                              const char   *uuid)
+{
+  g_autoptr(TrellisEntity) student = trellis_store_load_by_uuid (store, TRELLIS_TYPE_STUDENT, uuid, NULL);
+
+  g_assert_nonnull (student);
+  return g_strdup (trellis_entity_get_text (student, "family-name"));
 }

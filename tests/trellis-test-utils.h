@@ -21,4 +21,16 @@ GBytes       *trellis_test_read_bytes   (const char *path);
 /* A path under the source tree, e.g. trellis_test_source_path ("data", "x.xml", NULL). */
 char         *trellis_test_source_path  (const char *first, ...) G_GNUC_NULL_TERMINATED;
 
+/* Plan files: checked with xmllint and libxml2 against the shipped schema. */
+void          trellis_test_assert_valid_plan_file (const char *path);
+
+/* Students by position in the list, renamed (then a pause, so later changes are later). */
+char         *trellis_test_dup_student_uuid (TrellisStore *store,
+                                             guint         index);
+void          trellis_test_rename_student   (TrellisStore *store,
+                                             const char   *uuid,
+                                             const char   *family_name);
+char         *trellis_test_dup_family_name  (TrellisStore *store,
+                                             const char   *uuid);
+
 G_END_DECLS

@@ -14,15 +14,23 @@
 #include <unistd.h>
 
 #include "trellis-batch.h"
+#include "trellis-catalog.h"
+#include "trellis-error.h"
 #include "trellis-framework-import.h"
+#include "trellis-report-pdf.h"
 #include "trellis-sample-school.h"
-#include "trellis-store.h"
+#include "trellis-store-private.h"
 #include "trellis-student.h"
+#include "trellis-xml-export.h"
+#include "trellis-xml-import.h"
 
 /* The options that make a run headless; the application declares them all. */
 static const char * const batch_options[] = {
   "import-framework",
   "populate-sample",
+  "print-pdf",
+  "export-xml",
+  "import-xml",
   NULL
 };
 
@@ -34,6 +42,216 @@ on_progress (double   fraction,
 {
   if (isatty (fileno (stderr)))
     g_printerr ("\r%3.0f %%", fraction * 100.0);
+}
+
+/* The students --print-pdf prints: those named with --student (in that order), otherwise every
+ * current student by name; --homeroom and --grade narrow either. */
+static GArray *
+select_students (TrellisStore  *store,
+                 GVariantDict  *options,
+                 GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree const char **uuids = NULL;
+  g_autofree char *homeroom = NULL;
+  gboolean has_grade;
+  int grade = 0;
+  sqlite3_stmt *stmt;
+
+  g_variant_dict_lookup (options, "student", "^a&s", &uuids);
+  g_variant_dict_lookup (options, "homeroom", "s", &homeroom);
+  has_grade = g_variant_dict_lookup (options, "grade", "i", &grade);
+
+  stmt = trellis_store_prepare (store,
+                                uuids != NULL
+                                  ? "SELECT id FROM student WHERE uuid = ?3 "
+                                    "AND (?1 IS NULL OR homeroom = ?1) AND (?2 IS NULL OR grade_level = ?2)"
+                                  : "SELECT id FROM student WHERE NOT archived "
+                                    "AND (?1 IS NULL OR homeroom = ?1) AND (?2 IS NULL OR grade_level = ?2) "
+                                    "ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; uuids == NULL ? i == 0 : uuids[i] != NULL; i++)
+    {
+      g_autoptr(TrellisStudent) student = NULL;
+
+      if (uuids != NULL)
+        {
+          student = trellis_store_load_by_uuid (store, TRELLIS_TYPE_STUDENT, uuids[i], NULL);
+          if (student == NULL)
+            {
+              g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND,
+                           _("No student has the identifier “%s” (--student); no PDF was written."),
+                           uuids[i]);
+              return NULL;
+            }
+        }
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, homeroom, -1, SQLITE_TRANSIENT);
+      if (has_grade)
+        sqlite3_bind_int (stmt, 2, grade);
+      else
+        sqlite3_bind_null (stmt, 2);
+      if (uuids != NULL)
+        sqlite3_bind_text (stmt, 3, uuids[i], -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (ids, id);
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (ids->len == 0)
+    {
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND, "%s",
+                   _("No student matches the --student, --homeroom and --grade options; no PDF was written."));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+static TrellisReportOptions *
+parse_report_options (GVariantDict  *options,
+                GError       **error)
+{
+  g_autoptr(TrellisReportOptions) report_options = trellis_report_options_new ();
+  g_autofree char *paper = NULL;
+  g_autofree char *language = NULL;
+
+  if (g_variant_dict_lookup (options, "paper", "s", &paper) &&
+      !trellis_paper_from_string (paper, &report_options->paper))
+    {
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID,
+                   _("--paper must be “a4” or “letter”, not “%s”; no PDF was written."), paper);
+      return NULL;
+    }
+  if (g_variant_dict_lookup (options, "language", "s", &language))
+    {
+      g_autoptr(TrellisCatalog) catalog = trellis_catalog_get (language);
+
+      if (catalog == NULL)
+        {
+          g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID,
+                       _("Trellis has no translation into the language “%s” (--language); no PDF was written."),
+                       language);
+          return NULL;
+        }
+      trellis_report_options_set_language (report_options, language);
+    }
+  report_options->double_sided = g_variant_dict_contains (options, "double-sided");
+  report_options->include_supports = g_variant_dict_contains (options, "include-supports");
+  return g_steal_pointer (&report_options);
+}
+
+static gboolean
+print_pdf (TrellisStore  *store,
+           const char    *path,
+           GVariantDict  *options,
+           GError       **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(TrellisReportOptions) report_options = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  report_options = parse_report_options (options, error);
+  if (report_options == NULL)
+    return FALSE;
+  ids = select_students (store, options, error);
+  if (ids == NULL)
+    return FALSE;
+  if (!trellis_report_pdf_write (store, (const gint64 *) ids->data, ids->len, report_options, now, path,
+                                 on_progress, NULL, NULL, error))
+    return FALSE;
+  if (isatty (fileno (stderr)))
+    g_printerr ("\n");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Printed the plan of %u student to %s.\n",
+                        "Printed the plans of %u students to %s.\n", ids->len),
+           ids->len, path);
+  return TRUE;
+}
+
+static int
+run_export_xml (TrellisStore *store,
+                const char   *path,
+                GVariantDict *options)
+{
+  g_autoptr(TrellisXmlExport) export = trellis_xml_export_new (store);
+  g_autoptr(GError) error = NULL;
+  g_autofree const char **uuids = NULL;
+
+  if (g_variant_dict_lookup (options, "student", "^a&s", &uuids))
+    for (guint i = 0; uuids[i] != NULL; i++)
+      trellis_xml_export_add_student_uuid (export, uuids[i]);
+
+  if (!trellis_xml_export_write (export, path, on_progress, NULL, NULL, &error))
+    {
+      g_printerr ("%strellis: %s\n", isatty (fileno (stderr)) ? "\n" : "", error->message);
+      return 1;
+    }
+  if (isatty (fileno (stderr)))
+    g_printerr ("\n");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %u student to %s.\n",
+                        "Exported %u students to %s.\n", trellis_xml_export_get_n_students (export)),
+           trellis_xml_export_get_n_students (export), path);
+  return 0;
+}
+
+static int
+run_import_xml (TrellisStore *store,
+                const char   *path,
+                GVariantDict *options)
+{
+  g_autoptr(TrellisXmlImport) import = trellis_xml_import_new (store, path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *choice = NULL;
+  gboolean dry_run = FALSE;
+
+  g_variant_dict_lookup (options, "dry-run", "b", &dry_run);
+  if (g_variant_dict_lookup (options, "on-conflict", "s", &choice) &&
+      g_strcmp0 (choice, "mine") != 0 && g_strcmp0 (choice, "theirs") != 0 &&
+      g_strcmp0 (choice, "copy") != 0)
+    {
+      g_printerr ("trellis: %s\n", _("--on-conflict must be “mine”, “theirs” or “copy”."));
+      return 1;
+    }
+
+  if (!trellis_xml_import_read (import, NULL, &error))
+    {
+      g_printerr ("trellis: %s\n", error->message);
+      return 1;
+    }
+  summary = trellis_xml_import_dup_summary (import);
+  g_print ("%s", summary);
+  if (dry_run)
+    {
+      g_print ("%s\n", _("Dry run: nothing was changed."));
+      return 0;
+    }
+
+  if (trellis_xml_import_get_n_conflicts (import) > 0)
+    {
+      if (choice == NULL)
+        {
+          g_printerr ("trellis: %s\n",
+                      _("Some records were changed both here and in the file. Choose what to keep with "
+                        "--on-conflict mine, theirs or copy. Nothing was imported."));
+          return 1;
+        }
+      trellis_xml_import_set_all_resolutions (import,
+                                              g_str_equal (choice, "theirs") ? TRELLIS_XML_RESOLUTION_THEIRS
+                                              : g_str_equal (choice, "copy") ? TRELLIS_XML_RESOLUTION_COPY
+                                              : TRELLIS_XML_RESOLUTION_MINE);
+    }
+  if (!trellis_xml_import_apply (import, NULL, &error))
+    {
+      g_printerr ("trellis: %s\n", error->message);
+      return 1;
+    }
+  g_print (_("Imported %s into %s.\n"), path, trellis_store_get_path (store));
+  return 0;
 }
 
 /* Reads the file before the database is opened, so that a bad file leaves no trace at all. */
@@ -88,6 +306,8 @@ trellis_batch_run (const char   *database_path,
   g_autoptr(TrellisStore) store = NULL;
   g_autoptr(TrellisFrameworkImport) framework_import = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *xml_path = NULL;
   g_autofree char *framework_path = NULL;
   int n_students = 0;
 
@@ -135,6 +355,23 @@ trellis_batch_run (const char   *database_path,
         }
       g_print (_("Imported “%s” into %s.\n"),
                trellis_framework_import_get_title (framework_import), database_path);
+    }
+
+  if (g_variant_dict_lookup (options, "export-xml", "^ay", &xml_path) &&
+      run_export_xml (store, xml_path, options) != 0)
+    return 1;
+  g_clear_pointer (&xml_path, g_free);
+  if (g_variant_dict_lookup (options, "import-xml", "^ay", &xml_path) &&
+      run_import_xml (store, xml_path, options) != 0)
+    return 1;
+
+  if (g_variant_dict_lookup (options, "print-pdf", "^ay", &pdf_path))
+    {
+      if (!print_pdf (store, pdf_path, options, &error))
+        {
+          g_printerr ("\ntrellis: %s\n", error->message);
+          return 1;
+        }
     }
 
   return 0;

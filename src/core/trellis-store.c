@@ -36,6 +36,7 @@
 #include "trellis-vocabulary.h"
 
 #define BUSY_TIMEOUT_MS 5000
+#define MAX_PENDING_CHANGES 64
 
 /* Filesystems on which WAL is unsafe (its shared memory needs one host). */
 #define NFS_SUPER_MAGIC   0x6969
@@ -202,6 +203,24 @@ exec (TrellisStore  *self,
       GError       **error)
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return trellis_store_set_sqlite_error (self, error);
+  return TRUE;
+}
+
+/* For statements run thousands of times in a batch (savepoints): parsed once, then cached. */
+static gboolean
+exec_cached (TrellisStore  *self,
+             const char    *sql,
+             GError       **error)
+{
+  sqlite3_stmt *stmt = trellis_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     return trellis_store_set_sqlite_error (self, error);
   return TRUE;
 }
@@ -640,8 +659,12 @@ queue_change (TrellisStore       *self,
               const char         *uuid,
               TrellisStoreChange  kind)
 {
-  PendingChange change = { g_strdup (table), g_strdup (uuid), kind };
+  PendingChange change;
 
+  /* Past this many, emit_pending() announces one reload: stop collecting. */
+  if (self->pending->len > MAX_PENDING_CHANGES)
+    return;
+  change = (PendingChange) { g_strdup (table), g_strdup (uuid), kind };
   g_array_append_val (self->pending, change);
 }
 
@@ -654,7 +677,7 @@ emit_pending (TrellisStore *self)
   g_array_set_clear_func (self->pending, pending_change_clear);
 
   /* A batch (import, sample school) becomes one reload instead of thousands of signals. */
-  if (pending->len > 64)
+  if (pending->len > MAX_PENDING_CHANGES)
     {
       g_signal_emit (self, signals[CHANGED], 0, NULL, NULL, TRELLIS_STORE_CHANGE_RELOAD);
       return;
@@ -1208,16 +1231,22 @@ trellis_store_insert_full (TrellisStore   *self,
                                created_at ? created_at : now, created_by ? created_by : "",
                                updated_at ? updated_at : now, updated_by ? updated_by : "");
 
-  if (g_strcmp0 (klass->table, "student") == 0)
-    student_uuid = g_strdup (uuid);
-  else
-    student_uuid = dup_student_uuid (self, klass->table, trellis_entity_get_id (entity));
-
-  if (!write_history (self, klass->table, uuid, student_uuid, NULL, NULL,
-                      keep_id ? "restored" : "created", now, error))
+  /* A record that arrives with its identity (an import, the sample school) already says who
+   * created it and when; a history row per record would only double the file. Records added
+   * by hand, and records brought back by Undo, are written into the history. */
+  if (!keep_identity || keep_id)
     {
-      trellis_store_rollback (self);
-      return FALSE;
+      if (g_strcmp0 (klass->table, "student") == 0)
+        student_uuid = g_strdup (uuid);
+      else
+        student_uuid = dup_student_uuid (self, klass->table, trellis_entity_get_id (entity));
+
+      if (!write_history (self, klass->table, uuid, student_uuid, NULL, NULL,
+                          keep_id ? "restored" : "created", now, error))
+        {
+          trellis_store_rollback (self);
+          return FALSE;
+        }
     }
 
   queue_change (self, klass->table, uuid, TRELLIS_STORE_CHANGE_INSERTED);
@@ -1414,7 +1443,7 @@ trellis_store_begin (TrellisStore  *self,
 
   sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
                          : g_strdup_printf ("SAVEPOINT trellis_%u", self->depth);
-  if (!exec (self, sql, error))
+  if (!exec_cached (self, sql, error))
     return FALSE;
   self->depth++;
   return TRUE;
@@ -1431,7 +1460,7 @@ trellis_store_commit (TrellisStore  *self,
 
   sql = self->depth == 1 ? g_strdup ("COMMIT")
                          : g_strdup_printf ("RELEASE trellis_%u", self->depth - 1);
-  if (!exec (self, sql, error))
+  if (!exec_cached (self, sql, error))
     {
       trellis_store_rollback (self);
       return FALSE;

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "trellis-catalog.h"
 #include "trellis-vocabulary.h"
 
 const char * const trellis_plan_statuses[] = {
@@ -85,6 +86,22 @@ const char *
 trellis_vocabulary_label (const char * const *vocabulary,
                           const char         *value)
 {
+  return trellis_vocabulary_label_in (NULL, vocabulary, value);
+}
+
+/**
+ * trellis_vocabulary_label_in:
+ * @catalog: (nullable): the language of the label, %NULL for the application’s
+ * @vocabulary: one of the exported vocabularies, e.g. `trellis_goal_statuses`
+ * @value: a stored value
+ *
+ * Returns: the label translated with @catalog, or @value itself when it is not in the vocabulary
+ */
+const char *
+trellis_vocabulary_label_in (TrellisCatalog     *catalog,
+                             const char * const *vocabulary,
+                             const char         *value)
+{
   if (value == NULL)
     return "";
 
@@ -94,7 +111,7 @@ trellis_vocabulary_label (const char * const *vocabulary,
         continue;
       for (guint j = 0; vocabulary[j] != NULL; j++)
         if (strcmp (vocabulary[j], value) == 0)
-          return _(vocabularies[i].labels[j]);
+          return trellis_catalog_translate (catalog, vocabularies[i].labels[j]);
     }
   return value;
 }
@@ -108,11 +125,25 @@ trellis_vocabulary_label (const char * const *vocabulary,
 char *
 trellis_grade_level_label (int grade_level)
 {
+  return trellis_grade_level_label_in (NULL, grade_level);
+}
+
+/**
+ * trellis_grade_level_label_in:
+ * @catalog: (nullable): the language of the label, %NULL for the application’s
+ * @grade_level: -1 for pre-kindergarten, 0 for kindergarten, 1 to 12
+ *
+ * Returns: (transfer full): the grade level as trellis_grade_level_label(), in @catalog’s language
+ */
+char *
+trellis_grade_level_label_in (TrellisCatalog *catalog,
+                              int             grade_level)
+{
   if (grade_level < 0)
-    return g_strdup (_("Pre-K"));
+    return g_strdup (trellis_catalog_translate (catalog, N_("Pre-K")));
   if (grade_level == 0)
-    return g_strdup (_("Kindergarten"));
-  return g_strdup_printf (_("Grade %d"), grade_level);
+    return g_strdup (trellis_catalog_translate (catalog, N_("Kindergarten")));
+  return g_strdup_printf (trellis_catalog_translate (catalog, N_("Grade %d")), grade_level);
 }
 
 gboolean

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "trellis-catalog.h"
+
 G_BEGIN_DECLS
 
 /* Each list is the stored form (stable, used in SQL and XML); the label is for people. */
@@ -19,7 +21,12 @@ extern const char * const trellis_roles[];
 
 const char *trellis_vocabulary_label      (const char * const *vocabulary,
                                            const char         *value);
+const char *trellis_vocabulary_label_in   (TrellisCatalog     *catalog,
+                                           const char * const *vocabulary,
+                                           const char         *value);
 char       *trellis_grade_level_label     (int                 grade_level);
+char       *trellis_grade_level_label_in  (TrellisCatalog     *catalog,
+                                           int                 grade_level);
 gboolean    trellis_is_valid_email        (const char         *email);
 gboolean    trellis_is_valid_school_year  (const char         *school_year);
 char       *trellis_school_year_for_date  (GDateTime          *date);

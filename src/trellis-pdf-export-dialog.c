@@ -1,0 +1,362 @@
+/* trellis-pdf-export-dialog.c — File ▸ Export Plans to PDF: whose plans, how, where, and progress
+ *
+ * The PDF is drawn in a worker thread (a GTask) on a database connection and Pango font map of
+ * its own, so the window stays responsive while hundreds of plans are laid out; the thread
+ * reports progress through an atomic counter the dialog reads a few times a second. When the
+ * file is written the dialog emits ::exported and closes, and the window shows a toast.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "trellis-pdf-export-dialog"
+
+#include <glib/gi18n.h>
+
+#include "trellis-pdf-export-dialog.h"
+#include "trellis-report-options-box.h"
+#include "trellis-report-pdf.h"
+#include "trellis-student.h"
+#include "trellis-student-summary.h"
+#include "trellis-widget-utils.h"
+
+#define PROGRESS_STEPS 10000
+
+struct _TrellisPdfExportDialog
+{
+  AdwWindow                parent_instance;
+
+  GtkButton               *export_button;
+  GtkStack                *stack;
+  AdwActionRow            *selected_row;
+  AdwActionRow            *visible_row;
+  AdwActionRow            *all_row;
+  GtkCheckButton          *selected_check;
+  GtkCheckButton          *visible_check;
+  GtkCheckButton          *all_check;
+  TrellisReportOptionsBox *options_box;
+  GtkLabel                *progress_label;
+  GtkProgressBar          *progress_bar;
+
+  TrellisStore            *store;
+  gint64                   selected_id;
+  GArray                  *visible_ids;
+  char                    *selected_name;
+  GtkFileChooserNative    *chooser;
+  GCancellable            *cancellable;
+  guint                    progress_source;
+  int                      progress;        /* atomic, in PROGRESS_STEPS */
+};
+
+G_DEFINE_FINAL_TYPE (TrellisPdfExportDialog, trellis_pdf_export_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  EXPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* What the worker thread needs: nothing it shares with the main loop but the counter. */
+typedef struct {
+  char                 *database_path;
+  GArray               *ids;
+  TrellisReportOptions *options;
+  GDateTime            *now;
+  char                 *path;
+  int                  *progress;
+} Job;
+
+/* Helpers */
+
+static void
+job_free (Job *job)
+{
+  g_free (job->database_path);
+  g_array_unref (job->ids);
+  trellis_report_options_free (job->options);
+  g_date_time_unref (job->now);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+on_job_progress (double   fraction,
+                 gpointer user_data)
+{
+  g_atomic_int_set ((int *) user_data, (int) (fraction * PROGRESS_STEPS));
+}
+
+static void
+run_job (GTask        *task,
+         gpointer      source_object,
+         gpointer      task_data,
+         GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(TrellisStore) store = NULL;
+  GError *error = NULL;
+
+  store = trellis_store_open (job->database_path, &error);
+  if (store == NULL ||
+      !trellis_report_pdf_write (store, (const gint64 *) job->ids->data, job->ids->len, job->options,
+                                 job->now, job->path, on_job_progress, job->progress, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* The students of the chosen scope, or NULL with an explanation shown. */
+static GArray *
+dup_chosen_ids (TrellisPdfExportDialog *self)
+{
+  GArray *ids;
+
+  if (gtk_check_button_get_active (self->selected_check))
+    {
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_val (ids, self->selected_id);
+      return ids;
+    }
+  if (gtk_check_button_get_active (self->visible_check))
+    return g_array_ref (self->visible_ids);
+  return trellis_report_pdf_dup_current_student_ids (self->store, NULL);
+}
+
+static void
+show_error (TrellisPdfExportDialog *self,
+            const GError           *error)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("The Plans Were Not Exported"), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Callbacks */
+
+static gboolean
+on_progress_tick (gpointer user_data)
+{
+  TrellisPdfExportDialog *self = user_data;
+
+  gtk_progress_bar_set_fraction (self->progress_bar,
+                                 (double) g_atomic_int_get (&self->progress) / PROGRESS_STEPS);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_job_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(TrellisPdfExportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Job *job = g_task_get_task_data (G_TASK (result));
+
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    g_signal_emit (self, signals[EXPORTED], 0, job->path, job->ids->len);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, error);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+start_export (TrellisPdfExportDialog *self,
+              const char             *path)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job = g_new0 (Job, 1);
+
+  job->database_path = g_strdup (trellis_store_get_path (self->store));
+  job->ids = dup_chosen_ids (self);
+  job->options = trellis_report_options_box_dup_options (self->options_box);
+  job->now = g_date_time_new_now_utc ();
+  job->path = g_strdup (path);
+  job->progress = &self->progress;
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, on_job_done, g_object_ref (self));
+  g_task_set_source_tag (task, start_export);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+
+  gtk_stack_set_visible_child_name (self->stack, "progress");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+  self->progress_source = g_timeout_add (100, on_progress_tick, self);
+  g_task_run_in_thread (task, run_job);
+}
+
+static void
+on_chooser_response (GtkNativeDialog        *chooser,
+                     int                     response,
+                     TrellisPdfExportDialog *self)
+{
+  g_autofree char *path = trellis_file_chooser_dup_path (chooser, response);
+
+  g_clear_object (&self->chooser);
+  if (path != NULL)
+    start_export (self, path);
+}
+
+static void
+on_export_clicked (TrellisPdfExportDialog *self)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (gtk_check_button_get_active (self->selected_check) && self->selected_name != NULL)
+    name = g_strdup_printf ("%s.pdf", self->selected_name);
+  else
+    name = g_strdup_printf ("%s.pdf", _("Learning plans"));
+  g_strdelimit (name, "/\\:", '-');
+
+  self->chooser = gtk_file_chooser_native_new (_("Export Plans to PDF"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_cancel_clicked (TrellisPdfExportDialog *self)
+{
+  if (self->cancellable == NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  gtk_label_set_label (self->progress_label, _("Cancelling…"));
+  g_cancellable_cancel (self->cancellable);
+}
+
+/* Overrides */
+
+static void
+trellis_pdf_export_dialog_dispose (GObject *object)
+{
+  TrellisPdfExportDialog *self = TRELLIS_PDF_EXPORT_DIALOG (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_PDF_EXPORT_DIALOG);
+
+  G_OBJECT_CLASS (trellis_pdf_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+trellis_pdf_export_dialog_finalize (GObject *object)
+{
+  TrellisPdfExportDialog *self = TRELLIS_PDF_EXPORT_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->visible_ids, g_array_unref);
+  g_free (self->selected_name);
+
+  G_OBJECT_CLASS (trellis_pdf_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+trellis_pdf_export_dialog_class_init (TrellisPdfExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trellis_pdf_export_dialog_dispose;
+  object_class->finalize = trellis_pdf_export_dialog_finalize;
+
+  /**
+   * TrellisPdfExportDialog::exported:
+   * @path: the PDF written
+   * @n_students: how many plans it holds
+   */
+  signals[EXPORTED] =
+    g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
+
+  g_type_ensure (TRELLIS_TYPE_REPORT_OPTIONS_BOX);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/trellisplp/Trellis/trellis-pdf-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrellisPdfExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPdfExportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPdfExportDialog, selected_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPdfExportDialog, visible_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPdfExportDialog, all_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPdfExportDialog, selected_check);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPdfExportDialog, visible_check);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPdfExportDialog, all_check);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPdfExportDialog, options_box);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPdfExportDialog, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPdfExportDialog, progress_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+trellis_pdf_export_dialog_init (TrellisPdfExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Public API */
+
+/**
+ * trellis_pdf_export_dialog_new:
+ * @parent: the main window
+ * @store: the open database
+ * @selected_student_id: the selected student, 0 for none
+ * @visible_student_ids: (transfer none): the students the list shows (`gint64`)
+ *
+ * Returns: (transfer none): the dialog, to present
+ */
+GtkWidget *
+trellis_pdf_export_dialog_new (GtkWindow    *parent,
+                               TrellisStore *store,
+                               gint64        selected_student_id,
+                               GArray       *visible_student_ids)
+{
+  TrellisPdfExportDialog *self;
+  g_autoptr(GArray) current = NULL;
+  g_autofree char *visible = NULL;
+  g_autofree char *all = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), NULL);
+  g_return_val_if_fail (visible_student_ids != NULL, NULL);
+
+  self = g_object_new (TRELLIS_TYPE_PDF_EXPORT_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->selected_id = selected_student_id;
+  self->visible_ids = g_array_ref (visible_student_ids);
+
+  self->selected_name = trellis_store_dup_student_name (store, selected_student_id);
+  adw_action_row_set_subtitle (self->selected_row, self->selected_name ? self->selected_name
+                                                                       : _("No student is selected"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->selected_row), self->selected_name != NULL);
+
+  visible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u plan", "%u plans",
+                                          visible_student_ids->len), visible_student_ids->len);
+  adw_action_row_set_subtitle (self->visible_row, visible);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->visible_row), visible_student_ids->len > 0);
+
+  current = trellis_report_pdf_dup_current_student_ids (store, NULL);
+  all = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u plan, archived students left out",
+                                      "%u plans, archived students left out", current ? current->len : 0),
+                         current ? current->len : 0);
+  adw_action_row_set_subtitle (self->all_row, all);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->all_row), current != NULL && current->len > 0);
+
+  gtk_check_button_set_active (self->selected_name ? self->selected_check : self->all_check, TRUE);
+  return GTK_WIDGET (self);
+}

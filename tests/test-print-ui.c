@@ -1,0 +1,116 @@
+/* test-print-ui.c — the print dialog’s Plan tab and the Export Plans to PDF dialog
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "trellis-pdf-export-dialog.h"
+#include "trellis-print-operation.h"
+#include "trellis-report-options-box.h"
+#include "trellis-sample-school.h"
+#include "trellis-test-utils.h"
+#include "trellis-test-widgets.h"
+
+static void
+test_options_box_round_trip (void)
+{
+  GtkWidget *box = g_object_ref_sink (trellis_report_options_box_new (TRUE));
+  g_autoptr(TrellisReportOptions) options = trellis_report_options_new ();
+  g_autoptr(TrellisReportOptions) chosen = NULL;
+  g_autoptr(TrellisReportOptions) defaults = NULL;
+
+  /* A family’s copy by default: no private supports, each family’s language. */
+  defaults = trellis_report_options_box_dup_options (TRELLIS_REPORT_OPTIONS_BOX (box));
+  g_assert_false (defaults->include_supports);
+  g_assert_true (defaults->include_notes);
+  g_assert_null (defaults->language);
+
+  options->include_map = FALSE;
+  options->include_notes = FALSE;
+  options->include_supports = TRUE;
+  options->double_sided = TRUE;
+  options->paper = TRELLIS_PAPER_LETTER;
+  trellis_report_options_set_language (options, "es");
+  trellis_report_options_box_set_options (TRELLIS_REPORT_OPTIONS_BOX (box), options);
+  chosen = trellis_report_options_box_dup_options (TRELLIS_REPORT_OPTIONS_BOX (box));
+
+  g_assert_false (chosen->include_map);
+  g_assert_false (chosen->include_notes);
+  g_assert_true (chosen->include_supports);
+  g_assert_true (chosen->double_sided);
+  g_assert_cmpint (chosen->paper, ==, TRELLIS_PAPER_LETTER);
+  g_assert_cmpstr (chosen->language, ==, "es");
+
+  g_object_unref (box);
+}
+
+static void
+test_print_operation_tab (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(TrellisStore) store = trellis_test_open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisPrintOperation) operation = NULL;
+  GtkWidget *tab = NULL;
+
+  g_assert_true (trellis_sample_school_populate (store, 2, TRELLIS_SAMPLE_SEED, NULL, NULL, &error));
+  operation = trellis_print_operation_new (store, 1);
+
+  /* The Plan tab offers what to include, but not the paper: the dialog’s own tab does. */
+  g_signal_emit_by_name (operation, "create-custom-widget", &tab);
+  g_assert_true (TRELLIS_IS_REPORT_OPTIONS_BOX (tab));
+  g_object_ref_sink (tab);
+  g_assert_null (trellis_print_operation_get_report_error (operation));
+  g_object_unref (tab);
+  g_clear_object (&operation);
+  g_clear_object (&store);
+  trellis_test_remove_tree (dir);
+}
+
+static void
+test_export_dialog_scopes (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(TrellisStore) store = trellis_test_open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) visible = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 id = 2;
+  GtkWidget *dialog;
+  GtkWidget *box;
+
+  g_assert_true (trellis_sample_school_populate (store, 5, TRELLIS_SAMPLE_SEED, NULL, NULL, &error));
+  g_array_append_val (visible, id);
+  dialog = trellis_pdf_export_dialog_new (NULL, store, 0, visible);
+  box = trellis_test_find_widget (dialog, TRELLIS_TYPE_REPORT_OPTIONS_BOX);
+  g_assert_nonnull (box);
+
+  /* With no student selected, that choice is unavailable and the whole school is chosen. */
+  {
+    GtkWidget *selected_check = trellis_test_find_widget (dialog, GTK_TYPE_CHECK_BUTTON);
+    GtkWidget *selected_row = gtk_widget_get_ancestor (selected_check, ADW_TYPE_ACTION_ROW);
+
+    g_assert_nonnull (selected_row);
+    g_assert_false (gtk_widget_get_sensitive (selected_row));
+    g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (selected_check)));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (selected_row)), ==, "No student is selected");
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&store);
+  trellis_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/print-ui/options-box", test_options_box_round_trip);
+  g_test_add_func ("/print-ui/print-operation-tab", test_print_operation_tab);
+  g_test_add_func ("/print-ui/export-dialog-scopes", test_export_dialog_scopes);
+
+  return g_test_run ();
+}

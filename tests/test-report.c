@@ -1,0 +1,647 @@
+/* test-report.c — the printed plan: content, pagination, scripts, languages and the PDF file
+ *
+ * Every test renders a real PDF and reads it back with poppler, as a family’s printer would.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <poppler.h>
+
+#include "trellis-catalog.h"
+#include "trellis-error.h"
+#include "trellis-goal.h"
+#include "trellis-guardian.h"
+#include "trellis-plan.h"
+#include "trellis-report-pdf.h"
+#include "trellis-sample-school.h"
+#include "trellis-store-private.h"
+#include "trellis-student.h"
+#include "trellis-test-utils.h"
+
+/* poppler-glib 22 declares no automatic cleanups. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+typedef struct {
+  TrellisStore *store;
+  char         *dir;
+  char         *pdf;
+} Fixture;
+
+/* Helpers */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->store = trellis_test_open_store (&fixture->dir);
+  fixture->pdf = g_build_filename (fixture->dir, "plans.pdf", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->store);
+  trellis_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->pdf);
+}
+
+static GDateTime *
+print_date (void)
+{
+  return g_date_time_new_utc (2027, 3, 5, 15, 0, 0);
+}
+
+static gint64
+add_student (TrellisStore *store,
+             const char   *given,
+             const char   *family,
+             const char   *guardian_language)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisStudent) student = g_object_new (TRELLIS_TYPE_STUDENT,
+                                                    "given-name", given,
+                                                    "family-name", family,
+                                                    "grade-level", 7,
+                                                    "homeroom", "104",
+                                                    NULL);
+
+  g_assert_true (trellis_store_insert (store, TRELLIS_ENTITY (student), &error));
+  g_assert_no_error (error);
+  if (guardian_language != NULL)
+    {
+      g_autoptr(TrellisGuardian) guardian = g_object_new (TRELLIS_TYPE_GUARDIAN,
+        "student-id", trellis_entity_get_id (TRELLIS_ENTITY (student)),
+        "name", "Carmen Ruiz",
+        "preferred-language", guardian_language,
+        NULL);
+      g_assert_true (trellis_store_insert (store, TRELLIS_ENTITY (guardian), &error));
+      g_assert_no_error (error);
+    }
+  return trellis_entity_get_id (TRELLIS_ENTITY (student));
+}
+
+static gint64
+add_plan (TrellisStore *store,
+          gint64        student_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisPlan) plan = g_object_new (TRELLIS_TYPE_PLAN,
+                                              "student-id", student_id,
+                                              "school-year", "2026-2027",
+                                              NULL);
+
+  g_assert_true (trellis_store_insert (store, TRELLIS_ENTITY (plan), &error));
+  g_assert_no_error (error);
+  return trellis_entity_get_id (TRELLIS_ENTITY (plan));
+}
+
+static void
+add_goal (TrellisStore *store,
+          gint64        plan_id,
+          const char   *title,
+          const char   *why)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisGoal) goal = g_object_new (TRELLIS_TYPE_GOAL,
+                                              "plan-id", plan_id,
+                                              "title", title,
+                                              "why-it-matters", why,
+                                              "target-date", "2027-05-14",
+                                              NULL);
+
+  g_assert_true (trellis_store_insert (store, TRELLIS_ENTITY (goal), &error));
+  g_assert_no_error (error);
+}
+
+static PopplerDocument *
+open_pdf (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  PopplerDocument *document;
+
+  g_assert_no_error (error);
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+static PopplerDocument *
+render (Fixture                    *fixture,
+        const gint64               *ids,
+        guint                       n_ids,
+        const TrellisReportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = print_date ();
+
+  g_assert_true (trellis_report_pdf_write (fixture->store, ids, n_ids, options, now, fixture->pdf,
+                                           NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return open_pdf (fixture->pdf);
+}
+
+static char *
+page_text (PopplerDocument *document,
+           int              index)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (document, index);
+
+  return poppler_page_get_text (page);
+}
+
+/* Searches as a reader would: poppler’s plain text gives right-to-left words in visual order. */
+static gboolean
+page_shows (PopplerDocument *document,
+            int              index,
+            const char      *text)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (document, index);
+  GList *matches = poppler_page_find_text (page, text);
+  gboolean found = matches != NULL;
+
+  g_list_free_full (matches, (GDestroyNotify) poppler_rectangle_free);
+  return found;
+}
+
+static char *
+all_text (PopplerDocument *document)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autofree char *page = page_text (document, i);
+      g_string_append (text, page);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The name on every page and “Page i of n” at the foot of each (@page and @of in the report’s
+ * language). */
+static void
+assert_every_page (PopplerDocument *document,
+                   const char      *name,
+                   const char      *page,
+                   const char      *of)
+{
+  int n_pages = poppler_document_get_n_pages (document);
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autofree char *text = page_text (document, i);
+      g_autofree char *number = g_strdup_printf ("%s %d %s %d", page, i + 1, of, n_pages);
+
+      g_assert_nonnull (strstr (text, name));
+      g_assert_nonnull (strstr (text, number));
+    }
+}
+
+static void
+assert_page_size (PopplerDocument *document,
+                  TrellisPaper     paper)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (document, 0);
+  double width, height, expected_width, expected_height;
+
+  poppler_page_get_size (page, &width, &height);
+  trellis_paper_get_size (paper, &expected_width, &expected_height);
+  g_assert_cmpfloat_with_epsilon (width, expected_width, 1.0);
+  g_assert_cmpfloat_with_epsilon (height, expected_height, 1.0);
+}
+
+static gint64
+first_sample_student (TrellisStore *store,
+                      const char   *where)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT s.id FROM student s %s ORDER BY s.id LIMIT 1", where);
+  sqlite3_stmt *stmt = trellis_store_prepare (store, sql, NULL);
+  gint64 id;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static char *
+dup_column_text (TrellisStore *store,
+                 const char   *sql,
+                 gint64        id)
+{
+  sqlite3_stmt *stmt = trellis_store_prepare (store, sql, NULL);
+  char *text;
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return text;
+}
+
+/* Tests */
+
+static void
+test_report_typical_plan (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisReportOptions) options = trellis_report_options_new ();
+  gint64 id;
+  g_autofree char *name = NULL;
+  g_autofree char *supports = NULL;
+  sqlite3_stmt *stmt;
+  guint n_goals;
+
+  g_assert_true (trellis_sample_school_populate (fixture->store, 12, TRELLIS_SAMPLE_SEED, NULL, NULL, &error));
+  g_assert_no_error (error);
+  id = first_sample_student (fixture->store, "WHERE s.supports <> ''");
+  name = dup_column_text (fixture->store,
+                          "SELECT CASE preferred_name WHEN '' THEN given_name ELSE preferred_name END "
+                          "|| ' ' || family_name FROM student WHERE id = ?", id);
+  supports = dup_column_text (fixture->store, "SELECT supports FROM student WHERE id = ?", id);
+  trellis_report_options_set_language (options, "en");
+
+  for (TrellisPaper paper = TRELLIS_PAPER_A4; paper <= TRELLIS_PAPER_LETTER; paper++)
+    {
+      g_autoptr(PopplerDocument) document = NULL;
+      g_autofree char *text = NULL;
+
+      options->paper = paper;
+      document = render (fixture, &id, 1, options);
+      g_assert_cmpint (poppler_document_get_n_pages (document), >=, 1);
+      g_assert_cmpint (poppler_document_get_n_pages (document), <=, 2);
+      assert_page_size (document, paper);
+      assert_every_page (document, name, "Page", "of");
+
+      text = all_text (document);
+      stmt = trellis_store_prepare (fixture->store,
+                                    "SELECT g.title FROM goal g JOIN plan p ON p.id = g.plan_id "
+                                    "WHERE p.student_id = ?", NULL);
+      sqlite3_bind_int64 (stmt, 1, id);
+      n_goals = 0;
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_assert_nonnull (strstr (text, (const char *) sqlite3_column_text (stmt, 0)));
+          n_goals++;
+        }
+      sqlite3_reset (stmt);
+      g_assert_cmpuint (n_goals, ==, 5);
+
+      g_assert_nonnull (strstr (text, "About me"));
+      g_assert_nonnull (strstr (text, "Riverside Community School"));
+      g_assert_nonnull (strstr (text, "Printed March 5, 2027"));
+      g_assert_nonnull (strstr (text, "Next steps"));
+      /* Supports are private unless asked for. */
+      g_assert_null (strstr (text, "Supports and accommodations"));
+      g_assert_null (strstr (text, supports));
+    }
+
+  options->include_supports = TRUE;
+  {
+    g_autoptr(PopplerDocument) document = render (fixture, &id, 1, options);
+    g_autofree char *text = all_text (document);
+
+    g_assert_nonnull (strstr (text, "Supports and accommodations"));
+    g_assert_nonnull (strstr (text, supports));
+  }
+}
+
+static void
+test_report_long_plan (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(TrellisReportOptions) options = trellis_report_options_new ();
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(GString) long_why = g_string_new (NULL);
+  gint64 id = add_student (fixture->store, "Минь", "Nguyễn", NULL);
+  gint64 plan_id = add_plan (fixture->store, id);
+  int n_pages;
+
+  for (int i = 0; i < 120; i++)
+    g_string_append_printf (long_why, "Sentence%03d of a very long reason. ", i);
+  for (int i = 0; i < 40; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Goal title %02d", i);
+      g_autofree char *why = g_strdup_printf ("Reason %02d: I want to get better at this.", i);
+
+      add_goal (fixture->store, plan_id, title, i == 20 ? long_why->str : why);
+    }
+  trellis_report_options_set_language (options, "en");
+  options->paper = TRELLIS_PAPER_LETTER;
+  document = render (fixture, &id, 1, options);
+  n_pages = poppler_document_get_n_pages (document);
+  g_assert_cmpint (n_pages, >, 3);
+  assert_every_page (document, "Минь Nguyễn", "Page", "of");
+
+  for (int i = 0; i < 40; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Goal title %02d", i);
+      g_autofree char *why = i == 20 ? g_strdup ("Sentence000") : g_strdup_printf ("Reason %02d", i);
+      int found = 0;
+
+      /* A goal’s title shares its page with the first line of what follows it. */
+      for (int p = 0; p < n_pages; p++)
+        {
+          g_autofree char *text = page_text (document, p);
+
+          if (strstr (text, title) == NULL)
+            continue;
+          found++;
+          g_assert_nonnull (strstr (text, why));
+        }
+      g_assert_cmpint (found, ==, 1);
+    }
+
+  /* The long paragraph is split between lines: every sentence is printed, once. */
+  {
+    g_autofree char *text = all_text (document);
+
+    for (int i = 0; i < 120; i++)
+      {
+        g_autofree char *sentence = g_strdup_printf ("Sentence%03d", i);
+        const char *at = strstr (text, sentence);
+
+        g_assert_nonnull (at);
+        g_assert_null (strstr (at + 1, sentence));
+      }
+  }
+}
+
+static void
+test_report_scripts (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char *names[][2] = {
+    { "يوسف", "حداد" }, { "美玲", "王" }, { "Minh Đức", "Trần" }, { "Анна", "Смирнова" },
+  };
+  g_autoptr(TrellisReportOptions) options = trellis_report_options_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 ids[G_N_ELEMENTS (names)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    ids[i] = add_student (fixture->store, names[i][0], names[i][1], NULL);
+  {
+    g_autoptr(TrellisStudent) student = trellis_store_load (fixture->store, TRELLIS_TYPE_STUDENT, ids[0], &error);
+    g_object_set (student, "interests", "أحب الرسم وكرة القدم والقراءة.", NULL);
+    g_assert_true (trellis_store_save (fixture->store, TRELLIS_ENTITY (student), &error));
+    g_assert_no_error (error);
+  }
+
+  trellis_report_options_set_language (options, "en");
+  {
+    g_autoptr(PopplerDocument) document = render (fixture, ids, G_N_ELEMENTS (ids), options);
+    g_autoptr(PopplerPage) page = poppler_document_get_page (document, 0);
+    g_autofree char *text = page_text (document, 0);
+    GList *matches = NULL;
+    double width, height;
+
+    /* Each student starts on a new page; the text of every script comes back out. */
+    g_assert_cmpint (poppler_document_get_n_pages (document), ==, G_N_ELEMENTS (names));
+    g_assert_true (page_shows (document, 0, "يوسف"));
+    g_assert_true (page_shows (document, 0, "حداد"));
+    g_assert_null (strstr (text, "Aspirations"));
+    for (guint i = 1; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *other = page_text (document, i);
+        g_assert_nonnull (strstr (other, names[i][0]));
+        g_assert_nonnull (strstr (other, names[i][1]));
+      }
+
+    /* The Arabic paragraph is set right to left: it ends at the right margin. */
+    poppler_page_get_size (page, &width, &height);
+    matches = poppler_page_find_text (page, "الرسم");
+    g_assert_nonnull (matches);
+    {
+      PopplerRectangle *rect = matches->data;
+      g_assert_cmpfloat (MAX (rect->x1, rect->x2), >, width - 50 - 80);
+      g_assert_cmpfloat (MIN (rect->x1, rect->x2), >, width / 2);
+    }
+    g_list_free_full (matches, (GDestroyNotify) poppler_rectangle_free);
+  }
+}
+
+static void
+test_report_language (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(TrellisReportOptions) options = trellis_report_options_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = print_date ();
+  gint64 family_es = add_student (fixture->store, "Sofía", "García", "es-MX");
+  gint64 family_vi = add_student (fixture->store, "Lan", "Nguyễn", "vi");
+  gint64 plan_id = add_plan (fixture->store, family_es);
+
+  add_goal (fixture->store, plan_id, "Leer doce libros", "Me ayuda a escribir mejor.");
+  add_goal (fixture->store, add_plan (fixture->store, family_vi), "Read twelve books", "");
+
+  /* By default, the family’s language when Trellis speaks it. */
+  {
+    g_autoptr(PopplerDocument) document = render (fixture, &family_es, 1, options);
+    g_autofree char *text = all_text (document);
+
+    g_assert_nonnull (strstr (text, "Mis metas"));
+    g_assert_nonnull (strstr (text, "Por qué es importante"));
+    g_assert_nonnull (strstr (text, "Fecha prevista: 14 de mayo de 2027"));
+    g_assert_nonnull (strstr (text, "Impreso el 5 de marzo de 2027"));
+    g_assert_null (strstr (text, "My goals"));
+    assert_every_page (document, "Sofía García", "Página", "de");
+  }
+
+  /* Otherwise the application’s (English in the tests), and always what was asked for. */
+  {
+    g_autoptr(PopplerDocument) document = render (fixture, &family_vi, 1, options);
+    g_autofree char *text = all_text (document);
+
+    g_assert_nonnull (strstr (text, "My goals"));
+    g_assert_nonnull (strstr (text, "Read twelve books"));
+    g_assert_null (strstr (text, "Why it matters"));   /* it was left empty */
+  }
+  trellis_report_options_set_language (options, "es");
+  {
+    g_autoptr(PopplerDocument) document = render (fixture, &family_vi, 1, options);
+    g_autofree char *text = all_text (document);
+
+    g_assert_nonnull (strstr (text, "Mis metas"));
+    g_assert_nonnull (strstr (text, "7.º grado"));
+    assert_every_page (document, "Lan Nguyễn", "Página", "de");
+  }
+
+  /* A language without a translation is refused, and nothing is written. */
+  g_assert_true (g_file_test (fixture->pdf, G_FILE_TEST_EXISTS));
+  g_unlink (fixture->pdf);
+  trellis_report_options_set_language (options, "xx");
+  g_assert_false (trellis_report_pdf_write (fixture->store, &family_vi, 1, options, now, fixture->pdf,
+                                            NULL, NULL, NULL, &error));
+  g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID);
+  g_assert_false (g_file_test (fixture->pdf, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_report_empty_fields (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(TrellisReportOptions) options = trellis_report_options_new ();
+  gint64 id = add_student (fixture->store, "Riley", "Johnson", NULL);
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autofree char *text = NULL;
+
+  trellis_report_options_set_language (options, "en");
+  document = render (fixture, &id, 1, options);
+  text = all_text (document);
+
+  /* Nothing to say gives no heading and no label. */
+  g_assert_cmpint (poppler_document_get_n_pages (document), ==, 1);
+  g_assert_nonnull (strstr (text, "Riley Johnson"));
+  g_assert_null (strstr (text, "About me"));
+  g_assert_null (strstr (text, "Interests"));
+  g_assert_null (strstr (text, "My goals"));
+  g_assert_null (strstr (text, "Notes"));
+  g_assert_null (strstr (text, "Advisor"));
+  g_assert_nonnull (strstr (text, "Grade 7"));
+  g_assert_nonnull (strstr (text, "Next steps"));
+}
+
+static void
+count_progress (double   fraction,
+                gpointer user_data)
+{
+  GCancellable *cancellable = user_data;
+  guint *calls = g_object_get_data (G_OBJECT (cancellable), "calls");
+
+  (*calls)++;
+  g_assert_cmpfloat (fraction, >, 0);
+  g_assert_cmpfloat (fraction, <=, 1);
+  if (*calls == 2)
+    g_cancellable_cancel (cancellable);
+}
+
+static void
+test_report_pdf_file (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(TrellisReportOptions) options = trellis_report_options_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = print_date ();
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GDir) dir = NULL;
+  gint64 ids[3];
+  gint64 missing[2];
+  guint calls = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *family = g_strdup_printf ("Family%u", i);
+      ids[i] = add_student (fixture->store, "Student", family, NULL);
+    }
+  missing[0] = ids[0];
+  missing[1] = 9999;
+  trellis_report_options_set_language (options, "en");
+
+  /* Double-sided: a one-page plan is followed by a blank back. */
+  options->double_sided = TRUE;
+  {
+    g_autoptr(PopplerDocument) document = render (fixture, ids, G_N_ELEMENTS (ids), options);
+    g_autofree char *third = page_text (document, 2);
+    g_autofree char *blank = page_text (document, 1);
+
+    g_assert_cmpint (poppler_document_get_n_pages (document), ==, 5);
+    g_assert_nonnull (strstr (third, "Family1"));
+    g_assert_cmpstr (g_strstrip (blank), ==, "");
+  }
+  before = trellis_test_read_bytes (fixture->pdf);
+
+  /* A failure halfway leaves the previous file as it was, and no temporary file. */
+  g_assert_false (trellis_report_pdf_write (fixture->store, missing, 2, options, now, fixture->pdf,
+                                            NULL, NULL, NULL, &error));
+  g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_object_set_data (G_OBJECT (cancellable), "calls", &calls);
+  g_assert_false (trellis_report_pdf_write (fixture->store, ids, G_N_ELEMENTS (ids), options, now,
+                                            fixture->pdf, count_progress, cancellable, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (calls, ==, 2);
+  g_clear_error (&error);
+
+  after = trellis_test_read_bytes (fixture->pdf);
+  g_assert_true (g_bytes_equal (before, after));
+  dir = g_dir_open (fixture->dir, 0, &error);
+  g_assert_no_error (error);
+  for (const char *name; (name = g_dir_read_name (dir)) != NULL;)
+    g_assert_false (g_str_has_prefix (name, "plans.pdf."));
+
+  /* An unwritable folder is a clear error. */
+  {
+    g_autofree char *nowhere = g_build_filename (fixture->dir, "no-such-folder", "plans.pdf", NULL);
+
+    g_assert_false (trellis_report_pdf_write (fixture->store, ids, 1, options, now, nowhere,
+                                              NULL, NULL, NULL, &error));
+    g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_IO);
+    g_assert_nonnull (strstr (error->message, nowhere));
+  }
+}
+
+static void
+test_report_catalog (void)
+{
+  g_autoptr(TrellisCatalog) spanish = trellis_catalog_get ("es");
+  g_autoptr(TrellisCatalog) mexican = trellis_catalog_get ("es-MX");
+  g_autoptr(TrellisCatalog) english = trellis_catalog_get ("en_GB");
+  g_autoptr(TrellisCatalog) damaged = NULL;
+  g_autofree char *dir = trellis_test_make_dir ();
+  g_autofree char *messages = g_build_filename (dir, "zz", "LC_MESSAGES", NULL);
+  g_autofree char *mo = g_build_filename (messages, "trellis.mo", NULL);
+  g_autofree char *saved = g_strdup (g_getenv ("TRELLIS_LOCALEDIR"));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (spanish);
+  g_assert_cmpstr (trellis_catalog_translate (spanish, "About me"), ==, "Sobre mí");
+  g_assert_cmpstr (trellis_catalog_translate (spanish, "Page %1$u of %2$u"), ==, "Página %1$u de %2$u");
+  g_assert_cmpstr (trellis_catalog_translate (spanish, "Not in the catalogue"), ==, "Not in the catalogue");
+  g_assert_nonnull (mexican);
+  g_assert_cmpstr (trellis_catalog_translate (mexican, "My goals"), ==, "Mis metas");
+  g_assert_cmpstr (trellis_catalog_translate (english, "My goals"), ==, "My goals");
+  g_assert_null (trellis_catalog_get ("vi"));
+  g_assert_null (trellis_catalog_get (""));
+
+  /* A damaged catalogue is refused with a warning, never read past its end. */
+  g_assert_cmpint (g_mkdir_with_parents (messages, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (mo, "\xde\x12\x04\x95\0\0\0\0\xff\xff\0\0\x1c\0\0\0\x1c\0\0\0\0\0\0\0", 28, &error));
+  g_assert_no_error (error);
+  g_setenv ("TRELLIS_LOCALEDIR", dir, TRUE);
+  g_test_expect_message ("trellis-catalog", G_LOG_LEVEL_WARNING, "*damaged*");
+  damaged = trellis_catalog_get ("zz");
+  g_test_assert_expected_messages ();
+  g_assert_null (damaged);
+  g_setenv ("TRELLIS_LOCALEDIR", saved, TRUE);
+  trellis_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The application’s language is English here; reports may still speak Spanish. */
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/report/catalog", test_report_catalog);
+  g_test_add ("/report/typical-plan", Fixture, NULL, fixture_set_up, test_report_typical_plan, fixture_tear_down);
+  g_test_add ("/report/long-plan", Fixture, NULL, fixture_set_up, test_report_long_plan, fixture_tear_down);
+  g_test_add ("/report/scripts", Fixture, NULL, fixture_set_up, test_report_scripts, fixture_tear_down);
+  g_test_add ("/report/language", Fixture, NULL, fixture_set_up, test_report_language, fixture_tear_down);
+  g_test_add ("/report/empty-fields", Fixture, NULL, fixture_set_up, test_report_empty_fields, fixture_tear_down);
+  g_test_add ("/report/pdf-file", Fixture, NULL, fixture_set_up, test_report_pdf_file, fixture_tear_down);
+
+  return g_test_run ();
+}
