@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-add-student-dialog.h"
+#include "trellis-undo-toast.h"
 #include "trellis-student.h"
 #include "trellis-vocabulary.h"
 #include "trellis-widget-utils.h"
@@ -70,7 +71,8 @@ trellis_add_student_dialog_response (AdwMessageDialog *dialog,
       if (trellis_store_insert (self->store, TRELLIS_ENTITY (student), &error))
         g_signal_emit (self, signals[STUDENT_ADDED], 0, trellis_entity_get_id (TRELLIS_ENTITY (student)));
       else
-        g_warning ("The student could not be added: %s", error->message);
+        /* The dialog closes with this response: the window says what went wrong. */
+        trellis_show_error_toast (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self))), error);
     }
 
   /* AdwMessageDialog has no default handler in 1.2; chain up should one appear. */

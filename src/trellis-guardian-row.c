@@ -13,14 +13,13 @@
 
 #include "trellis-autosave.h"
 #include "trellis-guardian-row.h"
+#include "trellis-widget-utils.h"
 
 struct _TrellisGuardianRow
 {
   AdwExpanderRow   parent_instance;
 
   TrellisAutosave *autosave;
-  GtkStringList   *languages;   /* what the combo row shows */
-  GPtrArray       *tags;        /* the BCP 47 tag of each row of @languages */
 
   AdwEntryRow     *name_row;
   AdwEntryRow     *relationship_row;
@@ -38,45 +37,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The languages families in US schools most often prefer, each in its own name (endonym) so
- * a family member can find theirs without reading English. */
-static const struct {
-  const char *tag;
-  const char *name;
-} languages[] = {
-  { "en", "English" },
-  { "es", "Español" },
-  { "ar", "العربية" },
-  { "zh-Hans", "中文（简体）" },
-  { "zh-Hant", "中文（繁體）" },
-  { "vi", "Tiếng Việt" },
-  { "ht", "Kreyòl ayisyen" },
-  { "so", "Soomaali" },
-  { "ru", "Русский" },
-  { "uk", "Українська" },
-  { "pt", "Português" },
-  { "fr", "Français" },
-  { "tl", "Tagalog" },
-  { "ko", "한국어" },
-  { "hmn", "Hmoob" },
-  { "prs", "دری" },
-  { "ps", "پښتو" },
-  { "fa", "فارسی" },
-  { "ur", "اردو" },
-  { "hi", "हिन्दी" },
-  { "bn", "বাংলা" },
-  { "ne", "नेपाली" },
-  { "my", "မြန်မာ" },
-  { "km", "ខ្មែរ" },
-  { "am", "አማርኛ" },
-  { "ti", "ትግርኛ" },
-  { "sw", "Kiswahili" },
-  { "pl", "Polski" },
-  { "ja", "日本語" },
-  { "de", "Deutsch" },
-  { "nv", "Diné bizaad" },
-};
-
 /* Helpers */
 
 static void
@@ -86,19 +46,20 @@ update_heading (TrellisGuardianRow *self,
   TrellisEntity *guardian = trellis_autosave_get_entity (self->autosave);
   const char *name = trellis_entity_get_text (guardian, "name");
   const char *relationship = trellis_entity_get_text (guardian, "relationship");
-  guint language = adw_combo_row_get_selected (self->language_row);
+  GtkStringObject *choice = adw_combo_row_get_selected_item (self->language_row);
+  const char *language = *trellis_language_row_get_tag (self->language_row) != '\0' && choice != NULL
+                           ? gtk_string_object_get_string (choice) : NULL;
   g_autofree char *subtitle = NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
                                  name != NULL && *name != '\0' ? name : _("New guardian"));
   if (error != NULL)
     subtitle = g_strdup (error);
-  else if (language > 0 && relationship != NULL && *relationship != '\0')
+  else if (language != NULL && relationship != NULL && *relationship != '\0')
     /* Translators: a guardian’s relationship and preferred language: “Mother · Español” */
-    subtitle = g_strdup_printf (_("%s · %s"), relationship,
-                                gtk_string_list_get_string (self->languages, language));
-  else if (language > 0)
-    subtitle = g_strdup (gtk_string_list_get_string (self->languages, language));
+    subtitle = g_strdup_printf (_("%s · %s"), relationship, language);
+  else if (language != NULL)
+    subtitle = g_strdup (language);
   else
     subtitle = g_strdup (relationship);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
@@ -106,21 +67,6 @@ update_heading (TrellisGuardianRow *self,
     gtk_widget_add_css_class (GTK_WIDGET (self), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
-}
-
-/* The row of @tag in the language list; a tag not in the list (from an import) is added. */
-static guint
-language_position (TrellisGuardianRow *self,
-                   const char         *tag)
-{
-  if (tag == NULL || *tag == '\0')
-    return 0;
-  for (guint i = 1; i < self->tags->len; i++)
-    if (g_ascii_strcasecmp (self->tags->pdata[i], tag) == 0)
-      return i;
-  g_ptr_array_add (self->tags, g_strdup (tag));
-  gtk_string_list_append (self->languages, tag);
-  return self->tags->len - 1;
 }
 
 static void
@@ -138,11 +84,7 @@ set_text (AdwEntryRow   *row,
 static void
 on_language_selected (TrellisGuardianRow *self)
 {
-  guint position = adw_combo_row_get_selected (self->language_row);
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    return;
-  trellis_autosave_set_field (self->autosave, "preferred-language", self->tags->pdata[position]);
+  trellis_autosave_set_field (self->autosave, "preferred-language", trellis_language_row_get_tag (self->language_row));
   trellis_autosave_flush (self->autosave);
 }
 
@@ -182,24 +124,12 @@ trellis_guardian_row_dispose (GObject *object)
 }
 
 static void
-trellis_guardian_row_finalize (GObject *object)
-{
-  TrellisGuardianRow *self = TRELLIS_GUARDIAN_ROW (object);
-
-  g_clear_pointer (&self->tags, g_ptr_array_unref);
-  g_clear_object (&self->languages);
-
-  G_OBJECT_CLASS (trellis_guardian_row_parent_class)->finalize (object);
-}
-
-static void
 trellis_guardian_row_class_init (TrellisGuardianRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = trellis_guardian_row_dispose;
-  object_class->finalize = trellis_guardian_row_finalize;
 
   /**
    * TrellisGuardianRow::remove:
@@ -225,16 +155,7 @@ trellis_guardian_row_init (TrellisGuardianRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->languages = gtk_string_list_new (NULL);
-  self->tags = g_ptr_array_new_with_free_func (g_free);
-  gtk_string_list_append (self->languages, _("Not specified"));
-  g_ptr_array_add (self->tags, g_strdup (""));
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    {
-      gtk_string_list_append (self->languages, languages[i].name);
-      g_ptr_array_add (self->tags, g_strdup (languages[i].tag));
-    }
-  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (self->languages));
+  trellis_language_row_setup (self->language_row);
 }
 
 /* Public API */
@@ -261,8 +182,7 @@ trellis_guardian_row_new (TrellisStore    *store,
   set_text (self->relationship_row, entity, "relationship");
   set_text (self->phone_row, entity, "phone");
   set_text (self->email_row, entity, "email");
-  adw_combo_row_set_selected (self->language_row,
-                              language_position (self, trellis_entity_get_text (entity, "preferred-language")));
+  trellis_language_row_select (self->language_row, trellis_entity_get_text (entity, "preferred-language"));
 
   /* Bound after filling in, so showing the values stores nothing. */
   self->autosave = trellis_autosave_new (store, entity);

@@ -18,7 +18,9 @@
 #include "trellis-profile-page.h"
 #include "trellis-student.h"
 #include "trellis-student-summary.h"
+#include "trellis-undo-toast.h"
 #include "trellis-vocabulary.h"
+#include "trellis-widget-utils.h"
 #include "trellis-window.h"
 
 #define FIRST_GRADE (-1)
@@ -41,7 +43,7 @@ struct _TrellisProfilePage
   AdwEntryRow     *preferred_name_row;
   AdwEntryRow     *pronouns_row;
   TrellisDateButton *birth_date_button;
-  AdwEntryRow     *home_language_row;
+  AdwComboRow     *home_language_row;
   AdwComboRow     *grade_row;
   AdwEntryRow     *homeroom_row;
   AdwEntryRow     *advisor_row;
@@ -75,7 +77,6 @@ static const struct {
   { "family-name", G_STRUCT_OFFSET (TrellisProfilePage, family_name_row) },
   { "preferred-name", G_STRUCT_OFFSET (TrellisProfilePage, preferred_name_row) },
   { "pronouns", G_STRUCT_OFFSET (TrellisProfilePage, pronouns_row) },
-  { "home-language", G_STRUCT_OFFSET (TrellisProfilePage, home_language_row) },
   { "homeroom", G_STRUCT_OFFSET (TrellisProfilePage, homeroom_row) },
   { "advisor", G_STRUCT_OFFSET (TrellisProfilePage, advisor_row) },
   { "student-number", G_STRUCT_OFFSET (TrellisProfilePage, student_number_row) },
@@ -185,6 +186,7 @@ load (TrellisProfilePage *self)
   trellis_date_button_set_date (self->birth_date_button, student ? trellis_entity_get_text (entity, "birth-date") : NULL);
   adw_combo_row_set_selected (self->grade_row,
                               student ? trellis_entity_get_int (entity, "grade-level") - FIRST_GRADE : 0);
+  trellis_language_row_select (self->home_language_row, student ? trellis_entity_get_text (entity, "home-language") : NULL);
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
   load_guardians (self);
 
@@ -205,6 +207,13 @@ on_grade_selected (TrellisProfilePage *self)
     return;
   grade = g_strdup_printf ("%d", (int) position + FIRST_GRADE);
   trellis_autosave_set_field (self->autosave, "grade-level", grade);
+  trellis_autosave_flush (self->autosave);
+}
+
+static void
+on_home_language_selected (TrellisProfilePage *self)
+{
+  trellis_autosave_set_field (self->autosave, "home-language", trellis_language_row_get_tag (self->home_language_row));
   trellis_autosave_flush (self->autosave);
 }
 
@@ -249,7 +258,7 @@ on_restore_guardian (AdwToast           *toast,
   if (self->store == NULL || !trellis_store_restore (self->store, snapshot, &error))
     {
       if (error != NULL)
-        g_warning ("The guardian could not be restored: %s", error->message);
+        trellis_show_error_toast (GTK_WIDGET (self), error);
       return;
     }
   load_guardians (self);
@@ -268,7 +277,7 @@ on_guardian_remove (TrellisGuardianRow *row,
 
   if (!trellis_store_delete (self->store, TRELLIS_ENTITY (guardian), &snapshot, &error))
     {
-      g_warning ("The guardian could not be removed: %s", error->message);
+      trellis_show_error_toast (GTK_WIDGET (self), error);
       return;
     }
   /* Translators: a toast after removing a guardian, %s is their name */
@@ -308,6 +317,7 @@ on_new_guardian_apply (TrellisProfilePage *self)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->new_guardian_row), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_guardian_row), error->message);
+      trellis_show_error_toast (GTK_WIDGET (self), error);
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->new_guardian_row), "error");
@@ -481,6 +491,7 @@ trellis_profile_page_init (TrellisProfilePage *self)
       gtk_string_list_append (grades, label);
     }
   adw_combo_row_set_model (self->grade_row, G_LIST_MODEL (grades));
+  trellis_language_row_setup (self->home_language_row);
 
   /* One autosave for the page’s life; it follows the selected student. */
   self->autosave = trellis_autosave_new (NULL, NULL);
@@ -495,9 +506,11 @@ trellis_profile_page_init (TrellisProfilePage *self)
     }
   trellis_autosave_watch (self->autosave, "birth-date", GTK_WIDGET (self->birth_date_button));
   trellis_autosave_watch (self->autosave, "grade-level", GTK_WIDGET (self->grade_row));
+  trellis_autosave_watch (self->autosave, "home-language", GTK_WIDGET (self->home_language_row));
   g_signal_connect_object (self->autosave, "field-error", G_CALLBACK (on_field_error), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->autosave, "saved", G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->grade_row, "notify::selected", G_CALLBACK (on_grade_selected), self);
+  g_signal_connect_swapped (self->home_language_row, "notify::selected", G_CALLBACK (on_home_language_selected), self);
   g_signal_connect_swapped (self->birth_date_button, "notify::date", G_CALLBACK (on_birth_date_changed), self);
 }
 
@@ -509,7 +522,8 @@ trellis_profile_page_init (TrellisProfilePage *self)
  * @field: a student property, e.g. `given-name`
  *
  * Returns: (transfer none) (nullable): the widget that edits @field (an #AdwEntryRow, a
- *   #GtkTextView, the grade’s #AdwComboRow or the birth date’s #TrellisDateButton)
+ *   #GtkTextView, the grade’s or home language’s #AdwComboRow or the birth date’s
+ *   #TrellisDateButton)
  */
 GtkWidget *
 trellis_profile_page_get_field_widget (TrellisProfilePage *self,
@@ -524,6 +538,8 @@ trellis_profile_page_get_field_widget (TrellisProfilePage *self,
     return GTK_WIDGET (self->birth_date_button);
   if (g_strcmp0 (field, "grade-level") == 0)
     return GTK_WIDGET (self->grade_row);
+  if (g_strcmp0 (field, "home-language") == 0)
+    return GTK_WIDGET (self->home_language_row);
   return NULL;
 }
 

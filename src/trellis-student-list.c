@@ -4,6 +4,14 @@
  * filtering run in memory over each summary’s folded search key, so typing never queries the
  * database.
  *
+ * The chosen student is the list’s own (selected_summary), not the selection model’s: a
+ * search that hides the chosen student leaves them chosen (and shown beside the list), and
+ * they are highlighted again when the search shows them. Only a click, Enter or
+ * trellis_student_list_select_id() changes who is chosen, so typing never loads a student.
+ *
+ * The list view shows the filtered, sorted summaries through a TrellisSlotModel, so that a
+ * keystroke re-binds the rows it has instead of making new ones (see trellis-slot-model.c).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -13,6 +21,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "trellis-slot-model.h"
 #include "trellis-student-list.h"
 #include "trellis-student-row.h"
 #include "trellis-student-summary.h"
@@ -41,10 +50,15 @@ struct _TrellisStudentList
   GListStore         *summaries;
   GtkFilterListModel *filter_model;
   GtkSortListModel   *sort_model;
+  TrellisSlotModel   *slot_model;
   GtkSingleSelection *selection;
   GtkCustomFilter    *filter;
   GtkCustomSorter    *sorter;   /* owned; set on the model unless the store’s order serves */
   GArray             *groups;   /* Group; index 0 of the drop-down is “all” */
+  TrellisStudentSummary *selected_summary;   /* the chosen student, visible or not */
+  gboolean            refiltering;   /* the selection model follows the models, not the user */
+  guint               keys_id;       /* folds search keys while idle, so the first keystroke need not */
+  guint               keys_done;
 
   char               *query;
   int                 grade;
@@ -200,6 +214,88 @@ update_view (TrellisStudentList *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
 }
 
+static TrellisStudentSummary *
+find_summary (TrellisStudentList *self,
+              gint64              id)
+{
+  GListModel *model = G_LIST_MODEL (self->summaries);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrellisStudentSummary) summary = g_list_model_get_item (model, i);
+
+      if (trellis_student_summary_get_id (summary) == id)
+        return summary;
+    }
+  return NULL;
+}
+
+/* Where the list shows @summary, or GTK_INVALID_LIST_POSITION. In the store’s order it is
+ * the number of shown students before it, which needs no look-ups in the filtered model. */
+static guint
+find_position (TrellisStudentList    *self,
+               TrellisStudentSummary *summary)
+{
+  GListModel *model = G_LIST_MODEL (self->summaries);
+  guint index, position = 0;
+
+  if (summary == NULL || !matches (summary, self) || !g_list_store_find (self->summaries, summary, &index))
+    return GTK_INVALID_LIST_POSITION;
+  if (gtk_sort_list_model_get_sorter (self->sort_model) != NULL)
+    {
+      model = G_LIST_MODEL (self->sort_model);
+      index = g_list_model_get_n_items (model);
+    }
+  for (guint i = 0; i < index; i++)
+    {
+      g_autoptr(TrellisStudentSummary) other = g_list_model_get_item (model, i);
+
+      if (other == summary)
+        return i;
+      if (model == G_LIST_MODEL (self->summaries) && matches (other, self))
+        position++;
+    }
+  return model == G_LIST_MODEL (self->summaries) ? position : GTK_INVALID_LIST_POSITION;
+}
+
+/* The student the list highlights, if any. */
+static TrellisStudentSummary *
+get_highlighted (TrellisStudentList *self)
+{
+  TrellisListSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+
+  return slot != NULL ? trellis_list_slot_get_item (slot) : NULL;
+}
+
+/* Makes @summary the chosen student; notifies only when that is another student. */
+static void
+set_selected_summary (TrellisStudentList    *self,
+                      TrellisStudentSummary *summary)
+{
+  gint64 before = trellis_student_list_get_selected_id (self);
+
+  g_set_object (&self->selected_summary, summary);
+  if (trellis_student_list_get_selected_id (self) != before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+}
+
+/* After the models changed: highlight the chosen student if the list shows them. The
+ * selection model usually kept them already, so the list is searched only when they
+ * reappear. */
+static void
+sync_selection (TrellisStudentList *self)
+{
+  guint position;
+
+  if (get_highlighted (self) == self->selected_summary)
+    return;
+  position = find_position (self, self->selected_summary);
+  self->refiltering = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->refiltering = FALSE;
+}
+
 static void
 refilter (TrellisStudentList *self,
           GtkFilterChange     change)
@@ -207,7 +303,10 @@ refilter (TrellisStudentList *self,
   /* The template’s drop-downs notify while being built, before the models exist. */
   if (self->selection == NULL)
     return;
+  self->refiltering = TRUE;
   gtk_filter_changed (GTK_FILTER (self->filter), change);
+  self->refiltering = FALSE;
+  sync_selection (self);
   update_view (self);
 }
 
@@ -308,24 +407,27 @@ rebuild_groups (TrellisStudentList *self)
   g_signal_handlers_unblock_matched (self->group_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
 }
 
-static guint
-find_position (TrellisStudentList *self,
-               gint64              id)
-{
-  GListModel *model = G_LIST_MODEL (self->sort_model);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TrellisStudentSummary) summary = g_list_model_get_item (model, i);
-
-      if (trellis_student_summary_get_id (summary) == id)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
-}
-
 /* Callbacks */
+
+static gboolean
+on_prepare_search_keys (gpointer user_data)
+{
+  TrellisStudentList *self = TRELLIS_STUDENT_LIST (user_data);
+  GListModel *model = G_LIST_MODEL (self->summaries);
+  guint n = g_list_model_get_n_items (model);
+  guint end = MIN (n, self->keys_done + 1000);
+
+  for (; self->keys_done < end; self->keys_done++)
+    {
+      g_autoptr(TrellisStudentSummary) summary = g_list_model_get_item (model, self->keys_done);
+
+      trellis_student_summary_get_search_key (summary);
+    }
+  if (self->keys_done < n)
+    return G_SOURCE_CONTINUE;
+  self->keys_id = 0;
+  return G_SOURCE_REMOVE;
+}
 
 static void
 on_setup (GtkSignalListItemFactory *factory,
@@ -336,18 +438,43 @@ on_setup (GtkSignalListItemFactory *factory,
 }
 
 static void
+on_slot_item_changed (TrellisListSlot   *slot,
+                      GParamSpec        *pspec,
+                      TrellisStudentRow *row)
+{
+  TrellisStudentSummary *summary = trellis_list_slot_get_item (slot);
+
+  if (summary != NULL)
+    trellis_student_row_set_summary (row, summary);
+}
+
+static void
 on_bind (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
          gpointer                  user_data)
 {
-  trellis_student_row_set_summary (TRELLIS_STUDENT_ROW (gtk_list_item_get_child (item)),
-                                   gtk_list_item_get_item (item));
+  TrellisListSlot *slot = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  g_signal_connect_object (slot, "notify::item", G_CALLBACK (on_slot_item_changed), row, 0);
+  on_slot_item_changed (slot, NULL, TRELLIS_STUDENT_ROW (row));
+}
+
+static void
+on_unbind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_slot_item_changed,
+                                        gtk_list_item_get_child (item));
 }
 
 static void
 on_selection_changed (TrellisStudentList *self)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+  if (self->refiltering)
+    return;
+  set_selected_summary (self, get_highlighted (self));
 }
 
 static void
@@ -370,6 +497,8 @@ on_search_changed (GtkSearchEntry     *entry,
   g_strstrip (query);
   if (*query == '\0')
     g_clear_pointer (&query, g_free);
+  if (g_strcmp0 (query, self->query) == 0)
+    return;
 
   /* Typing one more letter only narrows the list: the filter then skips hidden rows. */
   if (query != NULL && (self->query == NULL || strstr (query, self->query) != NULL))
@@ -380,6 +509,9 @@ on_search_changed (GtkSearchEntry     *entry,
   g_free (self->query);
   self->query = g_steal_pointer (&query);
   refilter (self, change);
+  /* The rows stay where they were (see trellis-slot-model.c): show the best matches first. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 }
 
 static void
@@ -408,10 +540,13 @@ on_sort_changed (TrellisStudentList *self)
   if (self->selection == NULL)
     return;
   self->sort_key = gtk_drop_down_get_selected (self->sort_dropdown);
+  self->refiltering = TRUE;
   /* The store already lists by family name, then given name: no sorting needed for that. */
   gtk_sort_list_model_set_sorter (self->sort_model,
                                   self->sort_key == SORT_FAMILY_NAME ? NULL : GTK_SORTER (self->sorter));
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  self->refiltering = FALSE;
+  sync_selection (self);
 }
 
 /* Overrides */
@@ -427,8 +562,11 @@ trellis_student_list_dispose (GObject *object)
   /* The template’s unnamed top child is ours to unparent. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_handle_id (&self->keys_id, g_source_remove);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slot_model);
   g_clear_object (&self->sorter);
+  g_clear_object (&self->selected_summary);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (trellis_student_list_parent_class)->dispose (object);
@@ -597,13 +735,15 @@ trellis_student_list_init (TrellisStudentList *self)
   self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (self->summaries), GTK_FILTER (self->filter));
   self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model), NULL);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sort_model));
+  self->slot_model = trellis_slot_model_new (G_LIST_MODEL (self->sort_model));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slot_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   update_view (self);
@@ -639,7 +779,7 @@ trellis_student_list_set_store (TrellisStudentList *self,
 
   if (!g_set_object (&self->store, store))
     return;
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  set_selected_summary (self, NULL);
   trellis_student_list_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -656,6 +796,7 @@ trellis_student_list_reload (TrellisStudentList *self)
   g_autoptr(GListModel) model = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
+  TrellisStudentSummary *still_there = NULL;
   gint64 selected;
   guint n_before, n;
 
@@ -672,17 +813,27 @@ trellis_student_list_reload (TrellisStudentList *self)
 
   n = model != NULL ? g_list_model_get_n_items (model) : 0;
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (model, i));
+    {
+      TrellisStudentSummary *summary = g_list_model_get_item (model, i);
 
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
+      if (selected != 0 && trellis_student_summary_get_id (summary) == selected)
+        still_there = summary;
+      g_ptr_array_add (items, summary);
+    }
+
+  /* The chosen student stays chosen unless they were deleted. */
+  self->refiltering = TRUE;
   g_list_store_splice (self->summaries, 0, n_before, items->pdata, items->len);
   rebuild_groups (self);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_single_selection_set_selected (self->selection, selected ? find_position (self, selected)
-                                                               : GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
+  self->refiltering = FALSE;
+  g_set_object (&self->selected_summary, still_there);
+  sync_selection (self);
 
   update_view (self);
+  self->keys_done = 0;
+  if (self->keys_id == 0 && n > 0)
+    self->keys_id = g_idle_add_full (G_PRIORITY_LOW, on_prepare_search_keys, self, NULL);
   if (trellis_student_list_get_selected_id (self) != selected)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
   if (n != n_before)
@@ -726,12 +877,9 @@ trellis_student_list_get_n_visible (TrellisStudentList *self)
 gint64
 trellis_student_list_get_selected_id (TrellisStudentList *self)
 {
-  TrellisStudentSummary *summary;
-
   g_return_val_if_fail (TRELLIS_IS_STUDENT_LIST (self), 0);
 
-  summary = gtk_single_selection_get_selected_item (self->selection);
-  return summary != NULL ? trellis_student_summary_get_id (summary) : 0;
+  return self->selected_summary != NULL ? trellis_student_summary_get_id (self->selected_summary) : 0;
 }
 
 /**
@@ -743,12 +891,10 @@ trellis_student_list_get_selected_id (TrellisStudentList *self)
 const char *
 trellis_student_list_get_selected_name (TrellisStudentList *self)
 {
-  TrellisStudentSummary *summary;
-
   g_return_val_if_fail (TRELLIS_IS_STUDENT_LIST (self), NULL);
 
-  summary = gtk_single_selection_get_selected_item (self->selection);
-  return summary != NULL ? trellis_student_summary_get_display_name (summary) : NULL;
+  return self->selected_summary != NULL ? trellis_student_summary_get_display_name (self->selected_summary)
+                                        : NULL;
 }
 
 /**
@@ -756,19 +902,21 @@ trellis_student_list_get_selected_name (TrellisStudentList *self)
  * @self: a list
  * @id: a student’s row id, 0 for none
  *
- * Selects the student and scrolls to it. A student hidden by the search or the filters is
+ * Chooses the student and scrolls to it. A student hidden by the search or the filters is
  * shown by clearing them first.
  */
 void
 trellis_student_list_select_id (TrellisStudentList *self,
                                 gint64              id)
 {
+  TrellisStudentSummary *summary;
   guint position;
 
   g_return_if_fail (TRELLIS_IS_STUDENT_LIST (self));
 
-  position = id ? find_position (self, id) : GTK_INVALID_LIST_POSITION;
-  if (id != 0 && position == GTK_INVALID_LIST_POSITION)
+  summary = id ? find_summary (self, id) : NULL;
+  position = find_position (self, summary);
+  if (summary != NULL && position == GTK_INVALID_LIST_POSITION)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       g_clear_pointer (&self->query, g_free);
@@ -777,9 +925,11 @@ trellis_student_list_select_id (TrellisStudentList *self,
       gtk_drop_down_set_selected (self->status_dropdown, 0);
       gtk_check_button_set_active (self->archived_check, TRUE);
       on_filter_changed (self);
-      position = find_position (self, id);
+      position = find_position (self, summary);
     }
   gtk_single_selection_set_selected (self->selection, position);
+  /* Nothing was highlighted (a search hid the chosen student): no notification came. */
+  set_selected_summary (self, get_highlighted (self));
   if (position != GTK_INVALID_LIST_POSITION)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
@@ -826,7 +976,11 @@ trellis_student_list_set_search_text (TrellisStudentList *self,
 {
   g_return_if_fail (TRELLIS_IS_STUDENT_LIST (self));
 
+  /* Setting the text empties the entry first, which GtkSearchEntry reports at once: one
+   * filtering for @text, not two. */
+  g_signal_handlers_block_matched (self->search_entry, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_search_changed, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  g_signal_handlers_unblock_matched (self->search_entry, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_search_changed, NULL);
   on_search_changed (self->search_entry, self);
 }
 

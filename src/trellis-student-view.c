@@ -1,7 +1,10 @@
 /* trellis-student-view.c — the selected student: Profile, Plan, Graduate profile and History
  *
- * Every page of the view stack that has a “store” and a “student-id” property gets both set
- * when the student changes; a page is added or swapped in the .ui alone.
+ * The .ui declares the pages (name, title, icon) with an empty AdwBin each; page_kinds says
+ * which widget fills it. A page is made the first time it is shown, which keeps the window’s
+ * start-up short, and only the page on screen loads the student: the others load when they
+ * are switched to. Loading waits for the main loop to be idle, and for a moment after the
+ * previous load, so that walking down the list with the arrow keys stays fluid.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,12 +20,33 @@
 #include "trellis-profile-page.h"
 #include "trellis-student-view.h"
 
+/* How long after one load the next one waits, when the chosen student keeps changing. */
+#define LOAD_INTERVAL_MS 150
+
+typedef struct
+{
+  const char *name;                /* the AdwViewStackPage’s name in the .ui */
+  GType     (*get_type) (void);    /* a widget with “store” and “student-id” properties */
+} PageKind;
+
+static const PageKind page_kinds[] = {
+  { "profile", trellis_profile_page_get_type },
+  { "plan", trellis_plan_page_get_type },
+  { "graduate", trellis_graduate_page_get_type },
+  { "history", trellis_history_page_get_type },
+};
+
+#define N_PAGES G_N_ELEMENTS (page_kinds)
+
 struct _TrellisStudentView
 {
   GtkWidget     parent_instance;
 
   TrellisStore *store;
   gint64        student_id;
+  gboolean      stale[N_PAGES];   /* the page shows another student than student_id */
+  guint         load_id;
+  gint64        last_load;        /* monotonic time of the last load */
 
   GtkStack     *stack;
   AdwViewStack *view_stack;
@@ -41,30 +65,92 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
-static gboolean
-is_student_page (GObject *page)
+static AdwBin *
+get_bin (TrellisStudentView *self,
+         guint               index)
 {
-  GObjectClass *klass = G_OBJECT_GET_CLASS (page);
+  return ADW_BIN (adw_view_stack_get_child_by_name (self->view_stack, page_kinds[index].name));
+}
 
-  return g_object_class_find_property (klass, "store") != NULL &&
-         g_object_class_find_property (klass, "student-id") != NULL;
+/* Shows the current student on page @index, making the page if it is its first time. */
+static void
+load_page (TrellisStudentView *self,
+           guint               index)
+{
+  AdwBin *bin = get_bin (self, index);
+  GtkWidget *page = adw_bin_get_child (bin);
+
+  if (page == NULL)
+    {
+      page = g_object_new (page_kinds[index].get_type (), NULL);
+      adw_bin_set_child (bin, page);
+    }
+  else if (!self->stale[index])
+    return;
+  g_object_set (page, "store", self->store, "student-id", self->student_id, NULL);
+  self->stale[index] = FALSE;
+}
+
+static void
+load_visible_page (TrellisStudentView *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  g_clear_handle_id (&self->load_id, g_source_remove);
+  self->last_load = g_get_monotonic_time ();
+  for (guint i = 0; i < N_PAGES; i++)
+    if (g_strcmp0 (name, page_kinds[i].name) == 0)
+      load_page (self, i);
+}
+
+static gboolean
+on_load_timeout (gpointer user_data)
+{
+  TrellisStudentView *self = TRELLIS_STUDENT_VIEW (user_data);
+
+  self->load_id = 0;
+  load_visible_page (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
 update_pages (TrellisStudentView *self)
 {
-  g_autoptr(GListModel) pages = G_LIST_MODEL (adw_view_stack_get_pages (self->view_stack));
-  guint n = g_list_model_get_n_items (pages);
+  gboolean shown = self->store != NULL && self->student_id != 0;
+  gint64 since_last = (g_get_monotonic_time () - self->last_load) / 1000;
 
-  for (guint i = 0; i < n; i++)
+  g_clear_handle_id (&self->load_id, g_source_remove);
+  gtk_stack_set_visible_child_name (self->stack, shown ? "student" : "none");
+
+  /* No student (or another database): every page lets go of what it showed, at once. */
+  if (!shown)
     {
-      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (pages, i);
-      GObject *child = G_OBJECT (adw_view_stack_page_get_child (page));
+      for (guint i = 0; i < N_PAGES; i++)
+        {
+          GtkWidget *page = adw_bin_get_child (get_bin (self, i));
 
-      if (is_student_page (child))
-        g_object_set (child, "store", self->store, "student-id", self->student_id, NULL);
+          if (page != NULL)
+            g_object_set (page, "store", self->store, "student-id", self->student_id, NULL);
+          self->stale[i] = FALSE;
+        }
+      return;
     }
-  gtk_stack_set_visible_child_name (self->stack, self->store != NULL && self->student_id != 0 ? "student" : "none");
+
+  for (guint i = 0; i < N_PAGES; i++)
+    self->stale[i] = TRUE;
+  if (since_last >= LOAD_INTERVAL_MS)
+    self->load_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_load_timeout, self, NULL);
+  else
+    self->load_id = g_timeout_add (LOAD_INTERVAL_MS - since_last, on_load_timeout, self);
+}
+
+/* Callbacks */
+
+static void
+on_visible_page_changed (TrellisStudentView *self)
+{
+  if (self->store != NULL && self->student_id != 0)
+    load_visible_page (self);
 }
 
 /* Overrides */
@@ -74,6 +160,7 @@ trellis_student_view_dispose (GObject *object)
 {
   TrellisStudentView *self = TRELLIS_STUDENT_VIEW (object);
 
+  g_clear_handle_id (&self->load_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_STUDENT_VIEW);
   g_clear_object (&self->store);
 
@@ -149,15 +236,11 @@ trellis_student_view_class_init (TrellisStudentViewClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (TRELLIS_TYPE_GRADUATE_PAGE);
-  g_type_ensure (TRELLIS_TYPE_PROFILE_PAGE);
-  g_type_ensure (TRELLIS_TYPE_HISTORY_PAGE);
-  g_type_ensure (TRELLIS_TYPE_PLAN_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/trellisplp/Trellis/trellis-student-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TrellisStudentView, stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisStudentView, view_stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

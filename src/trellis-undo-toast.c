@@ -31,11 +31,29 @@ undo_data_free (gpointer  data,
   g_free (undo);
 }
 
+/* A window holds its toast overlay inside. */
+static GtkWidget *
+find_overlay_below (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ADW_IS_TOAST_OVERLAY (child) ? child : find_overlay_below (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 add_toast (GtkWidget *widget,
            AdwToast  *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay == NULL && GTK_IS_WINDOW (widget))
+    overlay = find_overlay_below (widget);
 
   if (overlay == NULL)
     {
@@ -101,7 +119,7 @@ trellis_show_undo_toast (GtkWidget       *widget,
 
 /**
  * trellis_show_error_toast:
- * @widget: a widget inside an #AdwToastOverlay
+ * @widget: a widget inside an #AdwToastOverlay, or a window with one
  * @error: what went wrong; its message is already a full sentence
  */
 void

@@ -1,10 +1,10 @@
-/* trellis-widget-utils.h — small helpers the plan widgets share
+/* trellis-widget-utils.h — small helpers the widgets share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "trellis-store.h"
 
@@ -27,5 +27,10 @@ void  trellis_drop_down_name_button  (GtkDropDown *dropdown,
 void  trellis_fix_mnemonic_button_names (void);
 void  trellis_accessible_set_label      (GtkWidget  *widget,
                                          const char *label);
+
+void        trellis_language_row_setup   (AdwComboRow *row);
+void        trellis_language_row_select  (AdwComboRow *row,
+                                          const char  *tag);
+const char *trellis_language_row_get_tag (AdwComboRow *row);
 
 G_END_DECLS

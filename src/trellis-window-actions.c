@@ -505,29 +505,48 @@ show_list_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->student_list));
 }
 
+/* Archives or unarchives @student; unless this is an Undo, a toast offers to undo it. */
 static void
-set_archived (TrellisWindow *self,
-              gboolean       archived)
+set_archived (TrellisWindow  *self,
+              TrellisStudent *student,
+              gboolean        archived,
+              gboolean        offer_undo)
 {
-  g_autoptr(TrellisStudent) student = load_selected_student (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
+  AdwToast *toast;
 
-  if (student == NULL)
-    return;
   g_object_set (student, "archived", archived, NULL);
   if (!trellis_store_save (self->store, TRELLIS_ENTITY (student), &error))
     {
       show_error_toast (self, error);
       return;
     }
-  name = dup_student_name (student);
-  message = archived ? g_strdup_printf (_("“%s” is archived and hidden unless “Show archived students” is on"), name)
-                     : g_strdup_printf (_("“%s” is no longer archived"), name);
-  trellis_window_add_toast (self, adw_toast_new (message));
   trellis_student_list_reload (self->student_list);
   trellis_window_update_actions (self);
+  if (!offer_undo)
+    return;
+
+  name = dup_student_name (student);
+  message = archived ? g_strdup_printf (_("“%s” was archived"), name)
+                     : g_strdup_printf (_("“%s” is no longer archived"), name);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-archive");
+  adw_toast_set_action_target_value (toast, g_variant_new ("(xb)", trellis_entity_get_id (TRELLIS_ENTITY (student)),
+                                                           !archived));
+  trellis_window_add_toast (self, toast);
+}
+
+static void
+set_selected_archived (TrellisWindow *self,
+                       gboolean       archived)
+{
+  g_autoptr(TrellisStudent) student = load_selected_student (self);
+
+  if (student != NULL)
+    set_archived (self, student, archived, TRUE);
 }
 
 static void
@@ -535,7 +554,7 @@ archive_student_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  set_archived (TRELLIS_WINDOW (widget), TRUE);
+  set_selected_archived (TRELLIS_WINDOW (widget), TRUE);
 }
 
 static void
@@ -543,7 +562,32 @@ unarchive_student_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  set_archived (TRELLIS_WINDOW (widget), FALSE);
+  set_selected_archived (TRELLIS_WINDOW (widget), FALSE);
+}
+
+/* The toast’s Undo: the student (chosen or not by now) goes back to how they were. */
+static void
+undo_archive_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  g_autoptr(TrellisStudent) student = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  gboolean archived;
+
+  g_variant_get (parameter, "(xb)", &id, &archived);
+  if (self->store == NULL)
+    return;
+  student = trellis_store_load (self->store, TRELLIS_TYPE_STUDENT, id, &error);
+  if (student == NULL)
+    {
+      if (error != NULL)
+        show_error_toast (self, error);
+      return;
+    }
+  set_archived (self, student, archived, FALSE);
 }
 
 static void
@@ -684,6 +728,7 @@ trellis_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "win.archive-student", NULL, archive_student_action);
   gtk_widget_class_install_action (widget_class, "win.unarchive-student", NULL, unarchive_student_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-archive", "(xb)", undo_archive_action);
   gtk_widget_class_install_action (widget_class, "win.delete-student", NULL, delete_student_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.switch-editor", NULL, switch_editor_action);

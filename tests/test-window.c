@@ -10,14 +10,18 @@
 #include "trellis-add-student-dialog.h"
 #include "trellis-autosave.h"
 #include "trellis-guardian.h"
+#include "trellis-list-slot.h"
 #include "trellis-profile-page.h"
 #include "trellis-sample-school.h"
 #include "trellis-settings.h"
+#include "trellis-store-private.h"
 #include "trellis-student.h"
 #include "trellis-student-list.h"
 #include "trellis-student-summary.h"
+#include "trellis-student-view.h"
 #include "trellis-test-utils.h"
 #include "trellis-test-widgets.h"
+#include "trellis-widget-utils.h"
 #include "trellis-window.h"
 
 /* One application for every test: GApplication starts up once per process. */
@@ -48,6 +52,34 @@ spin (guint ms)
   g_timeout_add (ms, on_spin_timeout, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+on_count (guint *count)
+{
+  (*count)++;
+}
+
+/* The selection of the list of students (not of a drop-down’s list). */
+static GtkSelectionModel *
+find_student_selection (GtkWidget *root)
+{
+  if (GTK_IS_LIST_VIEW (root))
+    {
+      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (root));
+
+      if (GTK_IS_SINGLE_SELECTION (model) &&
+          g_list_model_get_item_type (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model))) == TRELLIS_TYPE_LIST_SLOT)
+        return model;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSelectionModel *found = find_student_selection (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* Runs what is ready to run: idle reloads, redraws. */
@@ -177,6 +209,17 @@ test_window_autosave (Fixture       *fixture,
   g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (typed), "preferred-name"), ==, "Lanny");
   g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (typed), "interests"), ==, "Robots\nDrawing");
 
+  /* The home language is chosen by its own name and stored as a language tag. */
+  {
+    AdwComboRow *language = ADW_COMBO_ROW (trellis_profile_page_get_field_widget (page, "home-language"));
+    g_autoptr(TrellisStudent) chosen = NULL;
+
+    trellis_language_row_select (language, "es");
+    g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (language)), ==, "Español");
+    chosen = trellis_store_load (store_of (fixture), TRELLIS_TYPE_STUDENT, id, NULL);
+    g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (chosen), "home-language"), ==, "es");
+  }
+
   /* A student without any name is refused at the field; the other field is stored and the
    * refused text stays where it was typed. */
   gtk_editable_set_text (GTK_EDITABLE (given), "");
@@ -259,6 +302,56 @@ test_window_search (Fixture       *fixture,
   g_assert_cmpuint (trellis_student_list_get_n_visible (list), ==, 40);
 }
 
+/* A search that hides the chosen student leaves them chosen and shown; typing never makes
+ * the student view load anyone. */
+static void
+test_window_search_keeps_student (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  TrellisStudentList *list = TRELLIS_STUDENT_LIST (trellis_test_find_widget (GTK_WIDGET (fixture->window), TRELLIS_TYPE_STUDENT_LIST));
+  GtkWidget *view = trellis_test_find_widget (GTK_WIDGET (fixture->window), TRELLIS_TYPE_STUDENT_VIEW);
+  g_autoptr(GListModel) summaries = NULL;
+  g_autoptr(TrellisStudentSummary) chosen = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *query = NULL;
+  g_autoptr(GArray) visible = NULL;
+  GtkSelectionModel *selection;
+  guint position;
+  guint n_loads = 0;
+  gint64 id;
+
+  trellis_sample_school_populate (store_of (fixture), 30, TRELLIS_SAMPLE_SEED, NULL, NULL, &error);
+  g_assert_no_error (error);
+  spin_idle ();
+  summaries = trellis_store_list_student_summaries (store_of (fixture), NULL);
+  chosen = g_list_model_get_item (summaries, 3);
+  id = trellis_student_summary_get_id (chosen);
+  trellis_window_select_student (fixture->window, id);
+  spin_idle ();
+  g_signal_connect_swapped (view, "notify::student-id", G_CALLBACK (on_count), &n_loads);
+
+  trellis_student_list_set_search_text (list, "zzzz-nobody");
+  spin_idle ();
+  g_assert_cmpuint (trellis_student_list_get_n_visible (list), ==, 0);
+  g_assert_cmpint (trellis_window_get_selected_student_id (fixture->window), ==, id);
+
+  /* Shown again, the student is highlighted again. */
+  query = trellis_search_fold (trellis_student_summary_get_family_name (chosen));
+  trellis_student_list_set_search_text (list, query);
+  trellis_student_list_set_search_text (list, "");
+  spin_idle ();
+  g_assert_cmpint (trellis_window_get_selected_student_id (fixture->window), ==, id);
+  selection = find_student_selection (GTK_WIDGET (list));
+  visible = trellis_window_dup_visible_student_ids (fixture->window);
+  for (position = 0; position < visible->len && g_array_index (visible, gint64, position) != id; position++)
+    ;
+  g_assert_cmpuint (position, <, visible->len);
+  g_assert_true (gtk_selection_model_is_selected (selection, position));
+  g_assert_cmpuint (gtk_bitset_get_size (gtk_selection_model_get_selection (selection)), ==, 1);
+  g_assert_cmpuint (n_loads, ==, 0);
+  g_assert_cmpint (trellis_student_view_get_student_id (TRELLIS_STUDENT_VIEW (view)), ==, id);
+}
+
 static void
 test_window_delete_undo (Fixture       *fixture,
                          gconstpointer  data)
@@ -306,6 +399,49 @@ test_window_delete_undo (Fixture       *fixture,
   g_assert_cmpint (trellis_store_count (store_of (fixture), TRELLIS_TYPE_STUDENT), ==, 5);
 }
 
+static gboolean
+is_archived (Fixture *fixture,
+             gint64   id)
+{
+  g_autoptr(TrellisStudent) student = trellis_store_load (store_of (fixture), TRELLIS_TYPE_STUDENT, id, NULL);
+
+  return trellis_entity_get_boolean (TRELLIS_ENTITY (student), "archived");
+}
+
+static void
+test_window_archive_undo (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  gint64 id = add_student (fixture, "Amal", "Hassan", 10);
+
+  g_assert_false (is_archived (fixture, id));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.archive-student", NULL);
+  spin_idle ();
+  g_assert_true (is_archived (fixture, id));
+  g_assert_nonnull (trellis_test_find_widget (GTK_WIDGET (fixture->window), g_type_from_name ("AdwToastWidget")));
+
+  /* The toast’s Undo names the student and the state to go back to. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-archive", "(xb)", id, FALSE);
+  spin_idle ();
+  g_assert_false (is_archived (fixture, id));
+}
+
+/* A student the database refuses is not added, and the window says why. */
+static void
+test_window_add_student_error (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  sqlite3 *db = trellis_store_get_db (store_of (fixture));
+
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TEMP TRIGGER refuse BEFORE INSERT ON student "
+                                     "BEGIN SELECT RAISE (ABORT, 'the disk is full'); END", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_null (trellis_test_find_widget (GTK_WIDGET (fixture->window), g_type_from_name ("AdwToastWidget")));
+  g_assert_cmpint (add_student (fixture, "Lan", "Nguyễn", 7), ==, 0);
+  g_assert_cmpint (trellis_store_count (store_of (fixture), TRELLIS_TYPE_STUDENT), ==, 0);
+  g_assert_nonnull (trellis_test_find_widget (GTK_WIDGET (fixture->window), g_type_from_name ("AdwToastWidget")));
+}
+
 static void
 test_window_open_invalid (Fixture       *fixture,
                           gconstpointer  data)
@@ -350,7 +486,10 @@ main (int   argc,
   g_test_add ("/window/autosave", Fixture, NULL, fixture_set_up, test_window_autosave, fixture_tear_down);
   g_test_add ("/window/close-stores-edits", Fixture, NULL, fixture_set_up, test_window_close_stores_edits, fixture_tear_down);
   g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_window_search, fixture_tear_down);
+  g_test_add ("/window/search-keeps-student", Fixture, NULL, fixture_set_up, test_window_search_keeps_student, fixture_tear_down);
   g_test_add ("/window/delete-undo", Fixture, NULL, fixture_set_up, test_window_delete_undo, fixture_tear_down);
+  g_test_add ("/window/archive-undo", Fixture, NULL, fixture_set_up, test_window_archive_undo, fixture_tear_down);
+  g_test_add ("/window/add-student-error", Fixture, NULL, fixture_set_up, test_window_add_student_error, fixture_tear_down);
   g_test_add ("/window/open-invalid", Fixture, NULL, fixture_set_up, test_window_open_invalid, fixture_tear_down);
 
   status = g_test_run ();

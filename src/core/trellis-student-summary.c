@@ -183,10 +183,20 @@ trellis_student_display_name (const char *given_name,
 char *
 trellis_search_fold (const char *text)
 {
-  g_autofree char *normalized = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFD);
-  g_autoptr(GString) stripped = g_string_sized_new (strlen (normalized));
+  g_autofree char *normalized = NULL;
+  g_autoptr(GString) stripped = NULL;
+  const char *p;
 
-  for (const char *p = normalized; *p != '\0'; p = g_utf8_next_char (p))
+  /* Most names are plain ASCII: nothing to decompose, and folding is lower-casing. */
+  for (p = text ? text : ""; *p != '\0' && (guchar) *p < 0x80; p++)
+    ;
+  if (*p == '\0')
+    return g_ascii_strdown (text ? text : "", -1);
+
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+  stripped = g_string_sized_new (strlen (normalized));
+
+  for (p = normalized; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
