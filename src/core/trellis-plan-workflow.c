@@ -922,13 +922,8 @@ trellis_plan_workflow_list_plan_notes (TrellisStore  *store,
       g_autoptr(TrellisEntity) note = trellis_store_entity_from_row (TRELLIS_TYPE_NOTE, stmt);
       g_list_store_append (notes, note);
     }
-  if (rc != SQLITE_DONE)
-    {
-      trellis_store_set_sqlite_error (store, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
+  if (!trellis_store_finish_statement (store, stmt, rc, error))
+    return NULL;
   return G_LIST_MODEL (g_steal_pointer (&notes));
 }
 
