@@ -549,19 +549,13 @@ trellis_sample_school_populate (TrellisStore        *store,
   {
     g_autofree char *school = trellis_store_dup_setting (store, "school-name");
     if (school == NULL && !trellis_store_set_setting (store, "school-name", "Riverside Community School", error))
-      {
-        trellis_store_rollback (store);
-        return FALSE;
-      }
+      return trellis_store_rollback_failed (store);
   }
 
   for (guint i = 0; i < n_students; i++)
     {
       if (!add_student (store, rand, i, framework_id, competencies, levels, error))
-        {
-          trellis_store_rollback (store);
-          return FALSE;
-        }
+        return trellis_store_rollback_failed (store);
       if (progress != NULL && (i % 100 == 99 || i + 1 == n_students))
         progress ((double) (i + 1) / n_students, user_data);
     }

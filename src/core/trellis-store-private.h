@@ -38,6 +38,10 @@ GType          trellis_store_type_for_table      (const char     *table);
 gboolean       trellis_store_set_sqlite_error    (TrellisStore   *self,
                                                   GError        **error);
 
+/* Undoes the transaction (or savepoint) of a write that failed; returns %FALSE, for the caller
+ * to return. */
+gboolean       trellis_store_rollback_failed     (TrellisStore   *self);
+
 /* Resets @stmt after its last step returned @rc; unless @rc is SQLITE_DONE, first sets @error
  * from the connection and returns %FALSE. */
 gboolean       trellis_store_finish_statement    (TrellisStore   *self,

@@ -208,14 +208,6 @@ exec (TrellisStore  *self,
 }
 
 /* For statements run thousands of times in a batch (savepoints): parsed once, then cached. */
-/* Undoes the transaction (or savepoint) of a write that failed; returns %FALSE for the caller. */
-static gboolean
-rollback_failed (TrellisStore *self)
-{
-  trellis_store_rollback (self);
-  return FALSE;
-}
-
 static gboolean
 exec_cached (TrellisStore  *self,
              const char    *sql,
@@ -1049,6 +1041,13 @@ trellis_store_set_sqlite_error (TrellisStore  *self,
 }
 
 gboolean
+trellis_store_rollback_failed (TrellisStore *self)
+{
+  trellis_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
 trellis_store_finish_statement (TrellisStore  *self,
                                 sqlite3_stmt  *stmt,
                                 int            rc,
@@ -1227,7 +1226,7 @@ trellis_store_insert_full (TrellisStore   *self,
 
   stmt = trellis_store_prepare (self, sql->str, error);
   if (stmt == NULL)
-    return rollback_failed (self);
+    return trellis_store_rollback_failed (self);
   {
     int index = 1;
 
@@ -1242,7 +1241,7 @@ trellis_store_insert_full (TrellisStore   *self,
       bind_field (stmt, index++, entity, &klass->fields[i]);
   }
   if (!trellis_store_step_done (self, stmt, error))
-    return rollback_failed (self);
+    return trellis_store_rollback_failed (self);
 
   trellis_entity_set_identity (entity, sqlite3_last_insert_rowid (self->db), uuid,
                                created_at ? created_at : now, created_by ? created_by : "",
@@ -1260,7 +1259,7 @@ trellis_store_insert_full (TrellisStore   *self,
 
       if (!write_history (self, klass->table, uuid, student_uuid, NULL, NULL,
                           keep_id ? "restored" : "created", now, error))
-        return rollback_failed (self);
+        return trellis_store_rollback_failed (self);
     }
 
   queue_change (self, klass->table, uuid, TRELLIS_STORE_CHANGE_INSERTED);
@@ -1475,7 +1474,7 @@ trellis_store_commit (TrellisStore  *self,
   sql = self->depth == 1 ? g_strdup ("COMMIT")
                          : g_strdup_printf ("RELEASE trellis_%u", self->depth - 1);
   if (!exec_cached (self, sql, error))
-    return rollback_failed (self);
+    return trellis_store_rollback_failed (self);
   self->depth--;
   if (self->depth == 0)
     {
@@ -1575,14 +1574,14 @@ trellis_store_save (TrellisStore   *self,
     return FALSE;
   stmt = trellis_store_prepare (self, sql->str, error);
   if (stmt == NULL)
-    return rollback_failed (self);
+    return trellis_store_rollback_failed (self);
   sqlite3_bind_text (stmt, index++, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, index++, self->editor_name, -1, SQLITE_STATIC);
   for (guint i = 0; i < changed->len; i++)
     bind_field (stmt, index++, entity, changed->pdata[i]);
   sqlite3_bind_int64 (stmt, index, trellis_entity_get_id (entity));
   if (!trellis_store_step_done (self, stmt, error))
-    return rollback_failed (self);
+    return trellis_store_rollback_failed (self);
 
   student_uuid = g_strcmp0 (klass->table, "student") == 0
                    ? g_strdup (trellis_entity_get_uuid (entity))
@@ -1595,7 +1594,7 @@ trellis_store_save (TrellisStore   *self,
 
       if (!write_history (self, klass->table, trellis_entity_get_uuid (entity), student_uuid,
                           field->name, old_value, new_value, now, error))
-        return rollback_failed (self);
+        return trellis_store_rollback_failed (self);
     }
 
   queue_change (self, klass->table, trellis_entity_get_uuid (entity), TRELLIS_STORE_CHANGE_UPDATED);
@@ -1671,7 +1670,7 @@ trellis_store_delete (TrellisStore     *self,
   taken->references = g_array_new (FALSE, TRUE, sizeof (Reference));
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!collect_subtree (self, entity, taken, seen, error))
-    return rollback_failed (self);
+    return trellis_store_rollback_failed (self);
 
   student_uuid = g_strcmp0 (klass->table, "student") == 0
                    ? g_strdup (trellis_entity_get_uuid (entity))
@@ -1680,14 +1679,14 @@ trellis_store_delete (TrellisStore     *self,
   sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", klass->table);
   stmt = trellis_store_prepare (self, sql, error);
   if (stmt == NULL)
-    return rollback_failed (self);
+    return trellis_store_rollback_failed (self);
   sqlite3_bind_int64 (stmt, 1, trellis_entity_get_id (entity));
   if (!trellis_store_step_done (self, stmt, error))
-    return rollback_failed (self);
+    return trellis_store_rollback_failed (self);
 
   if (!write_history (self, klass->table, trellis_entity_get_uuid (entity), student_uuid,
                       NULL, NULL, "deleted", now, error))
-    return rollback_failed (self);
+    return trellis_store_rollback_failed (self);
 
   queue_change (self, klass->table, trellis_entity_get_uuid (entity), TRELLIS_STORE_CHANGE_DELETED);
   if (!trellis_store_commit (self, error))
@@ -1723,7 +1722,7 @@ trellis_store_restore (TrellisStore     *self,
 
   for (guint i = 0; i < snapshot->records->len; i++)
     if (!trellis_store_insert_full (self, snapshot->records->pdata[i], TRUE, error))
-      return rollback_failed (self);
+      return trellis_store_rollback_failed (self);
 
   for (guint i = 0; i < snapshot->links->len; i++)
     {
@@ -1734,13 +1733,13 @@ trellis_store_restore (TrellisStore     *self,
                                     "(goal_id, competency_id, created_at, created_by) "
                                     "VALUES (?, ?, ?, ?)", error);
       if (stmt == NULL)
-        return rollback_failed (self);
+        return trellis_store_rollback_failed (self);
       sqlite3_bind_int64 (stmt, 1, link->goal_id);
       sqlite3_bind_int64 (stmt, 2, link->competency_id);
       sqlite3_bind_text (stmt, 3, link->created_at, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, link->created_by, -1, SQLITE_STATIC);
       if (!trellis_store_step_done (self, stmt, error))
-        return rollback_failed (self);
+        return trellis_store_rollback_failed (self);
     }
 
   /* References that the deletion cleared (ON DELETE SET NULL) point at their record again. */
@@ -1752,11 +1751,11 @@ trellis_store_restore (TrellisStore     *self,
 
       stmt = trellis_store_prepare (self, sql, error);
       if (stmt == NULL)
-        return rollback_failed (self);
+        return trellis_store_rollback_failed (self);
       sqlite3_bind_int64 (stmt, 1, reference->value);
       sqlite3_bind_int64 (stmt, 2, reference->row_id);
       if (!trellis_store_step_done (self, stmt, error))
-        return rollback_failed (self);
+        return trellis_store_rollback_failed (self);
     }
 
   return trellis_store_commit (self, error);
@@ -2057,7 +2056,7 @@ change_link (TrellisStore  *self,
                                        : "DELETE FROM goal_competency "
                                          "WHERE goal_id = ? AND competency_id = ?", error);
   if (stmt == NULL)
-    return rollback_failed (self);
+    return trellis_store_rollback_failed (self);
   sqlite3_bind_int64 (stmt, 1, goal_id);
   sqlite3_bind_int64 (stmt, 2, competency_id);
   if (linked)
@@ -2066,7 +2065,7 @@ change_link (TrellisStore  *self,
       sqlite3_bind_text (stmt, 4, self->editor_name, -1, SQLITE_STATIC);
     }
   if (!trellis_store_step_done (self, stmt, error))
-    return rollback_failed (self);
+    return trellis_store_rollback_failed (self);
   if (sqlite3_changes (self->db) == 0)
     {
       trellis_store_rollback (self);
@@ -2077,7 +2076,7 @@ change_link (TrellisStore  *self,
   student_uuid = dup_student_uuid (self, "goal", goal_id);
   if (!write_history (self, "goal", trellis_entity_get_uuid (goal), student_uuid, "competencies",
                       linked ? NULL : title, linked ? title : NULL, now, error))
-    return rollback_failed (self);
+    return trellis_store_rollback_failed (self);
   queue_change (self, "goal", trellis_entity_get_uuid (goal), TRELLIS_STORE_CHANGE_UPDATED);
   return trellis_store_commit (self, error);
 }
@@ -2196,12 +2195,12 @@ trellis_store_set_setting (TrellisStore  *self,
                                 value ? "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)"
                                       : "DELETE FROM setting WHERE key = ?", error);
   if (stmt == NULL)
-    return rollback_failed (self);
+    return trellis_store_rollback_failed (self);
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (value != NULL)
     sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
   if (!trellis_store_step_done (self, stmt, error))
-    return rollback_failed (self);
+    return trellis_store_rollback_failed (self);
   queue_change (self, "setting", key, TRELLIS_STORE_CHANGE_UPDATED);
   return trellis_store_commit (self, error);
 }
