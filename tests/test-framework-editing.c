@@ -37,9 +37,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (fixture->store);
-  trellis_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  trellis_test_close_store (fixture->store, fixture->dir);
 }
 
 static gint64
@@ -63,24 +61,6 @@ count_rows (TrellisStore *store,
 #define COUNT_COMPETENCIES "SELECT count(*) FROM competency c JOIN attribute a ON a.id = c.attribute_id " \
                            "WHERE a.framework_id = ?"
 #define COUNT_DEFAULTS "SELECT count(*) FROM framework WHERE is_default AND ? >= 0"
-
-static gint64
-add_plan (TrellisStore *store,
-          gint64        framework_id)
-{
-  g_autoptr(TrellisStudent) student = g_object_new (TRELLIS_TYPE_STUDENT, "given-name", "Aroha",
-                                                    "family-name", "Ngata", NULL);
-  g_autoptr(TrellisPlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
-
-  trellis_store_insert (store, TRELLIS_ENTITY (student), &error);
-  g_assert_no_error (error);
-  plan = g_object_new (TRELLIS_TYPE_PLAN, "student-id", trellis_entity_get_id (TRELLIS_ENTITY (student)),
-                       "school-year", "2026-2027", "framework-id", framework_id, NULL);
-  trellis_store_insert (store, TRELLIS_ENTITY (plan), &error);
-  g_assert_no_error (error);
-  return trellis_entity_get_id (TRELLIS_ENTITY (plan));
-}
 
 static void
 test_create (Fixture       *fixture,
@@ -199,7 +179,7 @@ test_delete (Fixture       *fixture,
   gint64 copy_id = 0;
   gint64 n_competencies = count_rows (store, COUNT_COMPETENCIES, fixture->shipped);
 
-  add_plan (store, fixture->shipped);
+  trellis_test_add_plan (store, "Aroha", "Ngata", fixture->shipped);
   g_assert_cmpint (trellis_framework_count_plans (store, fixture->shipped), ==, 1);
 
   /* In use: refused with a message that names the framework and the plans; nothing deleted. */

@@ -233,24 +233,6 @@ respond (const char *response,
   settle ();
 }
 
-static gint64
-add_plan (TrellisStore *store,
-          gint64        framework_id)
-{
-  g_autoptr(TrellisStudent) student = g_object_new (TRELLIS_TYPE_STUDENT, "given-name", "Mai",
-                                                    "family-name", "Trần", NULL);
-  g_autoptr(TrellisPlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
-
-  trellis_store_insert (store, TRELLIS_ENTITY (student), &error);
-  g_assert_no_error (error);
-  plan = g_object_new (TRELLIS_TYPE_PLAN, "student-id", trellis_entity_get_id (TRELLIS_ENTITY (student)),
-                       "school-year", "2026-2027", "framework-id", framework_id, NULL);
-  trellis_store_insert (store, TRELLIS_ENTITY (plan), &error);
-  g_assert_no_error (error);
-  return trellis_entity_get_id (TRELLIS_ENTITY (plan));
-}
-
 #define FRAMEWORK_BY_TITLE "SELECT id FROM framework WHERE title = ?"
 #define ATTRIBUTE_BY_TITLE "SELECT count(*) FROM attribute WHERE title = ?"
 #define COMPETENCY_BY_TITLE "SELECT count(*) FROM competency WHERE title = ?"
@@ -411,7 +393,7 @@ test_framework_editor_workflow (void)
   save_screenshot (preferences, "frameworks-page-after.png");
 
   /* Delete refused while a plan uses the framework: nothing deleted, the reason shown. */
-  add_plan (store, civic_id);
+  trellis_test_add_plan (store, "Mai", "Trần", civic_id);
   gtk_widget_activate_action (GTK_WIDGET (page), "frameworks.delete", "x", civic_id);
   save_screenshot (GTK_WIDGET (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "delete-dialog.png");
   respond ("delete", NULL);

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <stdarg.h>
 
+#include "trellis-plan.h"
 #include "trellis-student.h"
 #include "trellis-test-utils.h"
 #include "trellis-xml-format.h"
@@ -56,6 +57,35 @@ trellis_test_open_store (char **dir_out)
   if (dir_out != NULL)
     *dir_out = g_steal_pointer (&dir);
   return store;
+}
+
+void
+trellis_test_close_store (TrellisStore *store,
+                          char         *dir)
+{
+  g_assert_finalize_object (store);
+  trellis_test_remove_tree (dir);
+  g_free (dir);
+}
+
+gint64
+trellis_test_add_plan (TrellisStore *store,
+                       const char   *given_name,
+                       const char   *family_name,
+                       gint64        framework_id)
+{
+  g_autoptr(TrellisStudent) student = g_object_new (TRELLIS_TYPE_STUDENT, "given-name", given_name,
+                                                    "family-name", family_name, NULL);
+  g_autoptr(TrellisPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  trellis_store_insert (store, TRELLIS_ENTITY (student), &error);
+  g_assert_no_error (error);
+  plan = g_object_new (TRELLIS_TYPE_PLAN, "student-id", trellis_entity_get_id (TRELLIS_ENTITY (student)),
+                       "school-year", "2026-2027", "framework-id", framework_id, NULL);
+  trellis_store_insert (store, TRELLIS_ENTITY (plan), &error);
+  g_assert_no_error (error);
+  return trellis_entity_get_id (TRELLIS_ENTITY (plan));
 }
 
 GBytes *

@@ -15,6 +15,16 @@ void          trellis_test_remove_tree  (const char *path);
 /* A new database in a fresh folder, with “Test Teacher” (teacher) as the editor. */
 TrellisStore *trellis_test_open_store   (char      **dir_out);
 
+/* Finalizes the store (asserting nothing else holds it) and removes @dir, which it frees. */
+void          trellis_test_close_store  (TrellisStore *store,
+                                         char         *dir);
+
+/* A new student with a 2026–2027 plan using @framework_id; returns the plan’s row id. */
+gint64        trellis_test_add_plan     (TrellisStore *store,
+                                         const char   *given_name,
+                                         const char   *family_name,
+                                         gint64        framework_id);
+
 /* The whole file, for byte-for-byte comparisons. */
 GBytes       *trellis_test_read_bytes   (const char *path);
 
