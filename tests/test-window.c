@@ -12,7 +12,6 @@
 #include "trellis-guardian.h"
 #include "trellis-profile-page.h"
 #include "trellis-sample-school.h"
-#include "trellis-settings.h"
 #include "trellis-student.h"
 #include "trellis-student-list.h"
 #include "trellis-student-summary.h"
@@ -50,30 +49,6 @@ spin (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* Runs what is ready to run: idle reloads, redraws. */
-static void
-spin_idle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* The newest toplevel of @type other than the main window (a dialog), or NULL. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 static TrellisStore *
 store_of (Fixture *fixture)
 {
@@ -89,11 +64,11 @@ add_student (Fixture    *fixture,
   GtkWindow *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-student", NULL);
-  dialog = find_toplevel (TRELLIS_TYPE_ADD_STUDENT_DIALOG);
+  dialog = trellis_test_find_toplevel (TRELLIS_TYPE_ADD_STUDENT_DIALOG);
   g_assert_nonnull (dialog);
   trellis_add_student_dialog_set_values (TRELLIS_ADD_STUDENT_DIALOG (dialog), given, family, grade);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  spin_idle ();
+  trellis_test_spin_idle ();
   return trellis_window_get_selected_student_id (fixture->window);
 }
 
@@ -101,29 +76,16 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  TrellisSettings *settings = trellis_settings_get_default ();
-
-  /* Someone is editing already, so no first-launch question pops up. */
-  trellis_settings_set_editor (settings, "Test Teacher", "teacher");
-
   fixture->dir = trellis_test_make_dir ();
   fixture->path = g_build_filename (fixture->dir, "school.db", NULL);
-  fixture->window = g_object_new (TRELLIS_TYPE_WINDOW, "application", app, NULL);
-  g_assert_true (trellis_window_open_database (fixture->window, fixture->path));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  spin_idle ();
+  fixture->window = trellis_test_open_window (GTK_APPLICATION (app), fixture->path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GtkWindow *dialog;
-
-  while ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
-    gtk_window_destroy (dialog);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin_idle ();
+  trellis_test_close_window (fixture->window);
   trellis_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
@@ -228,7 +190,7 @@ test_window_search (Fixture       *fixture,
 
   trellis_sample_school_populate (store_of (fixture), 40, TRELLIS_SAMPLE_SEED, NULL, NULL, &error);
   g_assert_no_error (error);
-  spin_idle ();
+  trellis_test_spin_idle ();
   trellis_student_list_set_show_archived (list, TRUE);
   all = trellis_window_dup_visible_student_ids (fixture->window);
   g_assert_cmpuint (all->len, ==, 40);
@@ -275,7 +237,7 @@ test_window_delete_undo (Fixture       *fixture,
 
   trellis_sample_school_populate (store_of (fixture), 5, TRELLIS_SAMPLE_SEED, NULL, NULL, &error);
   g_assert_no_error (error);
-  spin_idle ();
+  trellis_test_spin_idle ();
   summaries = trellis_store_list_student_summaries (store_of (fixture), NULL);
   first = g_list_model_get_item (summaries, 0);
   id = trellis_student_summary_get_id (first);
@@ -285,18 +247,18 @@ test_window_delete_undo (Fixture       *fixture,
   g_assert_cmpint (trellis_window_get_selected_student_id (fixture->window), ==, id);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-student", NULL);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = trellis_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
                             trellis_student_summary_get_display_name (first)));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
-  spin_idle ();
+  trellis_test_spin_idle ();
 
   g_assert_null (trellis_store_load (store_of (fixture), TRELLIS_TYPE_STUDENT, id, NULL));
   g_assert_cmpint (trellis_store_count (store_of (fixture), TRELLIS_TYPE_STUDENT), ==, 4);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-delete", NULL);
-  spin_idle ();
+  trellis_test_spin_idle ();
   restored = trellis_store_load (store_of (fixture), TRELLIS_TYPE_STUDENT, id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (restored);
@@ -322,7 +284,7 @@ test_window_open_invalid (Fixture       *fixture,
 
   g_assert_false (trellis_window_open_database (fixture->window, bad));
 
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = trellis_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "notes.db"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "school.db"));
