@@ -8,6 +8,7 @@
 #include <stdarg.h>
 
 #include "trellis-plan.h"
+#include "trellis-store-private.h"
 #include "trellis-student.h"
 #include "trellis-test-utils.h"
 #include "trellis-xml-format.h"
@@ -66,6 +67,45 @@ trellis_test_close_store (TrellisStore *store,
   g_assert_finalize_object (store);
   trellis_test_remove_tree (dir);
   g_free (dir);
+}
+
+/* The statement stepped to its one row; the caller reads it, then resets it. */
+static sqlite3_stmt *
+query_row (TrellisStore *store,
+           const char   *sql,
+           gint64        id)
+{
+  sqlite3_stmt *stmt = trellis_store_prepare (store, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return stmt;
+}
+
+gint64
+trellis_test_query_int (TrellisStore *store,
+                        const char   *sql,
+                        gint64        id)
+{
+  sqlite3_stmt *stmt = query_row (store, sql, id);
+  gint64 value = sqlite3_column_int64 (stmt, 0);
+
+  sqlite3_reset (stmt);
+  return value;
+}
+
+char *
+trellis_test_query_text (TrellisStore *store,
+                         const char   *sql,
+                         gint64        id)
+{
+  sqlite3_stmt *stmt = query_row (store, sql, id);
+  char *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+  sqlite3_reset (stmt);
+  return value;
 }
 
 gint64

@@ -25,6 +25,14 @@ gint64        trellis_test_add_plan     (TrellisStore *store,
                                          const char   *family_name,
                                          gint64        framework_id);
 
+/* The first column of the one row @sql returns, with @id bound to its parameter if it has one. */
+gint64        trellis_test_query_int    (TrellisStore *store,
+                                         const char   *sql,
+                                         gint64        id);
+char         *trellis_test_query_text   (TrellisStore *store,
+                                         const char   *sql,
+                                         gint64        id);
+
 /* The whole file, for byte-for-byte comparisons. */
 GBytes       *trellis_test_read_bytes   (const char *path);
 
