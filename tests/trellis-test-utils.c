@@ -194,19 +194,29 @@ trellis_test_dup_student_uuid (TrellisStore *store,
 }
 
 void
+trellis_test_change_text (TrellisStore *store,
+                          GType         type,
+                          const char   *uuid,
+                          const char   *property,
+                          const char   *value)
+{
+  g_autoptr(TrellisEntity) entity = trellis_store_load_by_uuid (store, type, uuid, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (entity);
+  g_object_set (entity, property, value, NULL);
+  g_assert_true (trellis_store_save (store, entity, &error));
+  g_assert_no_error (error);
+  /* Stored times have millisecond precision; later steps must be later. */
+  g_usleep (5000);
+}
+
+void
 trellis_test_rename_student (TrellisStore *store,
                              const char   *uuid,
                              const char   *family_name)
 {
-  g_autoptr(TrellisEntity) student = trellis_store_load_by_uuid (store, TRELLIS_TYPE_STUDENT, uuid, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (student);
-  g_object_set (student, "family-name", family_name, NULL);
-  g_assert_true (trellis_store_save (store, student, &error));
-  g_assert_no_error (error);
-  /* Stored times have millisecond precision; later steps must be later. */
-  g_usleep (5000);
+  trellis_test_change_text (store, TRELLIS_TYPE_STUDENT, uuid, "family-name", family_name);
 }
 
 char *

@@ -42,7 +42,15 @@ char         *trellis_test_source_path  (const char *first, ...) G_GNUC_NULL_TER
 /* Plan files: checked with xmllint and libxml2 against the shipped schema. */
 void          trellis_test_assert_valid_plan_file (const char *path);
 
-/* Students by position in the list, renamed (then a pause, so later changes are later). */
+/* Sets a text property of a stored record and saves it, then pauses, so that later changes
+ * are later. */
+void          trellis_test_change_text      (TrellisStore *store,
+                                             GType         type,
+                                             const char   *uuid,
+                                             const char   *property,
+                                             const char   *value);
+
+/* Students by position in the list, renamed (as trellis_test_change_text()). */
 char         *trellis_test_dup_student_uuid (TrellisStore *store,
                                              guint         index);
 void          trellis_test_rename_student   (TrellisStore *store,
