@@ -290,11 +290,7 @@ load_ids (TrellisStore *store,
   if (stmt == NULL)
     return ids;
   sqlite3_bind_int64 (stmt, 1, framework_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
+  trellis_store_append_ids (stmt, ids);
   sqlite3_reset (stmt);
   return ids;
 }

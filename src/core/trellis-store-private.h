@@ -38,6 +38,11 @@ GType          trellis_store_type_for_table      (const char     *table);
 gboolean       trellis_store_set_sqlite_error    (TrellisStore   *self,
                                                   GError        **error);
 
+/* Steps @stmt (prepared and bound) to its end, appending its first column (row ids) to @ids,
+ * a #GArray of `gint64`; returns the last step’s result code. The caller resets @stmt. */
+int            trellis_store_append_ids          (sqlite3_stmt   *stmt,
+                                                  GArray         *ids);
+
 /* Undoes the transaction (or savepoint) of a write that failed; returns %FALSE, for the caller
  * to return. */
 gboolean       trellis_store_rollback_failed     (TrellisStore   *self);

@@ -1040,6 +1040,20 @@ trellis_store_set_sqlite_error (TrellisStore  *self,
   return FALSE;
 }
 
+int
+trellis_store_append_ids (sqlite3_stmt *stmt,
+                          GArray       *ids)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  return rc;
+}
+
 gboolean
 trellis_store_rollback_failed (TrellisStore *self)
 {
@@ -2138,11 +2152,7 @@ trellis_store_list_goal_competencies (TrellisStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, goal_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
+  trellis_store_append_ids (stmt, ids);
   sqlite3_reset (stmt);
   return g_steal_pointer (&ids);
 }
