@@ -143,8 +143,7 @@ time_typing (const char *database)
   window = g_object_new (TRELLIS_TYPE_WINDOW, "application", app, NULL);
   g_assert_true (trellis_window_open_database (window, database));
   gtk_window_present (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  trellis_test_spin_idle ();
   list = TRELLIS_STUDENT_LIST (trellis_test_find_widget (GTK_WIDGET (window), TRELLIS_TYPE_STUDENT_LIST));
   g_assert_cmpuint (trellis_student_list_get_n_students (list), ==, N_STUDENTS);
 
@@ -152,8 +151,7 @@ time_typing (const char *database)
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     {
       worst = MAX (worst, time_filter (list, typed[i]));
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
+      trellis_test_spin_idle ();
     }
   gtk_window_destroy (GTK_WINDOW (window));
   return worst;

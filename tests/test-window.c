@@ -85,9 +85,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  trellis_test_close_window (fixture->window);
-  trellis_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  trellis_test_close_window (fixture->window, fixture->dir);
   g_free (fixture->path);
 }
 

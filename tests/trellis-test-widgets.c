@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "trellis-settings.h"
+#include "trellis-test-utils.h"
 #include "trellis-test-widgets.h"
 
 static gboolean
@@ -92,7 +93,8 @@ trellis_test_open_window (GtkApplication *app,
 }
 
 void
-trellis_test_close_window (TrellisWindow *window)
+trellis_test_close_window (TrellisWindow *window,
+                           char          *dir)
 {
   GtkWindow *dialog;
 
@@ -100,4 +102,6 @@ trellis_test_close_window (TrellisWindow *window)
     gtk_window_destroy (dialog);
   gtk_window_destroy (GTK_WINDOW (window));
   trellis_test_spin_idle ();
+  trellis_test_remove_tree (dir);
+  g_free (dir);
 }

@@ -37,7 +37,8 @@ void           trellis_test_spin_idle            (void);
 TrellisWindow *trellis_test_open_window          (GtkApplication         *app,
                                                   const char             *path);
 
-/* Destroys the message dialogs left open, then @window. */
-void           trellis_test_close_window         (TrellisWindow          *window);
+/* Destroys the message dialogs left open, then @window; removes @dir, which it frees. */
+void           trellis_test_close_window         (TrellisWindow          *window,
+                                                  char                   *dir);
 
 G_END_DECLS
