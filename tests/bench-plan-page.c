@@ -15,6 +15,7 @@
 #include "trellis-plan-workflow.h"
 #include "trellis-student.h"
 #include "trellis-test-utils.h"
+#include "trellis-test-widgets.h"
 #include "trellis-vocabulary.h"
 
 #define N_GOALS    30
@@ -99,34 +100,12 @@ on_after_paint (GdkFrameClock *clock,
   *painted = TRUE;
 }
 
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Whether every card shows a goal of the student's plan: the later cards are filled after the first frame. */
 static gboolean
 all_cards_filled (GtkWidget *page,
                   gint64     student_id)
 {
-  GtkWidget *list = find_named (page, "goals-list");
+  GtkWidget *list = trellis_test_find_named (page, "goals-list");
   g_autoptr(GListModel) plans = NULL;
   g_autoptr(TrellisEntity) plan = NULL;
   guint n = 0;
@@ -202,7 +181,7 @@ new_page (GtkWidget    *overlay,
 
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
   trellis_plan_page_set_store (TRELLIS_PLAN_PAGE (page), store);
-  spin ();
+  trellis_test_spin_idle ();
   return page;
 }
 
@@ -260,7 +239,7 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
   page = new_page (overlay, store);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  trellis_test_spin_idle ();
 
   /* The very first plan shown: widget classes, styles and glyphs are all new. */
   timing = show_student (window, page, students[0]);

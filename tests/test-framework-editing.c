@@ -37,50 +37,15 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (fixture->store);
-  trellis_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static gint64
-count_rows (TrellisStore *store,
-            const char   *sql,
-            gint64        id)
-{
-  sqlite3_stmt *stmt = trellis_store_prepare (store, sql, NULL);
-  gint64 count;
-
-  g_assert_nonnull (stmt);
-  sqlite3_bind_int64 (stmt, 1, id);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return count;
+  trellis_test_close_store (fixture->store, fixture->dir);
 }
 
 #define COUNT_ATTRIBUTES "SELECT count(*) FROM attribute WHERE framework_id = ?"
 #define COUNT_LEVELS "SELECT count(*) FROM proficiency_level WHERE framework_id = ?"
 #define COUNT_COMPETENCIES "SELECT count(*) FROM competency c JOIN attribute a ON a.id = c.attribute_id " \
                            "WHERE a.framework_id = ?"
+#define COUNT_ATTRIBUTE_COMPETENCIES "SELECT count(*) FROM competency WHERE attribute_id = ?"
 #define COUNT_DEFAULTS "SELECT count(*) FROM framework WHERE is_default AND ? >= 0"
-
-static gint64
-add_plan (TrellisStore *store,
-          gint64        framework_id)
-{
-  g_autoptr(TrellisStudent) student = g_object_new (TRELLIS_TYPE_STUDENT, "given-name", "Aroha",
-                                                    "family-name", "Ngata", NULL);
-  g_autoptr(TrellisPlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
-
-  trellis_store_insert (store, TRELLIS_ENTITY (student), &error);
-  g_assert_no_error (error);
-  plan = g_object_new (TRELLIS_TYPE_PLAN, "student-id", trellis_entity_get_id (TRELLIS_ENTITY (student)),
-                       "school-year", "2026-2027", "framework-id", framework_id, NULL);
-  trellis_store_insert (store, TRELLIS_ENTITY (plan), &error);
-  g_assert_no_error (error);
-  return trellis_entity_get_id (TRELLIS_ENTITY (plan));
-}
 
 static void
 test_create (Fixture       *fixture,
@@ -101,12 +66,12 @@ test_create (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (trellis_entity_get_text (framework, "title"), ==, "Te Ara Whānui");
   g_assert_false (trellis_entity_get_boolean (framework, "is-default"));
-  g_assert_cmpint (count_rows (fixture->store, COUNT_LEVELS, id), ==, 4);
-  g_assert_cmpint (count_rows (fixture->store, COUNT_ATTRIBUTES, id), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (fixture->store, COUNT_LEVELS, id), ==, 4);
+  g_assert_cmpint (trellis_test_query_int (fixture->store, COUNT_ATTRIBUTES, id), ==, 0);
   /* Proficient (value 3) is the threshold; Advanced above it counts too. */
-  g_assert_cmpint (count_rows (fixture->store,
-                               "SELECT count(*) FROM proficiency_level WHERE framework_id = ? AND is_proficient",
-                               id), ==, 2);
+  g_assert_cmpint (trellis_test_query_int (fixture->store,
+                                           "SELECT count(*) FROM proficiency_level "
+                                           "WHERE framework_id = ? AND is_proficient", id), ==, 2);
 }
 
 static void
@@ -125,15 +90,15 @@ test_duplicate (Fixture       *fixture,
   copy = trellis_store_load (store, TRELLIS_TYPE_FRAMEWORK, copy_id, &error);
   g_assert_cmpstr (trellis_entity_get_text (copy, "title"), ==, "Profile of a Graduate (copy)");
   g_assert_false (trellis_entity_get_boolean (copy, "is-default"));
-  g_assert_cmpint (count_rows (store, COUNT_DEFAULTS, 0), ==, 1);
+  g_assert_cmpint (trellis_test_query_int (store, COUNT_DEFAULTS, 0), ==, 1);
 
-  g_assert_cmpint (count_rows (store, COUNT_ATTRIBUTES, copy_id), ==,
-                   count_rows (store, COUNT_ATTRIBUTES, fixture->shipped));
-  g_assert_cmpint (count_rows (store, COUNT_COMPETENCIES, copy_id), ==,
-                   count_rows (store, COUNT_COMPETENCIES, fixture->shipped));
-  g_assert_cmpint (count_rows (store, COUNT_LEVELS, copy_id), ==,
-                   count_rows (store, COUNT_LEVELS, fixture->shipped));
-  g_assert_cmpint (count_rows (store, COUNT_COMPETENCIES, copy_id), >, 10);
+  g_assert_cmpint (trellis_test_query_int (store, COUNT_ATTRIBUTES, copy_id), ==,
+                   trellis_test_query_int (store, COUNT_ATTRIBUTES, fixture->shipped));
+  g_assert_cmpint (trellis_test_query_int (store, COUNT_COMPETENCIES, copy_id), ==,
+                   trellis_test_query_int (store, COUNT_COMPETENCIES, fixture->shipped));
+  g_assert_cmpint (trellis_test_query_int (store, COUNT_LEVELS, copy_id), ==,
+                   trellis_test_query_int (store, COUNT_LEVELS, fixture->shipped));
+  g_assert_cmpint (trellis_test_query_int (store, COUNT_COMPETENCIES, copy_id), >, 10);
 
   /* Same titles, order and colours; new records with new UUIDs. */
   originals = trellis_store_list (store, TRELLIS_TYPE_ATTRIBUTE, "framework-id", fixture->shipped, NULL);
@@ -147,18 +112,16 @@ test_duplicate (Fixture       *fixture,
       g_assert_cmpstr (trellis_entity_get_text (a, "color"), ==, trellis_entity_get_text (b, "color"));
       g_assert_cmpint (trellis_entity_get_int (a, "position"), ==, trellis_entity_get_int (b, "position"));
       g_assert_cmpstr (trellis_entity_get_uuid (a), !=, trellis_entity_get_uuid (b));
-      g_assert_cmpint (count_rows (store, "SELECT count(*) FROM competency WHERE attribute_id = ?",
-                                   trellis_entity_get_id (a)), ==,
-                       count_rows (store, "SELECT count(*) FROM competency WHERE attribute_id = ?",
-                                   trellis_entity_get_id (b)));
+      g_assert_cmpint (trellis_test_query_int (store, COUNT_ATTRIBUTE_COMPETENCIES, trellis_entity_get_id (a)), ==,
+                       trellis_test_query_int (store, COUNT_ATTRIBUTE_COMPETENCIES, trellis_entity_get_id (b)));
     }
 
   {
     guint n_attributes, n_competencies, n_levels;
 
     trellis_framework_count_contents (store, copy_id, &n_attributes, &n_competencies, &n_levels);
-    g_assert_cmpuint (n_attributes, ==, count_rows (store, COUNT_ATTRIBUTES, fixture->shipped));
-    g_assert_cmpuint (n_competencies, ==, count_rows (store, COUNT_COMPETENCIES, fixture->shipped));
+    g_assert_cmpuint (n_attributes, ==, trellis_test_query_int (store, COUNT_ATTRIBUTES, fixture->shipped));
+    g_assert_cmpuint (n_competencies, ==, trellis_test_query_int (store, COUNT_COMPETENCIES, fixture->shipped));
     g_assert_cmpuint (n_levels, ==, 4);
   }
 
@@ -182,12 +145,12 @@ test_default (Fixture       *fixture,
   g_assert_true (trellis_framework_set_default (store, other, &error));
   g_assert_no_error (error);
   g_assert_cmpint (trellis_store_get_default_framework (store), ==, other);
-  g_assert_cmpint (count_rows (store, COUNT_DEFAULTS, 0), ==, 1);
+  g_assert_cmpint (trellis_test_query_int (store, COUNT_DEFAULTS, 0), ==, 1);
 
   g_assert_false (trellis_framework_set_default (store, 4242, &error));
   g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND);
   g_assert_cmpint (trellis_store_get_default_framework (store), ==, other);
-  g_assert_cmpint (count_rows (store, COUNT_DEFAULTS, 0), ==, 1);
+  g_assert_cmpint (trellis_test_query_int (store, COUNT_DEFAULTS, 0), ==, 1);
 }
 
 static void
@@ -197,9 +160,9 @@ test_delete (Fixture       *fixture,
   TrellisStore *store = fixture->store;
   g_autoptr(GError) error = NULL;
   gint64 copy_id = 0;
-  gint64 n_competencies = count_rows (store, COUNT_COMPETENCIES, fixture->shipped);
+  gint64 n_competencies = trellis_test_query_int (store, COUNT_COMPETENCIES, fixture->shipped);
 
-  add_plan (store, fixture->shipped);
+  trellis_test_add_plan (store, "Aroha", "Ngata", fixture->shipped);
   g_assert_cmpint (trellis_framework_count_plans (store, fixture->shipped), ==, 1);
 
   /* In use: refused with a message that names the framework and the plans; nothing deleted. */
@@ -208,7 +171,7 @@ test_delete (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "Profile of a Graduate"));
   g_assert_nonnull (strstr (error->message, "1 plan"));
   g_clear_error (&error);
-  g_assert_cmpint (count_rows (store, COUNT_COMPETENCIES, fixture->shipped), ==, n_competencies);
+  g_assert_cmpint (trellis_test_query_int (store, COUNT_COMPETENCIES, fixture->shipped), ==, n_competencies);
 
   /* The default, unused: deleted with everything it holds; the other becomes the default. */
   trellis_framework_duplicate (store, fixture->shipped, "Draft", &copy_id, &error);
@@ -217,11 +180,11 @@ test_delete (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (trellis_framework_delete (store, copy_id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (store, COUNT_ATTRIBUTES, copy_id), ==, 0);
-  g_assert_cmpint (count_rows (store, COUNT_LEVELS, copy_id), ==, 0);
-  g_assert_cmpint (count_rows (store, COUNT_COMPETENCIES, copy_id), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (store, COUNT_ATTRIBUTES, copy_id), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (store, COUNT_LEVELS, copy_id), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (store, COUNT_COMPETENCIES, copy_id), ==, 0);
   g_assert_cmpint (trellis_store_get_default_framework (store), ==, fixture->shipped);
-  g_assert_cmpint (count_rows (store, COUNT_DEFAULTS, 0), ==, 1);
+  g_assert_cmpint (trellis_test_query_int (store, COUNT_DEFAULTS, 0), ==, 1);
 
   g_assert_false (trellis_framework_delete (store, copy_id, &error));
   g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND);
@@ -331,7 +294,7 @@ test_proficient_threshold (Fixture       *fixture,
   gint64 id = 0;
   const char *flags_sql = "SELECT group_concat(is_proficient, '') FROM "
                           "(SELECT is_proficient FROM proficiency_level WHERE framework_id = ? ORDER BY position)";
-  sqlite3_stmt *stmt;
+  g_autofree char *flags = NULL;
 
   trellis_framework_create (store, "Scale", &id, &error);
   g_assert_no_error (error);
@@ -345,11 +308,8 @@ test_proficient_threshold (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (trellis_framework_get_proficient_level (store, id), ==,
                    trellis_entity_get_id (developing));
-  stmt = trellis_store_prepare (store, flags_sql, NULL);
-  sqlite3_bind_int64 (stmt, 1, id);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "0111");
-  sqlite3_reset (stmt);
+  flags = trellis_test_query_text (store, flags_sql, id);
+  g_assert_cmpstr (flags, ==, "0111");
 
   /* A level of another framework is refused and nothing changes. */
   {

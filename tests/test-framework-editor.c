@@ -24,6 +24,7 @@
 #include "trellis-store-private.h"
 #include "trellis-student.h"
 #include "trellis-test-utils.h"
+#include "trellis-test-widgets.h"
 
 /* Helpers */
 
@@ -115,24 +116,6 @@ wait_for_toplevel (GType type)
   return window;
 }
 
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget    *root,
-             WidgetMatch   match,
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 is_entry_row_with_text (GtkWidget     *widget,
                         gconstpointer  text)
@@ -169,7 +152,7 @@ static GtkWidget *
 entry_row_with_text (GtkWidget  *root,
                      const char *text)
 {
-  GtkWidget *row = find_widget (root, is_entry_row_with_text, text);
+  GtkWidget *row = trellis_test_find_widget_matching (root, is_entry_row_with_text, text);
 
   g_assert_nonnull (row);
   return row;
@@ -231,24 +214,6 @@ respond (const char *response,
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
   settle ();
-}
-
-static gint64
-add_plan (TrellisStore *store,
-          gint64        framework_id)
-{
-  g_autoptr(TrellisStudent) student = g_object_new (TRELLIS_TYPE_STUDENT, "given-name", "Mai",
-                                                    "family-name", "Trần", NULL);
-  g_autoptr(TrellisPlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
-
-  trellis_store_insert (store, TRELLIS_ENTITY (student), &error);
-  g_assert_no_error (error);
-  plan = g_object_new (TRELLIS_TYPE_PLAN, "student-id", trellis_entity_get_id (TRELLIS_ENTITY (student)),
-                       "school-year", "2026-2027", "framework-id", framework_id, NULL);
-  trellis_store_insert (store, TRELLIS_ENTITY (plan), &error);
-  g_assert_no_error (error);
-  return trellis_entity_get_id (TRELLIS_ENTITY (plan));
 }
 
 #define FRAMEWORK_BY_TITLE "SELECT id FROM framework WHERE title = ?"
@@ -320,9 +285,9 @@ test_framework_editor_workflow (void)
   gtk_editable_set_text (GTK_EDITABLE (entry_row_with_text (GTK_WIDGET (editor), "New competency")),
                          "Takes part in the community");
   {
-    GtkWidget *item = find_widget (GTK_WIDGET (editor), is_item_row_for, "Takes part in the community");
+    GtkWidget *item = trellis_test_find_widget_matching (GTK_WIDGET (editor), is_item_row_for, "Takes part in the community");
     g_assert_nonnull (item);
-    gtk_editable_set_text (GTK_EDITABLE (find_widget (item, is_entry_row_titled, "Code")), "KT.1");
+    gtk_editable_set_text (GTK_EDITABLE (trellis_test_find_widget_matching (item, is_entry_row_titled, "Code")), "KT.1");
   }
   assert_stored_soon (store, COMPETENCY_CODE, "KT.1", 1);
   g_assert_cmpint (query_int (store, COMPETENCY_BY_TITLE, "Takes part in the community"), ==, 1);
@@ -332,7 +297,7 @@ test_framework_editor_workflow (void)
   gtk_editable_set_text (GTK_EDITABLE (entry_row_with_text (GTK_WIDGET (editor), "New competency")),
                          "Weighs what is fair");
   {
-    GtkWidget *item = find_widget (GTK_WIDGET (editor), is_item_row_for, "Weighs what is fair");
+    GtkWidget *item = trellis_test_find_widget_matching (GTK_WIDGET (editor), is_item_row_for, "Weighs what is fair");
     g_assert_nonnull (item);
     gtk_widget_activate_action (item, "item.move-up", NULL);
   }
@@ -342,16 +307,16 @@ test_framework_editor_workflow (void)
 
   /* Delete a competency, then Undo. */
   {
-    GtkWidget *item = find_widget (GTK_WIDGET (editor), is_item_row_for, "Takes part in the community");
+    GtkWidget *item = trellis_test_find_widget_matching (GTK_WIDGET (editor), is_item_row_for, "Takes part in the community");
     gtk_widget_activate_action (item, "item.delete", NULL);
   }
   g_assert_cmpint (query_int (store, COMPETENCY_CODE, "KT.1"), ==, 0);
-  g_assert_null (find_widget (GTK_WIDGET (editor), is_item_row_for, "Takes part in the community"));
+  g_assert_null (trellis_test_find_widget_matching (GTK_WIDGET (editor), is_item_row_for, "Takes part in the community"));
   save_screenshot (GTK_WIDGET (editor), "editor-undo-toast.png");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL);
   settle ();
   g_assert_cmpint (query_int (store, COMPETENCY_CODE, "KT.1"), ==, 1);
-  g_assert_nonnull (find_widget (GTK_WIDGET (editor), is_item_row_for, "Takes part in the community"));
+  g_assert_nonnull (trellis_test_find_widget_matching (GTK_WIDGET (editor), is_item_row_for, "Takes part in the community"));
 
   /* Delete the attribute with its competencies, then Undo brings all back. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete-attribute", NULL);
@@ -368,7 +333,7 @@ test_framework_editor_workflow (void)
   {
     g_autoptr(GListModel) levels = trellis_store_list (store, TRELLIS_TYPE_LEVEL, "framework-id", civic_id, NULL);
     g_autoptr(TrellisEntity) developing = g_list_model_get_item (levels, 1);
-    GtkWidget *combo = find_widget (GTK_WIDGET (editor), is_combo_row, NULL);
+    GtkWidget *combo = trellis_test_find_widget_matching (GTK_WIDGET (editor), is_combo_row, NULL);
 
     g_assert_nonnull (combo);
     g_assert_cmpint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==, 2);   /* Proficient */
@@ -378,7 +343,7 @@ test_framework_editor_workflow (void)
     g_assert_cmpint (query_int (store, "SELECT count(*) FROM proficiency_level WHERE is_proficient "
                                 "AND framework_id = (SELECT id FROM framework WHERE title = ?)",
                                 "Civic Readiness"), ==, 3);
-    row = find_widget (GTK_WIDGET (editor), is_item_row_for, "Developing");
+    row = trellis_test_find_widget_matching (GTK_WIDGET (editor), is_item_row_for, "Developing");
     g_assert_nonnull (row);
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   }
@@ -411,7 +376,7 @@ test_framework_editor_workflow (void)
   save_screenshot (preferences, "frameworks-page-after.png");
 
   /* Delete refused while a plan uses the framework: nothing deleted, the reason shown. */
-  add_plan (store, civic_id);
+  trellis_test_add_plan (store, "Mai", "Trần", civic_id);
   gtk_widget_activate_action (GTK_WIDGET (page), "frameworks.delete", "x", civic_id);
   save_screenshot (GTK_WIDGET (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "delete-dialog.png");
   respond ("delete", NULL);

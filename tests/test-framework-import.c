@@ -37,19 +37,52 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (fixture->store);
-  trellis_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  trellis_test_close_store (fixture->store, fixture->dir);
+}
+
+static TrellisFrameworkImport *
+import_path (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return trellis_framework_import_new_from_file (file, NULL, error);
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return trellis_test_source_path ("tests", "data", "frameworks", name, NULL);
 }
 
 static TrellisFrameworkImport *
 import_fixture (const char  *name,
                 GError     **error)
 {
-  g_autofree char *path = trellis_test_source_path ("tests", "data", "frameworks", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *path = fixture_path (name);
 
-  return trellis_framework_import_new_from_file (file, NULL, error);
+  return import_path (path, error);
+}
+
+/* Asserts that importing @path fails with @code and a message naming each of the
+ * %NULL-terminated parts. */
+G_GNUC_NULL_TERMINATED static void
+assert_refused (const char   *path,
+                int           code,
+                ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisFrameworkImport) import = import_path (path, &error);
+  const char *part;
+  va_list parts;
+
+  g_assert_null (import);
+  g_assert_error (error, TRELLIS_ERROR, code);
+  g_test_message ("%s: %s", path, error->message);
+  va_start (parts, code);
+  while ((part = va_arg (parts, const char *)) != NULL)
+    g_assert_nonnull (strstr (error->message, part));
+  va_end (parts);
 }
 
 static TrellisFrameworkImport *
@@ -67,14 +100,9 @@ static void
 assert_parse_error (const char *name,
                     const char *expected_part)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TrellisFrameworkImport) import = import_fixture (name, &error);
+  g_autofree char *path = fixture_path (name);
 
-  g_assert_null (import);
-  g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE);
-  g_test_message ("%s: %s", name, error->message);
-  g_assert_nonnull (strstr (error->message, name));
-  g_assert_nonnull (strstr (error->message, expected_part));
+  assert_refused (path, TRELLIS_ERROR_PARSE, name, expected_part, NULL);
 }
 
 static gboolean
@@ -136,17 +164,21 @@ item (GListModel *model,
   return object;  /* the model keeps its reference */
 }
 
+/* The competencies of the attribute at @position. */
+static GListModel *
+competencies_of (TrellisStore *store,
+                 GListModel   *attributes,
+                 guint         position)
+{
+  return list (store, TRELLIS_TYPE_COMPETENCY, "attribute-id",
+               trellis_entity_get_id (TRELLIS_ENTITY (item (attributes, position))));
+}
+
 static const char *
 text (gpointer    entity,
       const char *field)
 {
   return trellis_entity_get_text (TRELLIS_ENTITY (entity), field);
-}
-
-static gint64
-id_of (gpointer entity)
-{
-  return trellis_entity_get_id (TRELLIS_ENTITY (entity));
 }
 
 static void
@@ -175,15 +207,6 @@ write_temp_file (const char *dir,
   g_file_set_contents (path, contents, length, &error);
   g_assert_no_error (error);
   return path;
-}
-
-static TrellisFrameworkImport *
-import_path (const char  *path,
-             GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  return trellis_framework_import_new_from_file (file, NULL, error);
 }
 
 /* Tests: Moodle CSV */
@@ -227,12 +250,12 @@ test_moodle_quoting (Fixture       *fixture,
   g_assert_cmpstr (text (item (attributes, 0), "color"), !=, text (item (attributes, 1), "color"));
   g_assert_cmpstr (text (item (attributes, 1), "description"), ==, "Caring for others — tiaki tangata.");
 
-  think = list (fixture->store, TRELLIS_TYPE_COMPETENCY, "attribute-id", id_of (item (attributes, 0)));
+  think = competencies_of (fixture->store, attributes, 0);
   g_assert_cmpuint (g_list_model_get_n_items (think), ==, 2);
   g_assert_cmpstr (text (item (think, 0), "code"), ==, "THINK.1");
   g_assert_cmpstr (text (item (think, 0), "description"), ==, "• Asks why\n• Asks how");
 
-  mana = list (fixture->store, TRELLIS_TYPE_COMPETENCY, "attribute-id", id_of (item (attributes, 1)));
+  mana = competencies_of (fixture->store, attributes, 1);
   g_assert_cmpstr (text (item (mana, 0), "title"), ==, "Tôn trọng mọi người");
   g_assert_cmpstr (text (item (mana, 0), "description"), ==, "Học sinh tôn trọng thầy cô, bạn bè và gia đình.");
   g_assert_cmpstr (text (item (mana, 1), "description"), ==, "Plain text with 5 < 6 & R&D");
@@ -261,7 +284,7 @@ test_moodle_deep_tree (Fixture       *fixture,
   g_assert_cmpstr (text (item (attributes, 1), "title"), ==, "Citizenship");
   g_assert_cmpstr (text (item (attributes, 2), "title"), ==, "Other competencies");
 
-  communication = list (fixture->store, TRELLIS_TYPE_COMPETENCY, "attribute-id", id_of (item (attributes, 0)));
+  communication = competencies_of (fixture->store, attributes, 0);
   g_assert_cmpuint (g_list_model_get_n_items (communication), ==, 4);
   g_assert_cmpstr (text (item (communication, 0), "title"), ==, "Presents to a class");
   g_assert_cmpstr (text (item (communication, 0), "description"), ==,
@@ -271,7 +294,7 @@ test_moodle_deep_tree (Fixture       *fixture,
   g_assert_cmpstr (text (item (communication, 3), "title"), ==, "Listens");
   g_assert_cmpstr (text (item (communication, 3), "description"), ==, "");
 
-  other = list (fixture->store, TRELLIS_TYPE_COMPETENCY, "attribute-id", id_of (item (attributes, 2)));
+  other = competencies_of (fixture->store, attributes, 2);
   g_assert_cmpuint (g_list_model_get_n_items (other), ==, 1);
   g_assert_cmpstr (text (item (other, 0), "code"), ==, "X.1");
 
@@ -301,32 +324,16 @@ test_moodle_bad_files (void)
   g_autofree char *narrow = write_temp_file (dir, "narrow.csv", "name,email\nAroha,a@example.org\n", -1);
   g_autofree char *nested = NULL;
   g_autoptr(GString) deep = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TrellisFrameworkImport) import = NULL;
 
-  import = import_path (latin1, &error);
-  g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE);
-  g_assert_nonnull (strstr (error->message, "line 2"));
-  g_clear_error (&error);
-
-  import = import_path (blank, &error);
-  g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE);
-  g_assert_nonnull (strstr (error->message, "empty"));
-  g_clear_error (&error);
-
-  import = import_path (narrow, &error);
-  g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE);
-  g_assert_nonnull (strstr (error->message, "Moodle"));
-  g_clear_error (&error);
+  assert_refused (latin1, TRELLIS_ERROR_PARSE, "line 2", NULL);
+  assert_refused (blank, TRELLIS_ERROR_PARSE, "empty", NULL);
+  assert_refused (narrow, TRELLIS_ERROR_PARSE, "Moodle", NULL);
 
   /* Nesting that would exhaust json-glib’s recursive parser is refused first. */
   for (guint i = 0; i < 200000; i++)
     g_string_append_c (deep, '[');
   nested = write_temp_file (dir, "nested.json", deep->str, deep->len);
-  import = import_path (nested, &error);
-  g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE);
-  g_assert_nonnull (strstr (error->message, "nested"));
-  g_clear_error (&error);
+  assert_refused (nested, TRELLIS_ERROR_PARSE, "nested", NULL);
 
   trellis_test_remove_tree (dir);
 }
@@ -365,14 +372,14 @@ test_case_package (Fixture       *fixture,
   g_assert_cmpstr (text (item (attributes, 0), "description"), ==, "Graduates think critically and solve problems.");
   g_assert_cmpstr (text (item (attributes, 1), "title"), ==, "Communicator");
 
-  thinker = list (fixture->store, TRELLIS_TYPE_COMPETENCY, "attribute-id", id_of (item (attributes, 0)));
+  thinker = competencies_of (fixture->store, attributes, 0);
   g_assert_cmpuint (g_list_model_get_n_items (thinker), ==, 3);
   g_assert_cmpstr (text (item (thinker, 0), "code"), ==, "PG.1.R.1");
   g_assert_cmpstr (text (item (thinker, 0), "description"), ==, "Path: Reasoning strand");
   g_assert_cmpstr (text (item (thinker, 1), "code"), ==, "PG.1.R.2");   /* linked by URI */
   g_assert_cmpstr (text (item (thinker, 2), "code"), ==, "PG.1.2");
 
-  communicator = list (fixture->store, TRELLIS_TYPE_COMPETENCY, "attribute-id", id_of (item (attributes, 1)));
+  communicator = competencies_of (fixture->store, attributes, 1);
   g_assert_cmpstr (text (item (communicator, 0), "title"), ==, "Thuyết trình");
   g_assert_cmpstr (text (item (communicator, 0), "description"), ==, "Trình bày ý tưởng rõ ràng trước lớp.");
   g_assert_cmpstr (text (item (communicator, 1), "title"), ==,
@@ -430,13 +437,13 @@ test_mahara_nested (Fixture       *fixture,
   g_assert_cmpstr (text (item (attributes, 0), "title"), ==, "Builds relationships");
   g_assert_cmpstr (text (item (attributes, 0), "description"), ==, "Relationships with whānau & community.");
 
-  relationships = list (fixture->store, TRELLIS_TYPE_COMPETENCY, "attribute-id", id_of (item (attributes, 0)));
+  relationships = competencies_of (fixture->store, attributes, 0);
   g_assert_cmpuint (g_list_model_get_n_items (relationships), ==, 2);
   g_assert_cmpstr (text (item (relationships, 1), "code"), ==, "1.2");
   g_assert_cmpstr (text (item (relationships, 1), "title"), ==, "Works with whānau");
   g_assert_cmpstr (text (item (relationships, 1), "description"), ==, "• listens\n• responds");
 
-  unused = list (fixture->store, TRELLIS_TYPE_COMPETENCY, "attribute-id", id_of (item (attributes, 2)));
+  unused = competencies_of (fixture->store, attributes, 2);
   g_assert_cmpuint (g_list_model_get_n_items (unused), ==, 0);
 }
 
@@ -461,7 +468,7 @@ test_mahara_flat (Fixture       *fixture,
 
   attributes = list (fixture->store, TRELLIS_TYPE_ATTRIBUTE, "framework-id", id);
   g_assert_cmpstr (text (item (attributes, 1), "title"), ==, "Life skills");
-  readiness = list (fixture->store, TRELLIS_TYPE_COMPETENCY, "attribute-id", id_of (item (attributes, 0)));
+  readiness = competencies_of (fixture->store, attributes, 0);
   g_assert_cmpuint (g_list_model_get_n_items (readiness), ==, 2);
   g_assert_cmpstr (text (item (readiness, 0), "title"), ==, "Analyses data");
   g_assert_cmpstr (text (item (readiness, 0), "description"), ==, "Path: Critical thinking\n\nA sub-element.");
@@ -534,8 +541,7 @@ test_shipped_templates (Fixture       *fixture,
       g_assert_cmpuint (g_list_model_get_n_items (attributes), <=, 6);
       for (guint a = 0; a < g_list_model_get_n_items (attributes); a++)
         {
-          g_autoptr(GListModel) competencies = list (fixture->store, TRELLIS_TYPE_COMPETENCY,
-                                                     "attribute-id", id_of (item (attributes, a)));
+          g_autoptr(GListModel) competencies = competencies_of (fixture->store, attributes, a);
 
           g_assert_cmpuint (g_list_model_get_n_items (competencies), >=, 3);
           g_assert_cmpuint (g_list_model_get_n_items (competencies), <=, 4);
@@ -636,10 +642,8 @@ test_large_file (Fixture       *fixture,
     }
   too_many = write_temp_file (fixture->dir, "many.csv", many->str, many->len);
   g_timer_start (timer);
-  import = import_path (too_many, &error);
-  g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID);
+  assert_refused (too_many, TRELLIS_ERROR_INVALID, NULL);
   g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, LARGE_FILE_SECONDS);
-  g_clear_error (&error);
 
   /* Past the size limit the file is not even parsed. */
   while (many->len <= 51 * 1024 * 1024)
@@ -647,9 +651,7 @@ test_large_file (Fixture       *fixture,
   g_clear_pointer (&too_many, g_free);
   too_many = write_temp_file (fixture->dir, "huge.csv", many->str, many->len);
   g_timer_start (timer);
-  import = import_path (too_many, &error);
-  g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "50 MB"));
+  assert_refused (too_many, TRELLIS_ERROR_INVALID, "50 MB", NULL);
   g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, LARGE_FILE_SECONDS);
   g_assert_cmpint (trellis_store_count (fixture->store, TRELLIS_TYPE_FRAMEWORK), ==, frameworks_before + 1);
 }
@@ -657,7 +659,7 @@ test_large_file (Fixture       *fixture,
 static void
 test_cancelled (void)
 {
-  g_autofree char *path = trellis_test_source_path ("tests", "data", "frameworks", "case-package.json", NULL);
+  g_autofree char *path = fixture_path ("case-package.json");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(TrellisFrameworkImport) import = NULL;

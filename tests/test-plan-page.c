@@ -19,6 +19,7 @@
 #include "trellis-store-private.h"
 #include "trellis-student.h"
 #include "trellis-test-utils.h"
+#include "trellis-test-widgets.h"
 #include "trellis-vocabulary.h"
 
 static void
@@ -27,21 +28,6 @@ spin (void)
   for (guint i = 0; i < 5; i++)
     while (g_main_context_iteration (NULL, FALSE))
       ;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -155,38 +141,38 @@ test_plan_page_workflow (void)
   spin ();
 
   /* create a plan */
-  click (find_named (page, "start-plan"));
+  click (trellis_test_find_named (page, "start-plan"));
   plans = trellis_store_list (store, TRELLIS_TYPE_PLAN, "student-id", trellis_entity_get_id (TRELLIS_ENTITY (student)), NULL);
   g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
-  g_assert_true (gtk_widget_get_visible (find_named (page, "activate-plan")));
-  click (find_named (page, "activate-plan"));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (page, "plan-status"))), ==, "Active");
+  g_assert_true (gtk_widget_get_visible (trellis_test_find_named (page, "activate-plan")));
+  click (trellis_test_find_named (page, "activate-plan"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (trellis_test_find_named (page, "plan-status"))), ==, "Active");
 
   /* add a goal: the editor opens on it; give it two steps and tick one */
-  type_and_activate (find_named (page, "new-goal"), "Read 20 books this year");
+  type_and_activate (trellis_test_find_named (page, "new-goal"), "Read 20 books this year");
   goals = trellis_store_list (store, TRELLIS_TYPE_GOAL, NULL, 0, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (goals), ==, 1);
   goal = g_list_model_get_item (goals, 0);
   goal_id = trellis_entity_get_id (TRELLIS_ENTITY (goal));
-  type_and_activate (find_named (page, "new-step"), "Get a library card");
-  type_and_activate (find_named (page, "new-step"), "Read every evening");
-  steps_list = find_named (page, "steps-list");
+  type_and_activate (trellis_test_find_named (page, "new-step"), "Get a library card");
+  type_and_activate (trellis_test_find_named (page, "new-step"), "Read every evening");
+  steps_list = trellis_test_find_named (page, "steps-list");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (nth_of_type (steps_list, GTK_TYPE_CHECK_BUTTON, 0)), TRUE);
   spin ();
 
   /* link a competency from the checklist */
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (nth_of_type (find_named (page, "competency-list"),
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (nth_of_type (trellis_test_find_named (page, "competency-list"),
                                                               GTK_TYPE_CHECK_BUTTON, 0)), TRUE);
   links = trellis_store_list_goal_competencies (store, goal_id, NULL);
   g_assert_cmpuint (links->len, ==, 1);
 
   /* the text areas autosave when the editor is left */
-  why = find_named (page, "goal-editor");
+  why = trellis_test_find_named (page, "goal-editor");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (nth_of_type (why, GTK_TYPE_TEXT_VIEW, 1))),
                             "Stories take me places.", -1);
 
   /* add evidence with an assessed level through the dialog */
-  click (find_named (page, "add-evidence"));
+  click (trellis_test_find_named (page, "add-evidence"));
   toplevels = gtk_window_get_toplevels ();
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -209,17 +195,17 @@ test_plan_page_workflow (void)
   stored_evidence = g_list_model_get_item (evidence, 0);
   g_assert_cmpint (trellis_entity_get_reference (TRELLIS_ENTITY (stored_evidence), "level-id"), >, 0);
   g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (stored_evidence), "assessed-by"), ==, "Test Teacher");
-  g_assert_cmpuint (count_rows_with_class (find_named (page, "evidence-list"), "evidence-row"), ==, 1);
+  g_assert_cmpuint (count_rows_with_class (trellis_test_find_named (page, "evidence-list"), "evidence-row"), ==, 1);
 
   /* back to the plan: the card shows 1/2 and the chip */
-  click (find_named (page, "goal-back"));
+  click (trellis_test_find_named (page, "goal-back"));
   {
     g_autoptr(TrellisGoal) saved = trellis_store_load (store, TRELLIS_TYPE_GOAL, goal_id, NULL);
     g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (saved), "why-it-matters"), ==, "Stories take me places.");
   }
-  goals_list = find_named (page, "goals-list");
+  goals_list = trellis_test_find_named (page, "goals-list");
   card = nth_of_type (goals_list, TRELLIS_TYPE_GOAL_CARD, 0);
-  progress = find_named (card, "progress");
+  progress = trellis_test_find_named (card, "progress");
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (progress)), "1/2"));
   {
     g_autoptr(GPtrArray) labels = g_ptr_array_new ();
@@ -232,7 +218,7 @@ test_plan_page_workflow (void)
   }
 
   /* a note as the student and one as the teacher, told apart */
-  thread = find_named (page, "plan-notes");
+  thread = trellis_test_find_named (page, "plan-notes");
   trellis_store_set_editor (store, "Amara Okafor", "student");
   write_note (thread, "I want to read more graphic novels.");
   trellis_store_set_editor (store, "Ms. Rivera", "teacher");
@@ -242,26 +228,26 @@ test_plan_page_workflow (void)
   g_assert_cmpint (trellis_store_count (store, TRELLIS_TYPE_NOTE), ==, 2);
 
   /* delete a step, then Undo from the toast (the cards were redrawn after the notes) */
-  goals_list = find_named (page, "goals-list");
+  goals_list = trellis_test_find_named (page, "goals-list");
   card = nth_of_type (goals_list, TRELLIS_TYPE_GOAL_CARD, 0);
   g_signal_emit_by_name (goals_list, "row-activated", card);
   spin ();
-  steps_list = find_named (page, "steps-list");
+  steps_list = trellis_test_find_named (page, "steps-list");
   g_assert_cmpuint (count_rows_with_class (steps_list, "step-row"), ==, 2);
-  click (find_named (nth_of_type (steps_list, GTK_TYPE_LIST_BOX_ROW, 0), "delete-step"));
+  click (trellis_test_find_named (nth_of_type (steps_list, GTK_TYPE_LIST_BOX_ROW, 0), "delete-step"));
   g_assert_cmpint (trellis_store_count (store, TRELLIS_TYPE_ACTION_STEP), ==, 1);
-  g_assert_cmpuint (count_rows_with_class (find_named (page, "steps-list"), "step-row"), ==, 1);
+  g_assert_cmpuint (count_rows_with_class (trellis_test_find_named (page, "steps-list"), "step-row"), ==, 1);
   click (find_button_with_label (overlay, "_Undo"));
   g_assert_cmpint (trellis_store_count (store, TRELLIS_TYPE_ACTION_STEP), ==, 2);
-  g_assert_cmpuint (count_rows_with_class (find_named (page, "steps-list"), "step-row"), ==, 2);
+  g_assert_cmpuint (count_rows_with_class (trellis_test_find_named (page, "steps-list"), "step-row"), ==, 2);
 
   /* delete the whole goal, and Undo brings back its steps, evidence and links */
-  click (find_named (page, "delete-goal"));
+  click (trellis_test_find_named (page, "delete-goal"));
   g_assert_cmpint (trellis_store_count (store, TRELLIS_TYPE_GOAL), ==, 0);
   g_assert_cmpint (trellis_store_count (store, TRELLIS_TYPE_EVIDENCE), ==, 0);
   {
     g_autoptr(GPtrArray) cards = g_ptr_array_new ();
-    collect_type (find_named (page, "goals-list"), TRELLIS_TYPE_GOAL_CARD, cards);
+    collect_type (trellis_test_find_named (page, "goals-list"), TRELLIS_TYPE_GOAL_CARD, cards);
     g_assert_cmpuint (cards->len, ==, 0);
   }
   click (find_button_with_label (overlay, "_Undo"));
@@ -269,8 +255,8 @@ test_plan_page_workflow (void)
   g_assert_cmpint (trellis_store_count (store, TRELLIS_TYPE_GOAL), ==, 1);
   g_assert_cmpint (trellis_store_count (store, TRELLIS_TYPE_EVIDENCE), ==, 1);
   g_assert_cmpint (trellis_store_count (store, TRELLIS_TYPE_ACTION_STEP), ==, 2);
-  card = nth_of_type (find_named (page, "goals-list"), TRELLIS_TYPE_GOAL_CARD, 0);
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_named (card, "progress"))), "1/2"));
+  card = nth_of_type (trellis_test_find_named (page, "goals-list"), TRELLIS_TYPE_GOAL_CARD, 0);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (trellis_test_find_named (card, "progress"))), "1/2"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
@@ -360,7 +346,7 @@ show_plan (Fixture *f,
 
   trellis_plan_page_set_student_id (TRELLIS_PLAN_PAGE (f->page), 0);
   trellis_plan_page_set_student_id (TRELLIS_PLAN_PAGE (f->page), f->student_id);
-  list = find_named (f->page, "goals-list");
+  list = trellis_test_find_named (f->page, "goals-list");
   for (;;)
     {
       g_autoptr(GPtrArray) cards = g_ptr_array_new ();
@@ -378,7 +364,7 @@ static GtkWidget *
 card_at (Fixture *f,
          guint    n)
 {
-  return nth_of_type (find_named (f->page, "goals-list"), TRELLIS_TYPE_GOAL_CARD, n);
+  return nth_of_type (trellis_test_find_named (f->page, "goals-list"), TRELLIS_TYPE_GOAL_CARD, n);
 }
 
 static const char *
@@ -466,7 +452,7 @@ test_plan_page_review_cycle (Fixture       *f,
   show_plan (f, 3);
 
   /* Request Review…: the button waits for a reviewer's name */
-  click (find_named (f->page, "request-review"));
+  click (trellis_test_find_named (f->page, "request-review"));
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   entry = nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 0);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "request"));
@@ -477,12 +463,12 @@ test_plan_page_review_cycle (Fixture       *f,
   stored = reload_plan (f);
   g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (stored), "status"), ==, "in-review");
   g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (stored), "reviewer"), ==, "Dr. Patel");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (f->page, "plan-status"))), ==, "In review");
-  g_assert_false (gtk_widget_get_visible (find_named (f->page, "request-review")));
-  g_assert_true (gtk_widget_get_visible (find_named (f->page, "return-to-active")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (trellis_test_find_named (f->page, "plan-status"))), ==, "In review");
+  g_assert_false (gtk_widget_get_visible (trellis_test_find_named (f->page, "request-review")));
+  g_assert_true (gtk_widget_get_visible (trellis_test_find_named (f->page, "return-to-active")));
 
   /* Return to Active…: the reviewer's words join the plan's notes */
-  click (find_named (f->page, "return-to-active"));
+  click (trellis_test_find_named (f->page, "return-to-active"));
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (nth_of_type (GTK_WIDGET (dialog),
                                                                                   GTK_TYPE_TEXT_VIEW, 0))),
@@ -493,36 +479,36 @@ test_plan_page_review_cycle (Fixture       *f,
   g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (stored), "status"), ==, "active");
   notes = trellis_plan_workflow_list_plan_notes (f->store, trellis_entity_get_id (TRELLIS_ENTITY (f->plan)), NULL);
   g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
-  g_assert_cmpuint (count_rows_with_class (find_named (f->page, "plan-notes"), "note-row"), ==, 1);
+  g_assert_cmpuint (count_rows_with_class (trellis_test_find_named (f->page, "plan-notes"), "note-row"), ==, 1);
 
   /* review again, then Complete */
-  click (find_named (f->page, "request-review"));
+  click (trellis_test_find_named (f->page, "request-review"));
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 0)), "Dr. Patel");
   respond (dialog, "request");
-  click (find_named (f->page, "complete-plan"));
+  click (trellis_test_find_named (f->page, "complete-plan"));
   g_clear_object (&stored);
   stored = reload_plan (f);
   g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (stored), "status"), ==, "completed");
 
   /* a completed plan is read-only: nothing to add, move or write */
-  g_assert_false (gtk_widget_is_visible (find_named (f->page, "new-goal")));
+  g_assert_false (gtk_widget_is_visible (trellis_test_find_named (f->page, "new-goal")));
   g_assert_null (find_action_button (card_at (f, 0), "card.move-up"));   /* only shown buttons are found */
   g_assert_null (find_action_button (card_at (f, 0), "card.move-down"));
-  g_assert_false (gtk_widget_is_visible (nth_of_type (find_named (f->page, "plan-notes"), GTK_TYPE_TEXT_VIEW, 0)));
-  g_signal_emit_by_name (find_named (f->page, "goals-list"), "row-activated", card_at (f, 1));
+  g_assert_false (gtk_widget_is_visible (nth_of_type (trellis_test_find_named (f->page, "plan-notes"), GTK_TYPE_TEXT_VIEW, 0)));
+  g_signal_emit_by_name (trellis_test_find_named (f->page, "goals-list"), "row-activated", card_at (f, 1));
   spin ();
-  editor = find_named (f->page, "goal-editor");
-  g_assert_false (gtk_widget_get_visible (find_named (f->page, "delete-goal")));
-  g_assert_false (gtk_widget_is_visible (find_named (f->page, "add-evidence")));
-  g_assert_false (gtk_widget_is_visible (find_named (f->page, "new-step")));
+  editor = trellis_test_find_named (f->page, "goal-editor");
+  g_assert_false (gtk_widget_get_visible (trellis_test_find_named (f->page, "delete-goal")));
+  g_assert_false (gtk_widget_is_visible (trellis_test_find_named (f->page, "add-evidence")));
+  g_assert_false (gtk_widget_is_visible (trellis_test_find_named (f->page, "new-step")));
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (nth_of_type (editor, GTK_TYPE_TEXT_VIEW, 0))));
   g_assert_true (gtk_widget_is_sensitive (nth_of_type (editor, GTK_TYPE_TEXT_VIEW, 0)));   /* still readable */
-  g_assert_false (gtk_widget_is_sensitive (nth_of_type (find_named (f->page, "steps-list"), GTK_TYPE_CHECK_BUTTON, 0)));
-  click (find_named (f->page, "goal-back"));
+  g_assert_false (gtk_widget_is_sensitive (nth_of_type (trellis_test_find_named (f->page, "steps-list"), GTK_TYPE_CHECK_BUTTON, 0)));
+  click (trellis_test_find_named (f->page, "goal-back"));
 
   /* Start Next Year's Plan…: the goals not achieved are offered; one is left behind */
-  click (find_named (f->page, "next-year"));
+  click (trellis_test_find_named (f->page, "next-year"));
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   collect_type (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, checks);
   g_assert_cmpuint (checks->len, ==, 2);
@@ -532,7 +518,7 @@ test_plan_page_review_cycle (Fixture       *f,
   plans = trellis_store_list (f->store, TRELLIS_TYPE_PLAN, "student-id", f->student_id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 2);
   /* the page moves on to the new plan */
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (f->page, "plan-status"))), ==, "Draft");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (trellis_test_find_named (f->page, "plan-status"))), ==, "Draft");
   g_assert_cmpstr (card_title (card_at (f, 0)), ==, "Read 20 books");
   {
     g_autofree char *next_year = trellis_school_year_next (trellis_entity_get_text (TRELLIS_ENTITY (f->plan),
@@ -576,9 +562,9 @@ test_plan_page_missing_evidence (Fixture       *f,
       g_assert_true (trellis_store_insert (f->store, TRELLIS_ENTITY (evidence), &error));
     }
   show_plan (f, 1);
-  g_signal_emit_by_name (find_named (f->page, "goals-list"), "row-activated", card_at (f, 0));
+  g_signal_emit_by_name (trellis_test_find_named (f->page, "goals-list"), "row-activated", card_at (f, 0));
   spin ();
-  evidence_list = find_named (f->page, "evidence-list");
+  evidence_list = trellis_test_find_named (f->page, "evidence-list");
   g_assert_cmpuint (count_rows_with_class (evidence_list, "evidence-row"), ==, 4);
   collect_type (evidence_list, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
@@ -591,11 +577,11 @@ test_plan_page_missing_evidence (Fixture       *f,
 
   /* the file goes away while the plan is open: the next look says so */
   g_assert_cmpint (g_remove (present), ==, 0);
-  click (find_named (f->page, "goal-back"));
-  g_signal_emit_by_name (find_named (f->page, "goals-list"), "row-activated", card_at (f, 0));
+  click (trellis_test_find_named (f->page, "goal-back"));
+  g_signal_emit_by_name (trellis_test_find_named (f->page, "goals-list"), "row-activated", card_at (f, 0));
   spin ();
   g_ptr_array_set_size (labels, 0);
-  collect_type (find_named (f->page, "evidence-list"), GTK_TYPE_LABEL, labels);
+  collect_type (trellis_test_find_named (f->page, "evidence-list"), GTK_TYPE_LABEL, labels);
   missing = 0;
   for (guint i = 0; i < labels->len; i++)
     missing += gtk_widget_has_css_class (labels->pdata[i], "evidence-missing");
@@ -663,7 +649,7 @@ test_plan_page_reorder (Fixture       *f,
   gboolean dropped = FALSE;
 
   show_plan (f, 3);
-  list = find_named (f->page, "goals-list");
+  list = trellis_test_find_named (f->page, "goals-list");
 
   /* the keyboard moves (Alt+Up, Alt+Down) are the card's actions; the moved card keeps the focus */
   g_assert_false (gtk_widget_is_sensitive (find_action_button (card_at (f, 0), "card.move-up")));
@@ -734,7 +720,7 @@ test_plan_page_notes (Fixture       *f,
   trellis_entity_set_identity (TRELLIS_ENTITY (old), 0, uuid, then_text, "Ms. Rivera", then_text, "Ms. Rivera");
   g_assert_true (trellis_store_insert_full (f->store, TRELLIS_ENTITY (old), TRUE, &error));
   show_plan (f, 0);
-  thread = find_named (f->page, "plan-notes");
+  thread = trellis_test_find_named (f->page, "plan-notes");
 
   trellis_store_set_editor (f->store, "Amara Okafor", "student");
   write_note (thread, "I want to read more graphic novels.");

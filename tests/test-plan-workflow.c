@@ -45,9 +45,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_clear_object (&fixture->plan);
   g_clear_object (&fixture->student);
-  g_assert_finalize_object (fixture->store);
-  trellis_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  trellis_test_close_store (fixture->store, fixture->dir);
 }
 
 /* The first @n competency ids of the plan's framework. */

@@ -46,20 +46,6 @@ insert (TrellisStore *store,
   return trellis_entity_get_id (owned);
 }
 
-static gint64
-query_id (TrellisStore *store,
-          const char   *sql)
-{
-  sqlite3_stmt *stmt = trellis_store_prepare (store, sql, NULL);
-  gint64 id;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
-}
-
 /* A student whose first attribute is Proficient with one goal, evidence dated ten days ago;
  * another with nothing. */
 static void
@@ -74,9 +60,11 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->store = trellis_test_open_store (&fixture->dir);
   framework = trellis_store_get_default_framework (fixture->store);
-  competency = query_id (fixture->store, "SELECT c.id FROM competency c JOIN attribute a ON a.id = c.attribute_id "
-                                         "ORDER BY a.position, c.position LIMIT 1");
-  level = query_id (fixture->store, "SELECT id FROM proficiency_level WHERE is_proficient ORDER BY value LIMIT 1");
+  competency = trellis_test_query_int (fixture->store,
+                                       "SELECT c.id FROM competency c JOIN attribute a ON a.id = c.attribute_id "
+                                       "ORDER BY a.position, c.position LIMIT 1", 0);
+  level = trellis_test_query_int (fixture->store,
+                                  "SELECT id FROM proficiency_level WHERE is_proficient ORDER BY value LIMIT 1", 0);
 
   fixture->student = insert (fixture->store, g_object_new (TRELLIS_TYPE_STUDENT, "given-name", "Mai",
                                                            "family-name", "Nguyễn", NULL));
@@ -102,9 +90,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (fixture->window);
   drain ();
-  g_assert_finalize_object (fixture->store);
-  trellis_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  trellis_test_close_store (fixture->store, fixture->dir);
 }
 
 static TrellisPogMapWidget *

@@ -197,10 +197,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (fixture->store);
   g_date_time_unref (fixture->now);
-  trellis_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  trellis_test_close_store (fixture->store, fixture->dir);
 }
 
 static TrellisPogMap *

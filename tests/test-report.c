@@ -44,9 +44,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (fixture->store);
-  trellis_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  trellis_test_close_store (fixture->store, fixture->dir);
   g_free (fixture->pdf);
 }
 
@@ -215,37 +213,6 @@ assert_page_size (PopplerDocument *document,
   g_assert_cmpfloat_with_epsilon (height, expected_height, 1.0);
 }
 
-static gint64
-first_sample_student (TrellisStore *store,
-                      const char   *where)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT s.id FROM student s %s ORDER BY s.id LIMIT 1", where);
-  sqlite3_stmt *stmt = trellis_store_prepare (store, sql, NULL);
-  gint64 id;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
-}
-
-static char *
-dup_column_text (TrellisStore *store,
-                 const char   *sql,
-                 gint64        id)
-{
-  sqlite3_stmt *stmt = trellis_store_prepare (store, sql, NULL);
-  char *text;
-
-  g_assert_nonnull (stmt);
-  sqlite3_bind_int64 (stmt, 1, id);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return text;
-}
-
 /* Tests */
 
 static void
@@ -262,11 +229,12 @@ test_report_typical_plan (Fixture       *fixture,
 
   g_assert_true (trellis_sample_school_populate (fixture->store, 12, TRELLIS_SAMPLE_SEED, NULL, NULL, &error));
   g_assert_no_error (error);
-  id = first_sample_student (fixture->store, "WHERE s.supports <> ''");
-  name = dup_column_text (fixture->store,
-                          "SELECT CASE preferred_name WHEN '' THEN given_name ELSE preferred_name END "
-                          "|| ' ' || family_name FROM student WHERE id = ?", id);
-  supports = dup_column_text (fixture->store, "SELECT supports FROM student WHERE id = ?", id);
+  id = trellis_test_query_int (fixture->store,
+                               "SELECT s.id FROM student s WHERE s.supports <> '' ORDER BY s.id LIMIT 1", 0);
+  name = trellis_test_query_text (fixture->store,
+                                  "SELECT CASE preferred_name WHEN '' THEN given_name ELSE preferred_name END "
+                                  "|| ' ' || family_name FROM student WHERE id = ?", id);
+  supports = trellis_test_query_text (fixture->store, "SELECT supports FROM student WHERE id = ?", id);
   trellis_report_options_set_language (options, "en");
 
   for (TrellisPaper paper = TRELLIS_PAPER_A4; paper <= TRELLIS_PAPER_LETTER; paper++)

@@ -82,30 +82,6 @@ find_student_selection (GtkWidget *root)
   return NULL;
 }
 
-/* Runs what is ready to run: idle reloads, redraws. */
-static void
-spin_idle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* The newest toplevel of @type other than the main window (a dialog), or NULL. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 static TrellisStore *
 store_of (Fixture *fixture)
 {
@@ -121,11 +97,11 @@ add_student (Fixture    *fixture,
   GtkWindow *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-student", NULL);
-  dialog = find_toplevel (TRELLIS_TYPE_ADD_STUDENT_DIALOG);
+  dialog = trellis_test_find_toplevel (TRELLIS_TYPE_ADD_STUDENT_DIALOG);
   g_assert_nonnull (dialog);
   trellis_add_student_dialog_set_values (TRELLIS_ADD_STUDENT_DIALOG (dialog), given, family, grade);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  spin_idle ();
+  trellis_test_spin_idle ();
   return trellis_window_get_selected_student_id (fixture->window);
 }
 
@@ -133,31 +109,16 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  TrellisSettings *settings = trellis_settings_get_default ();
-
-  /* Someone is editing already, so no first-launch question pops up. */
-  trellis_settings_set_editor (settings, "Test Teacher", "teacher");
-
   fixture->dir = trellis_test_make_dir ();
   fixture->path = g_build_filename (fixture->dir, "school.db", NULL);
-  fixture->window = g_object_new (TRELLIS_TYPE_WINDOW, "application", app, NULL);
-  g_assert_true (trellis_window_open_database (fixture->window, fixture->path));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  spin_idle ();
+  fixture->window = trellis_test_open_window (GTK_APPLICATION (app), fixture->path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GtkWindow *dialog;
-
-  while ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
-    gtk_window_destroy (dialog);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin_idle ();
-  trellis_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  trellis_test_close_window (fixture->window, fixture->dir);
   g_free (fixture->path);
 }
 
@@ -271,7 +232,7 @@ test_window_search (Fixture       *fixture,
 
   trellis_sample_school_populate (store_of (fixture), 40, TRELLIS_SAMPLE_SEED, NULL, NULL, &error);
   g_assert_no_error (error);
-  spin_idle ();
+  trellis_test_spin_idle ();
   trellis_student_list_set_show_archived (list, TRUE);
   all = trellis_window_dup_visible_student_ids (fixture->window);
   g_assert_cmpuint (all->len, ==, 40);
@@ -322,16 +283,16 @@ test_window_search_keeps_student (Fixture       *fixture,
 
   trellis_sample_school_populate (store_of (fixture), 30, TRELLIS_SAMPLE_SEED, NULL, NULL, &error);
   g_assert_no_error (error);
-  spin_idle ();
+  trellis_test_spin_idle ();
   summaries = trellis_store_list_student_summaries (store_of (fixture), NULL);
   chosen = g_list_model_get_item (summaries, 3);
   id = trellis_student_summary_get_id (chosen);
   trellis_window_select_student (fixture->window, id);
-  spin_idle ();
+  trellis_test_spin_idle ();
   g_signal_connect_swapped (view, "notify::student-id", G_CALLBACK (on_count), &n_loads);
 
   trellis_student_list_set_search_text (list, "zzzz-nobody");
-  spin_idle ();
+  trellis_test_spin_idle ();
   g_assert_cmpuint (trellis_student_list_get_n_visible (list), ==, 0);
   g_assert_cmpint (trellis_window_get_selected_student_id (fixture->window), ==, id);
 
@@ -339,7 +300,7 @@ test_window_search_keeps_student (Fixture       *fixture,
   query = trellis_search_fold (trellis_student_summary_get_family_name (chosen));
   trellis_student_list_set_search_text (list, query);
   trellis_student_list_set_search_text (list, "");
-  spin_idle ();
+  trellis_test_spin_idle ();
   g_assert_cmpint (trellis_window_get_selected_student_id (fixture->window), ==, id);
   selection = find_student_selection (GTK_WIDGET (list));
   visible = trellis_window_dup_visible_student_ids (fixture->window);
@@ -368,7 +329,7 @@ test_window_delete_undo (Fixture       *fixture,
 
   trellis_sample_school_populate (store_of (fixture), 5, TRELLIS_SAMPLE_SEED, NULL, NULL, &error);
   g_assert_no_error (error);
-  spin_idle ();
+  trellis_test_spin_idle ();
   summaries = trellis_store_list_student_summaries (store_of (fixture), NULL);
   first = g_list_model_get_item (summaries, 0);
   id = trellis_student_summary_get_id (first);
@@ -378,18 +339,18 @@ test_window_delete_undo (Fixture       *fixture,
   g_assert_cmpint (trellis_window_get_selected_student_id (fixture->window), ==, id);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-student", NULL);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = trellis_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
                             trellis_student_summary_get_display_name (first)));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
-  spin_idle ();
+  trellis_test_spin_idle ();
 
   g_assert_null (trellis_store_load (store_of (fixture), TRELLIS_TYPE_STUDENT, id, NULL));
   g_assert_cmpint (trellis_store_count (store_of (fixture), TRELLIS_TYPE_STUDENT), ==, 4);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-delete", NULL);
-  spin_idle ();
+  trellis_test_spin_idle ();
   restored = trellis_store_load (store_of (fixture), TRELLIS_TYPE_STUDENT, id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (restored);
@@ -416,13 +377,13 @@ test_window_archive_undo (Fixture       *fixture,
 
   g_assert_false (is_archived (fixture, id));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.archive-student", NULL);
-  spin_idle ();
+  trellis_test_spin_idle ();
   g_assert_true (is_archived (fixture, id));
   g_assert_nonnull (trellis_test_find_widget (GTK_WIDGET (fixture->window), g_type_from_name ("AdwToastWidget")));
 
   /* The toast’s Undo names the student and the state to go back to. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-archive", "(xb)", id, FALSE);
-  spin_idle ();
+  trellis_test_spin_idle ();
   g_assert_false (is_archived (fixture, id));
 }
 
@@ -458,7 +419,7 @@ test_window_open_invalid (Fixture       *fixture,
 
   g_assert_false (trellis_window_open_database (fixture->window, bad));
 
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = trellis_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "notes.db"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "school.db"));

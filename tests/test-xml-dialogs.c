@@ -9,7 +9,6 @@
 #include <libxml/tree.h>
 
 #include "trellis-sample-school.h"
-#include "trellis-settings.h"
 #include "trellis-student.h"
 #include "trellis-student-list.h"
 #include "trellis-test-utils.h"
@@ -33,17 +32,7 @@ typedef struct
   char          *dir;
 } Fixture;
 
-typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
-                                 gconstpointer  data);
-
 /* Helpers */
-
-static void
-spin_idle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static gboolean
 on_wait_timeout (gpointer user_data)
@@ -66,25 +55,6 @@ wait_until (gboolean      (*done) (gconstpointer data),
   if (timed_out)
     g_error ("Waited in vain for %s", what);
   g_source_remove (timeout);
-}
-
-/* The first widget under @root (depth first, @root included) that @match accepts. */
-static GtkWidget *
-find_widget_matching (GtkWidget     *root,
-                      WidgetMatch    match,
-                      gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_matching (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static gboolean
@@ -122,7 +92,7 @@ static GtkWidget *
 find_row (GtkWidget  *root,
           const char *title)
 {
-  GtkWidget *row = find_widget_matching (root, is_row_titled, title);
+  GtkWidget *row = trellis_test_find_widget_matching (root, is_row_titled, title);
 
   g_assert_nonnull (row);
   return row;
@@ -132,39 +102,23 @@ static void
 click (GtkWidget  *root,
        const char *label)
 {
-  GtkWidget *button = find_widget_matching (root, is_button_labelled, label);
+  GtkWidget *button = trellis_test_find_widget_matching (root, is_button_labelled, label);
 
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
 }
 
-/* The newest visible toplevel of @type, or NULL. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 static gboolean
 has_no_toplevel (gconstpointer type)
 {
-  return find_toplevel (GPOINTER_TO_SIZE (type)) == NULL;
+  return trellis_test_find_toplevel (GPOINTER_TO_SIZE (type)) == NULL;
 }
 
 static gboolean
 has_toplevel (gconstpointer type)
 {
-  return find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
+  return trellis_test_find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
 }
 
 typedef struct
@@ -178,7 +132,7 @@ shows_label (gconstpointer data)
 {
   const LabelWait *wait = data;
 
-  return find_widget_matching (wait->root, is_label_starting_with, wait->prefix) != NULL;
+  return trellis_test_find_widget_matching (wait->root, is_label_starting_with, wait->prefix) != NULL;
 }
 
 static gboolean
@@ -243,8 +197,8 @@ open_export_dialog (Fixture *fixture)
   GtkWindow *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-xml", NULL);
-  spin_idle ();
-  dialog = find_toplevel (TRELLIS_TYPE_XML_EXPORT_DIALOG);
+  trellis_test_spin_idle ();
+  dialog = trellis_test_find_toplevel (TRELLIS_TYPE_XML_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
   return dialog;
 }
@@ -275,29 +229,16 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autofree char *path = NULL;
 
-  /* Someone is editing already, so no first-launch question pops up. */
-  trellis_settings_set_editor (trellis_settings_get_default (), "Test Teacher", "teacher");
-
   fixture->dir = trellis_test_make_dir ();
   path = g_build_filename (fixture->dir, "school.db", NULL);
-  fixture->window = g_object_new (TRELLIS_TYPE_WINDOW, "application", app, NULL);
-  g_assert_true (trellis_window_open_database (fixture->window, path));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  spin_idle ();
+  fixture->window = trellis_test_open_window (GTK_APPLICATION (app), path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GtkWindow *dialog;
-
-  while ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
-    gtk_window_destroy (dialog);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin_idle ();
-  trellis_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  trellis_test_close_window (fixture->window, fixture->dir);
 }
 
 /* Tests */
@@ -319,11 +260,11 @@ test_xml_dialogs_export_shown (Fixture       *fixture,
   LabelWait toast = { GTK_WIDGET (fixture->window), "Exported " };
 
   populate (store_of (fixture), 12, TRELLIS_SAMPLE_SEED);
-  spin_idle ();
+  trellis_test_spin_idle ();
   list = TRELLIS_STUDENT_LIST (trellis_test_find_widget (GTK_WIDGET (fixture->window),
                                                          TRELLIS_TYPE_STUDENT_LIST));
   trellis_student_list_set_search_text (list, "an");
-  spin_idle ();
+  trellis_test_spin_idle ();
   shown = trellis_window_dup_visible_student_ids (fixture->window);
   g_assert_cmpuint (shown->len, >, 0);
   g_assert_cmpuint (shown->len, <, 12);
@@ -343,10 +284,10 @@ test_xml_dialogs_export_shown (Fixture       *fixture,
   trellis_xml_export_dialog_export_to (TRELLIS_XML_EXPORT_DIALOG (dialog), file);
 
   wait_until (shows_label, &toast, "the toast announcing the export");
-  g_assert_null (find_toplevel (TRELLIS_TYPE_XML_EXPORT_DIALOG));
+  g_assert_null (trellis_test_find_toplevel (TRELLIS_TYPE_XML_EXPORT_DIALOG));
   announcement = g_strdup_printf ("Exported %u students to “shown.xml”", shown->len);
-  g_assert_nonnull (find_widget_matching (GTK_WIDGET (fixture->window), is_label_starting_with, announcement));
-  g_assert_nonnull (find_widget_matching (GTK_WIDGET (fixture->window), is_button_labelled, "Show in _Folder"));
+  g_assert_nonnull (trellis_test_find_widget_matching (GTK_WIDGET (fixture->window), is_label_starting_with, announcement));
+  g_assert_nonnull (trellis_test_find_widget_matching (GTK_WIDGET (fixture->window), is_button_labelled, "Show in _Folder"));
 
   trellis_test_assert_valid_plan_file (path);
   exported = students_in_file (path);
@@ -370,7 +311,7 @@ test_xml_dialogs_export_cancel (Fixture       *fixture,
   guint n_files = 0;
 
   populate (store_of (fixture), 300, TRELLIS_SAMPLE_SEED);
-  spin_idle ();
+  trellis_test_spin_idle ();
   g_assert_true (g_file_set_contents (path, earlier, -1, NULL));
 
   dialog = open_export_dialog (fixture);
@@ -380,9 +321,9 @@ test_xml_dialogs_export_cancel (Fixture       *fixture,
   click (GTK_WIDGET (dialog), "_Cancel");
   wait_until (has_no_toplevel, GSIZE_TO_POINTER (TRELLIS_TYPE_XML_EXPORT_DIALOG), "the dialog to close");
 
-  message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  message = trellis_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (message ? adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)) : NULL, ==, NULL);
-  g_assert_null (find_widget_matching (GTK_WIDGET (fixture->window), is_label_starting_with, "Exported "));
+  g_assert_null (trellis_test_find_widget_matching (GTK_WIDGET (fixture->window), is_label_starting_with, "Exported "));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, earlier);
   dir = g_dir_open (fixture->dir, 0, NULL);
@@ -447,9 +388,9 @@ test_xml_dialogs_import_merge (Fixture       *fixture,
   /* “Take theirs” for all, then “Keep mine” on the row of the other change. */
   all_row = find_row (GTK_WIDGET (dialog), "_For all conflicts");
   adw_combo_row_set_selected (ADW_COMBO_ROW (all_row), TRELLIS_XML_RESOLUTION_THEIRS);
-  conflict_row = ADW_COMBO_ROW (find_widget_matching (GTK_WIDGET (dialog), is_row_title_ending,
+  conflict_row = ADW_COMBO_ROW (trellis_test_find_widget_matching (GTK_WIDGET (dialog), is_row_title_ending,
                                                      " Their other change"));
-  all_conflict_row = ADW_COMBO_ROW (find_widget_matching (GTK_WIDGET (dialog), is_row_title_ending,
+  all_conflict_row = ADW_COMBO_ROW (trellis_test_find_widget_matching (GTK_WIDGET (dialog), is_row_title_ending,
                                                          " Their change"));
   g_assert_nonnull (conflict_row);
   g_assert_nonnull (all_conflict_row);
@@ -462,7 +403,7 @@ test_xml_dialogs_import_merge (Fixture       *fixture,
   click (GTK_WIDGET (dialog), "_Import");
   wait_until (has_no_toplevel, GSIZE_TO_POINTER (TRELLIS_TYPE_XML_IMPORT_DIALOG), "the import to finish");
   g_assert_true (imported);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (trellis_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   trellis_store_check_external_change (store_of (fixture));
   g_assert_cmpint (trellis_store_count (store_of (fixture), TRELLIS_TYPE_STUDENT), ==, 4);
@@ -502,13 +443,13 @@ test_xml_dialogs_import_hostile (Fixture       *fixture,
 
   open_import_dialog (fixture, path, &imported);
   wait_until (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the error");
-  message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  message = trellis_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message));
   g_test_message ("%s", body);
   g_assert_nonnull (strstr (body, "hostile.xml"));
   g_assert_nonnull (strstr (body, "line 4"));
   g_assert_nonnull (strstr (body, "Nothing was imported"));
-  g_assert_null (find_toplevel (TRELLIS_TYPE_XML_IMPORT_DIALOG));
+  g_assert_null (trellis_test_find_toplevel (TRELLIS_TYPE_XML_IMPORT_DIALOG));
   g_assert_false (imported);
   g_assert_cmpint (trellis_store_count (store_of (fixture), TRELLIS_TYPE_STUDENT), ==, 2);
 }

@@ -660,22 +660,6 @@ test_xml_merge_conflict (gconstpointer data)
   merge_teardown (&merge);
 }
 
-static void
-retitle (TrellisStore *store,
-         GType         type,
-         const char   *uuid,
-         const char   *title)
-{
-  g_autoptr(TrellisEntity) entity = trellis_store_load_by_uuid (store, type, uuid, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (entity);
-  g_object_set (entity, "title", title, NULL);
-  g_assert_true (trellis_store_save (store, entity, &error));
-  g_assert_no_error (error);
-  g_usleep (5000);
-}
-
 /* Keeping my framework in a conflict must not leave their plan pointing nowhere: a competency
  * only the file has, which a goal of the file is linked to, is still added. */
 static void
@@ -708,7 +692,7 @@ test_xml_merge_framework_keeps_mine (void)
   framework = trellis_store_load (merge.theirs, TRELLIS_TYPE_FRAMEWORK,
                                   trellis_store_get_default_framework (merge.theirs), NULL);
   framework_uuid = g_strdup (trellis_entity_get_uuid (framework));
-  retitle (merge.theirs, TRELLIS_TYPE_FRAMEWORK, framework_uuid, "Their profile");
+  trellis_test_change_text (merge.theirs, TRELLIS_TYPE_FRAMEWORK, framework_uuid, "title", "Their profile");
   attributes = trellis_store_list (merge.theirs, TRELLIS_TYPE_ATTRIBUTE, "framework-id",
                                    trellis_entity_get_id (framework), NULL);
   attribute = g_list_model_get_item (attributes, 0);
@@ -730,7 +714,7 @@ test_xml_merge_framework_keeps_mine (void)
     g_assert_true (trellis_xml_export_write (export, merge.file, NULL, NULL, NULL, NULL));
   }
   g_usleep (5000);
-  retitle (merge.mine, TRELLIS_TYPE_FRAMEWORK, framework_uuid, "My profile");
+  trellis_test_change_text (merge.mine, TRELLIS_TYPE_FRAMEWORK, framework_uuid, "title", "My profile");
 
   import = read_ok (merge.mine, merge.file);
   g_assert_cmpuint (trellis_xml_import_count_frameworks (import, TRELLIS_XML_OUTCOME_CONFLICT), ==, 1);

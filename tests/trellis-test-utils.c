@@ -7,6 +7,8 @@
 #include <glib/gstdio.h>
 #include <stdarg.h>
 
+#include "trellis-plan.h"
+#include "trellis-store-private.h"
 #include "trellis-student.h"
 #include "trellis-test-utils.h"
 #include "trellis-xml-format.h"
@@ -56,6 +58,74 @@ trellis_test_open_store (char **dir_out)
   if (dir_out != NULL)
     *dir_out = g_steal_pointer (&dir);
   return store;
+}
+
+void
+trellis_test_close_store (TrellisStore *store,
+                          char         *dir)
+{
+  g_assert_finalize_object (store);
+  trellis_test_remove_tree (dir);
+  g_free (dir);
+}
+
+/* The statement stepped to its one row; the caller reads it, then resets it. */
+static sqlite3_stmt *
+query_row (TrellisStore *store,
+           const char   *sql,
+           gint64        id)
+{
+  sqlite3_stmt *stmt = trellis_store_prepare (store, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return stmt;
+}
+
+gint64
+trellis_test_query_int (TrellisStore *store,
+                        const char   *sql,
+                        gint64        id)
+{
+  sqlite3_stmt *stmt = query_row (store, sql, id);
+  gint64 value = sqlite3_column_int64 (stmt, 0);
+
+  sqlite3_reset (stmt);
+  return value;
+}
+
+char *
+trellis_test_query_text (TrellisStore *store,
+                         const char   *sql,
+                         gint64        id)
+{
+  sqlite3_stmt *stmt = query_row (store, sql, id);
+  char *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gint64
+trellis_test_add_plan (TrellisStore *store,
+                       const char   *given_name,
+                       const char   *family_name,
+                       gint64        framework_id)
+{
+  g_autoptr(TrellisStudent) student = g_object_new (TRELLIS_TYPE_STUDENT, "given-name", given_name,
+                                                    "family-name", family_name, NULL);
+  g_autoptr(TrellisPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  trellis_store_insert (store, TRELLIS_ENTITY (student), &error);
+  g_assert_no_error (error);
+  plan = g_object_new (TRELLIS_TYPE_PLAN, "student-id", trellis_entity_get_id (TRELLIS_ENTITY (student)),
+                       "school-year", "2026-2027", "framework-id", framework_id, NULL);
+  trellis_store_insert (store, TRELLIS_ENTITY (plan), &error);
+  g_assert_no_error (error);
+  return trellis_entity_get_id (TRELLIS_ENTITY (plan));
 }
 
 GBytes *
@@ -124,19 +194,29 @@ trellis_test_dup_student_uuid (TrellisStore *store,
 }
 
 void
+trellis_test_change_text (TrellisStore *store,
+                          GType         type,
+                          const char   *uuid,
+                          const char   *property,
+                          const char   *value)
+{
+  g_autoptr(TrellisEntity) entity = trellis_store_load_by_uuid (store, type, uuid, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (entity);
+  g_object_set (entity, property, value, NULL);
+  g_assert_true (trellis_store_save (store, entity, &error));
+  g_assert_no_error (error);
+  /* Stored times have millisecond precision; later steps must be later. */
+  g_usleep (5000);
+}
+
+void
 trellis_test_rename_student (TrellisStore *store,
                              const char   *uuid,
                              const char   *family_name)
 {
-  g_autoptr(TrellisEntity) student = trellis_store_load_by_uuid (store, TRELLIS_TYPE_STUDENT, uuid, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (student);
-  g_object_set (student, "family-name", family_name, NULL);
-  g_assert_true (trellis_store_save (store, student, &error));
-  g_assert_no_error (error);
-  /* Stored times have millisecond precision; later steps must be later. */
-  g_usleep (5000);
+  trellis_test_change_text (store, TRELLIS_TYPE_STUDENT, uuid, "family-name", family_name);
 }
 
 char *

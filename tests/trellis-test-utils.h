@@ -15,6 +15,24 @@ void          trellis_test_remove_tree  (const char *path);
 /* A new database in a fresh folder, with “Test Teacher” (teacher) as the editor. */
 TrellisStore *trellis_test_open_store   (char      **dir_out);
 
+/* Finalizes the store (asserting nothing else holds it) and removes @dir, which it frees. */
+void          trellis_test_close_store  (TrellisStore *store,
+                                         char         *dir);
+
+/* A new student with a 2026–2027 plan using @framework_id; returns the plan’s row id. */
+gint64        trellis_test_add_plan     (TrellisStore *store,
+                                         const char   *given_name,
+                                         const char   *family_name,
+                                         gint64        framework_id);
+
+/* The first column of the one row @sql returns, with @id bound to its parameter if it has one. */
+gint64        trellis_test_query_int    (TrellisStore *store,
+                                         const char   *sql,
+                                         gint64        id);
+char         *trellis_test_query_text   (TrellisStore *store,
+                                         const char   *sql,
+                                         gint64        id);
+
 /* The whole file, for byte-for-byte comparisons. */
 GBytes       *trellis_test_read_bytes   (const char *path);
 
@@ -24,7 +42,15 @@ char         *trellis_test_source_path  (const char *first, ...) G_GNUC_NULL_TER
 /* Plan files: checked with xmllint and libxml2 against the shipped schema. */
 void          trellis_test_assert_valid_plan_file (const char *path);
 
-/* Students by position in the list, renamed (then a pause, so later changes are later). */
+/* Sets a text property of a stored record and saves it, then pauses, so that later changes
+ * are later. */
+void          trellis_test_change_text      (TrellisStore *store,
+                                             GType         type,
+                                             const char   *uuid,
+                                             const char   *property,
+                                             const char   *value);
+
+/* Students by position in the list, renamed (as trellis_test_change_text()). */
 char         *trellis_test_dup_student_uuid (TrellisStore *store,
                                              guint         index);
 void          trellis_test_rename_student   (TrellisStore *store,

@@ -95,11 +95,7 @@ select_students (TrellisStore  *store,
         sqlite3_bind_null (stmt, 2);
       if (uuids != NULL)
         sqlite3_bind_text (stmt, 3, uuids[i], -1, SQLITE_TRANSIENT);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-          g_array_append_val (ids, id);
-        }
+      trellis_store_append_ids (stmt, ids);
     }
   sqlite3_reset (stmt);
 

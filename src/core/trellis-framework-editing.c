@@ -188,10 +188,7 @@ trellis_framework_create (TrellisStore  *store,
   if (!trellis_store_begin (store, error))
     return FALSE;
   if (!trellis_store_insert (store, TRELLIS_ENTITY (framework), error))
-    {
-      trellis_store_rollback (store);
-      return FALSE;
-    }
+    return trellis_store_rollback_failed (store);
   id = trellis_entity_get_id (TRELLIS_ENTITY (framework));
   if (!add_level (store, id, _("Emerging"), _("Beginning to show the competency with support."),
                   1, "#c01c28", FALSE, error) ||
@@ -202,10 +199,7 @@ trellis_framework_create (TrellisStore  *store,
       !add_level (store, id, _("Advanced"), _("Applies the competency in new situations."),
                   4, "#1c71d8", TRUE, error) ||
       !trellis_store_commit (store, error))
-    {
-      trellis_store_rollback (store);
-      return FALSE;
-    }
+    return trellis_store_rollback_failed (store);
   if (framework_id != NULL)
     *framework_id = id;
   return TRUE;
@@ -252,10 +246,7 @@ trellis_framework_duplicate (TrellisStore  *store,
   if (!trellis_store_insert (store, copy, error) ||
       !duplicate_contents (store, framework_id, trellis_entity_get_id (copy), error) ||
       !trellis_store_commit (store, error))
-    {
-      trellis_store_rollback (store);
-      return FALSE;
-    }
+    return trellis_store_rollback_failed (store);
   if (copy_id != NULL)
     *copy_id = trellis_entity_get_id (copy);
   return TRUE;
@@ -292,16 +283,10 @@ trellis_framework_delete (TrellisStore  *store,
   if (!trellis_store_begin (store, error))
     return FALSE;
   if (!trellis_store_delete (store, framework, NULL, error))
-    {
-      trellis_store_rollback (store);
-      return FALSE;
-    }
+    return trellis_store_rollback_failed (store);
   next = trellis_store_get_default_framework (store);
   if (was_default && next > 0 && !trellis_framework_set_default (store, next, error))
-    {
-      trellis_store_rollback (store);
-      return FALSE;
-    }
+    return trellis_store_rollback_failed (store);
   return trellis_store_commit (store, error);
 }
 
@@ -340,10 +325,7 @@ trellis_framework_set_default (TrellisStore  *store,
 
       if (!set_boolean_and_save (store, framework, "is-default",
                                  trellis_entity_get_id (framework) == framework_id, error))
-        {
-          trellis_store_rollback (store);
-          return FALSE;
-        }
+        return trellis_store_rollback_failed (store);
     }
   return trellis_store_commit (store, error);
 }
@@ -546,10 +528,7 @@ trellis_framework_move (TrellisStore   *store,
         continue;
       g_object_set (sibling, position->name, (int) i, NULL);
       if (!trellis_store_save (store, sibling, error))
-        {
-          trellis_store_rollback (store);
-          return FALSE;
-        }
+        return trellis_store_rollback_failed (store);
     }
   if (!trellis_store_commit (store, error))
     return FALSE;
@@ -639,10 +618,7 @@ trellis_framework_set_proficient_level (TrellisStore  *store,
 
       if (!set_boolean_and_save (store, level, "is-proficient",
                                  trellis_entity_get_int (level, "value") >= threshold, error))
-        {
-          trellis_store_rollback (store);
-          return FALSE;
-        }
+        return trellis_store_rollback_failed (store);
     }
   return trellis_store_commit (store, error);
 }

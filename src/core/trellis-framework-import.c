@@ -26,6 +26,7 @@
 #include "trellis-framework-import-private.h"
 #include "trellis-framework-template.h"
 #include "trellis-level.h"
+#include "trellis-store-private.h"
 
 G_DEFINE_FINAL_TYPE (TrellisFrameworkImport, trellis_framework_import, G_TYPE_OBJECT)
 
@@ -842,10 +843,7 @@ trellis_framework_import_apply (TrellisFrameworkImport  *self,
   if (!trellis_store_begin (store, error))
     return FALSE;
   if (!insert_all (self, store, &id, error))
-    {
-      trellis_store_rollback (store);
-      return FALSE;
-    }
+    return trellis_store_rollback_failed (store);
   if (!trellis_store_commit (store, error))
     return FALSE;
   if (framework_id != NULL)

@@ -19,6 +19,7 @@
 #include "trellis-framework.h"
 #include "trellis-framework-template.h"
 #include "trellis-level.h"
+#include "trellis-store-private.h"
 
 #define TEMPLATE_FOLDER "/org/trellisplp/Trellis/core/frameworks"
 
@@ -105,10 +106,7 @@ trellis_framework_template_load_bytes (TrellisStore  *store,
                             "is-default", make_default,
                             NULL);
   if (!insert_with (store, framework, "Framework", error))
-    {
-      trellis_store_rollback (store);
-      return FALSE;
-    }
+    return trellis_store_rollback_failed (store);
 
   groups = g_key_file_get_groups (keyfile, NULL);
   for (guint i = 0; groups[i] != NULL; i++)
@@ -141,10 +139,7 @@ trellis_framework_template_load_bytes (TrellisStore  *store,
                                     NULL);
           competency_position = 0;
           if (!insert_with (store, attribute, group, error))
-            {
-              trellis_store_rollback (store);
-              return FALSE;
-            }
+            return trellis_store_rollback_failed (store);
           continue;
         }
       else if (g_str_has_prefix (group, "Competency "))
@@ -154,8 +149,7 @@ trellis_framework_template_load_bytes (TrellisStore  *store,
               g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE,
                            _("The framework template’s competency [%s] comes before any attribute."),
                            group);
-              trellis_store_rollback (store);
-              return FALSE;
+              return trellis_store_rollback_failed (store);
             }
           entity = g_object_new (TRELLIS_TYPE_COMPETENCY,
                                  "attribute-id", trellis_entity_get_id (TRELLIS_ENTITY (attribute)),
@@ -169,10 +163,7 @@ trellis_framework_template_load_bytes (TrellisStore  *store,
         continue;
 
       if (!insert_with (store, entity, group, error))
-        {
-          trellis_store_rollback (store);
-          return FALSE;
-        }
+        return trellis_store_rollback_failed (store);
     }
 
   if (!trellis_store_commit (store, error))

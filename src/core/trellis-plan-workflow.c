@@ -407,17 +407,11 @@ trellis_plan_workflow_return_to_active (TrellisStore  *store,
   if (!trellis_store_begin (store, error))
     return FALSE;
   if (!apply_status (store, plan, "active", NULL, error))
-    {
-      trellis_store_rollback (store);
-      return FALSE;
-    }
+    return trellis_store_rollback_failed (store);
   added = trellis_plan_workflow_add_note (store, trellis_entity_get_id (TRELLIS_ENTITY (plan)), 0,
                                           note, error);
   if (added == NULL)
-    {
-      trellis_store_rollback (store);
-      return FALSE;
-    }
+    return trellis_store_rollback_failed (store);
   return trellis_store_commit (store, error);
 }
 
@@ -763,10 +757,7 @@ trellis_plan_workflow_move_goal (TrellisStore  *store,
         continue;
       g_object_set (item, "position", (int) i, NULL);
       if (!trellis_store_save (store, item, error))
-        {
-          trellis_store_rollback (store);
-          return FALSE;
-        }
+        return trellis_store_rollback_failed (store);
       if (trellis_entity_get_id (item) == goal_id)
         g_object_set (goal, "position", (int) i, NULL);
     }
@@ -922,13 +913,8 @@ trellis_plan_workflow_list_plan_notes (TrellisStore  *store,
       g_autoptr(TrellisEntity) note = trellis_store_entity_from_row (TRELLIS_TYPE_NOTE, stmt);
       g_list_store_append (notes, note);
     }
-  if (rc != SQLITE_DONE)
-    {
-      trellis_store_set_sqlite_error (store, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
+  if (!trellis_store_finish_statement (store, stmt, rc, error))
+    return NULL;
   return G_LIST_MODEL (g_steal_pointer (&notes));
 }
 

@@ -290,11 +290,7 @@ load_ids (TrellisStore *store,
   if (stmt == NULL)
     return ids;
   sqlite3_bind_int64 (stmt, 1, framework_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
+  trellis_store_append_ids (stmt, ids);
   sqlite3_reset (stmt);
   return ids;
 }
@@ -549,19 +545,13 @@ trellis_sample_school_populate (TrellisStore        *store,
   {
     g_autofree char *school = trellis_store_dup_setting (store, "school-name");
     if (school == NULL && !trellis_store_set_setting (store, "school-name", "Riverside Community School", error))
-      {
-        trellis_store_rollback (store);
-        return FALSE;
-      }
+      return trellis_store_rollback_failed (store);
   }
 
   for (guint i = 0; i < n_students; i++)
     {
       if (!add_student (store, rand, i, framework_id, competencies, levels, error))
-        {
-          trellis_store_rollback (store);
-          return FALSE;
-        }
+        return trellis_store_rollback_failed (store);
       if (progress != NULL && (i % 100 == 99 || i + 1 == n_students))
         progress ((double) (i + 1) / n_students, user_data);
     }

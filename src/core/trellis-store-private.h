@@ -38,4 +38,24 @@ GType          trellis_store_type_for_table      (const char     *table);
 gboolean       trellis_store_set_sqlite_error    (TrellisStore   *self,
                                                   GError        **error);
 
+/* Steps @stmt (prepared and bound) to its end, appending its first column (row ids) to @ids,
+ * a #GArray of `gint64`; returns the last step’s result code. The caller resets @stmt. */
+int            trellis_store_append_ids          (sqlite3_stmt   *stmt,
+                                                  GArray         *ids);
+
+/* Undoes the transaction (or savepoint) of a write that failed; returns %FALSE, for the caller
+ * to return. */
+gboolean       trellis_store_rollback_failed     (TrellisStore   *self);
+
+/* Resets @stmt after its last step returned @rc; unless @rc is SQLITE_DONE, first sets @error
+ * from the connection and returns %FALSE. */
+gboolean       trellis_store_finish_statement    (TrellisStore   *self,
+                                                  sqlite3_stmt   *stmt,
+                                                  int             rc,
+                                                  GError        **error);
+/* Runs a write statement to its end, then as trellis_store_finish_statement(). */
+gboolean       trellis_store_step_done           (TrellisStore   *self,
+                                                  sqlite3_stmt   *stmt,
+                                                  GError        **error);
+
 G_END_DECLS

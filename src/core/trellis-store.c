@@ -779,9 +779,7 @@ write_history (TrellisStore  *self,
   sqlite3_bind_text (stmt, 7, self->editor_name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, self->editor_role, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, when, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return trellis_store_set_sqlite_error (self, error);
-  return TRUE;
+  return trellis_store_step_done (self, stmt, error);
 }
 
 static gboolean
@@ -1042,6 +1040,47 @@ trellis_store_set_sqlite_error (TrellisStore  *self,
   return FALSE;
 }
 
+int
+trellis_store_append_ids (sqlite3_stmt *stmt,
+                          GArray       *ids)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  return rc;
+}
+
+gboolean
+trellis_store_rollback_failed (TrellisStore *self)
+{
+  trellis_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+trellis_store_finish_statement (TrellisStore  *self,
+                                sqlite3_stmt  *stmt,
+                                int            rc,
+                                GError       **error)
+{
+  if (rc != SQLITE_DONE)
+    trellis_store_set_sqlite_error (self, error);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
+}
+
+gboolean
+trellis_store_step_done (TrellisStore  *self,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  return trellis_store_finish_statement (self, stmt, sqlite3_step (stmt), error);
+}
+
 sqlite3_stmt *
 trellis_store_prepare (TrellisStore  *self,
                        const char    *sql,
@@ -1201,10 +1240,7 @@ trellis_store_insert_full (TrellisStore   *self,
 
   stmt = trellis_store_prepare (self, sql->str, error);
   if (stmt == NULL)
-    {
-      trellis_store_rollback (self);
-      return FALSE;
-    }
+    return trellis_store_rollback_failed (self);
   {
     int index = 1;
 
@@ -1218,14 +1254,8 @@ trellis_store_insert_full (TrellisStore   *self,
     for (guint i = 0; i < klass->n_fields; i++)
       bind_field (stmt, index++, entity, &klass->fields[i]);
   }
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      trellis_store_set_sqlite_error (self, error);
-      sqlite3_reset (stmt);
-      trellis_store_rollback (self);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!trellis_store_step_done (self, stmt, error))
+    return trellis_store_rollback_failed (self);
 
   trellis_entity_set_identity (entity, sqlite3_last_insert_rowid (self->db), uuid,
                                created_at ? created_at : now, created_by ? created_by : "",
@@ -1243,10 +1273,7 @@ trellis_store_insert_full (TrellisStore   *self,
 
       if (!write_history (self, klass->table, uuid, student_uuid, NULL, NULL,
                           keep_id ? "restored" : "created", now, error))
-        {
-          trellis_store_rollback (self);
-          return FALSE;
-        }
+        return trellis_store_rollback_failed (self);
     }
 
   queue_change (self, klass->table, uuid, TRELLIS_STORE_CHANGE_INSERTED);
@@ -1461,10 +1488,7 @@ trellis_store_commit (TrellisStore  *self,
   sql = self->depth == 1 ? g_strdup ("COMMIT")
                          : g_strdup_printf ("RELEASE trellis_%u", self->depth - 1);
   if (!exec_cached (self, sql, error))
-    {
-      trellis_store_rollback (self);
-      return FALSE;
-    }
+    return trellis_store_rollback_failed (self);
   self->depth--;
   if (self->depth == 0)
     {
@@ -1564,23 +1588,14 @@ trellis_store_save (TrellisStore   *self,
     return FALSE;
   stmt = trellis_store_prepare (self, sql->str, error);
   if (stmt == NULL)
-    {
-      trellis_store_rollback (self);
-      return FALSE;
-    }
+    return trellis_store_rollback_failed (self);
   sqlite3_bind_text (stmt, index++, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, index++, self->editor_name, -1, SQLITE_STATIC);
   for (guint i = 0; i < changed->len; i++)
     bind_field (stmt, index++, entity, changed->pdata[i]);
   sqlite3_bind_int64 (stmt, index, trellis_entity_get_id (entity));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      trellis_store_set_sqlite_error (self, error);
-      sqlite3_reset (stmt);
-      trellis_store_rollback (self);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!trellis_store_step_done (self, stmt, error))
+    return trellis_store_rollback_failed (self);
 
   student_uuid = g_strcmp0 (klass->table, "student") == 0
                    ? g_strdup (trellis_entity_get_uuid (entity))
@@ -1593,10 +1608,7 @@ trellis_store_save (TrellisStore   *self,
 
       if (!write_history (self, klass->table, trellis_entity_get_uuid (entity), student_uuid,
                           field->name, old_value, new_value, now, error))
-        {
-          trellis_store_rollback (self);
-          return FALSE;
-        }
+        return trellis_store_rollback_failed (self);
     }
 
   queue_change (self, klass->table, trellis_entity_get_uuid (entity), TRELLIS_STORE_CHANGE_UPDATED);
@@ -1672,10 +1684,7 @@ trellis_store_delete (TrellisStore     *self,
   taken->references = g_array_new (FALSE, TRUE, sizeof (Reference));
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!collect_subtree (self, entity, taken, seen, error))
-    {
-      trellis_store_rollback (self);
-      return FALSE;
-    }
+    return trellis_store_rollback_failed (self);
 
   student_uuid = g_strcmp0 (klass->table, "student") == 0
                    ? g_strdup (trellis_entity_get_uuid (entity))
@@ -1684,26 +1693,14 @@ trellis_store_delete (TrellisStore     *self,
   sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", klass->table);
   stmt = trellis_store_prepare (self, sql, error);
   if (stmt == NULL)
-    {
-      trellis_store_rollback (self);
-      return FALSE;
-    }
+    return trellis_store_rollback_failed (self);
   sqlite3_bind_int64 (stmt, 1, trellis_entity_get_id (entity));
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      trellis_store_set_sqlite_error (self, error);
-      sqlite3_reset (stmt);
-      trellis_store_rollback (self);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!trellis_store_step_done (self, stmt, error))
+    return trellis_store_rollback_failed (self);
 
   if (!write_history (self, klass->table, trellis_entity_get_uuid (entity), student_uuid,
                       NULL, NULL, "deleted", now, error))
-    {
-      trellis_store_rollback (self);
-      return FALSE;
-    }
+    return trellis_store_rollback_failed (self);
 
   queue_change (self, klass->table, trellis_entity_get_uuid (entity), TRELLIS_STORE_CHANGE_DELETED);
   if (!trellis_store_commit (self, error))
@@ -1739,10 +1736,7 @@ trellis_store_restore (TrellisStore     *self,
 
   for (guint i = 0; i < snapshot->records->len; i++)
     if (!trellis_store_insert_full (self, snapshot->records->pdata[i], TRUE, error))
-      {
-        trellis_store_rollback (self);
-        return FALSE;
-      }
+      return trellis_store_rollback_failed (self);
 
   for (guint i = 0; i < snapshot->links->len; i++)
     {
@@ -1753,20 +1747,13 @@ trellis_store_restore (TrellisStore     *self,
                                     "(goal_id, competency_id, created_at, created_by) "
                                     "VALUES (?, ?, ?, ?)", error);
       if (stmt == NULL)
-        {
-          trellis_store_rollback (self);
-          return FALSE;
-        }
+        return trellis_store_rollback_failed (self);
       sqlite3_bind_int64 (stmt, 1, link->goal_id);
       sqlite3_bind_int64 (stmt, 2, link->competency_id);
       sqlite3_bind_text (stmt, 3, link->created_at, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, link->created_by, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          trellis_store_set_sqlite_error (self, error);
-          trellis_store_rollback (self);
-          return FALSE;
-        }
+      if (!trellis_store_step_done (self, stmt, error))
+        return trellis_store_rollback_failed (self);
     }
 
   /* References that the deletion cleared (ON DELETE SET NULL) point at their record again. */
@@ -1778,20 +1765,11 @@ trellis_store_restore (TrellisStore     *self,
 
       stmt = trellis_store_prepare (self, sql, error);
       if (stmt == NULL)
-        {
-          trellis_store_rollback (self);
-          return FALSE;
-        }
+        return trellis_store_rollback_failed (self);
       sqlite3_bind_int64 (stmt, 1, reference->value);
       sqlite3_bind_int64 (stmt, 2, reference->row_id);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          trellis_store_set_sqlite_error (self, error);
-          sqlite3_reset (stmt);
-          trellis_store_rollback (self);
-          return FALSE;
-        }
-      sqlite3_reset (stmt);
+      if (!trellis_store_step_done (self, stmt, error))
+        return trellis_store_rollback_failed (self);
     }
 
   return trellis_store_commit (self, error);
@@ -1959,13 +1937,8 @@ trellis_store_list (TrellisStore  *self,
     sqlite3_bind_int64 (stmt, 1, parent_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, trellis_store_entity_from_row (type, stmt));
-  if (rc != SQLITE_DONE)
-    {
-      trellis_store_set_sqlite_error (self, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
+  if (!trellis_store_finish_statement (self, stmt, rc, error))
+    return NULL;
 
   g_list_store_splice (list, 0, 0, items->pdata, items->len);
   return G_LIST_MODEL (g_steal_pointer (&list));
@@ -2026,13 +1999,8 @@ trellis_store_list_student_summaries (TrellisStore  *self,
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, trellis_student_summary_new_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      trellis_store_set_sqlite_error (self, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
+  if (!trellis_store_finish_statement (self, stmt, rc, error))
+    return NULL;
   g_list_store_splice (list, 0, 0, items->pdata, items->len);
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
@@ -2066,13 +2034,8 @@ trellis_store_list_history (TrellisStore  *self,
   sqlite3_bind_text (stmt, 1, student_uuid, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, trellis_history_entry_new_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      trellis_store_set_sqlite_error (self, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
+  if (!trellis_store_finish_statement (self, stmt, rc, error))
+    return NULL;
   g_list_store_splice (list, 0, 0, items->pdata, items->len);
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
@@ -2107,10 +2070,7 @@ change_link (TrellisStore  *self,
                                        : "DELETE FROM goal_competency "
                                          "WHERE goal_id = ? AND competency_id = ?", error);
   if (stmt == NULL)
-    {
-      trellis_store_rollback (self);
-      return FALSE;
-    }
+    return trellis_store_rollback_failed (self);
   sqlite3_bind_int64 (stmt, 1, goal_id);
   sqlite3_bind_int64 (stmt, 2, competency_id);
   if (linked)
@@ -2118,12 +2078,8 @@ change_link (TrellisStore  *self,
       sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, self->editor_name, -1, SQLITE_STATIC);
     }
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      trellis_store_set_sqlite_error (self, error);
-      trellis_store_rollback (self);
-      return FALSE;
-    }
+  if (!trellis_store_step_done (self, stmt, error))
+    return trellis_store_rollback_failed (self);
   if (sqlite3_changes (self->db) == 0)
     {
       trellis_store_rollback (self);
@@ -2134,10 +2090,7 @@ change_link (TrellisStore  *self,
   student_uuid = dup_student_uuid (self, "goal", goal_id);
   if (!write_history (self, "goal", trellis_entity_get_uuid (goal), student_uuid, "competencies",
                       linked ? NULL : title, linked ? title : NULL, now, error))
-    {
-      trellis_store_rollback (self);
-      return FALSE;
-    }
+    return trellis_store_rollback_failed (self);
   queue_change (self, "goal", trellis_entity_get_uuid (goal), TRELLIS_STORE_CHANGE_UPDATED);
   return trellis_store_commit (self, error);
 }
@@ -2199,11 +2152,7 @@ trellis_store_list_goal_competencies (TrellisStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, goal_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
+  trellis_store_append_ids (stmt, ids);
   sqlite3_reset (stmt);
   return g_steal_pointer (&ids);
 }
@@ -2256,19 +2205,12 @@ trellis_store_set_setting (TrellisStore  *self,
                                 value ? "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)"
                                       : "DELETE FROM setting WHERE key = ?", error);
   if (stmt == NULL)
-    {
-      trellis_store_rollback (self);
-      return FALSE;
-    }
+    return trellis_store_rollback_failed (self);
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (value != NULL)
     sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      trellis_store_set_sqlite_error (self, error);
-      trellis_store_rollback (self);
-      return FALSE;
-    }
+  if (!trellis_store_step_done (self, stmt, error))
+    return trellis_store_rollback_failed (self);
   queue_change (self, "setting", key, TRELLIS_STORE_CHANGE_UPDATED);
   return trellis_store_commit (self, error);
 }

@@ -788,23 +788,13 @@ select_ids (TrellisStore  *store,
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = trellis_store_prepare (store, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   if (json != NULL)
     sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      trellis_store_set_sqlite_error (store, error);
-      return NULL;
-    }
+  if (!trellis_store_finish_statement (store, stmt, trellis_store_append_ids (stmt, ids), error))
+    return NULL;
   return g_steal_pointer (&ids);
 }
 

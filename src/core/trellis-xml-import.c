@@ -1240,10 +1240,7 @@ apply_records (TrellisXmlImport  *self,
           return FALSE;
         }
       if (!apply_record (self, store, i, error))
-        {
-          trellis_store_rollback (store);
-          return FALSE;
-        }
+        return trellis_store_rollback_failed (store);
     }
   return trellis_store_commit (store, error);
 }
