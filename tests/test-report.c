@@ -537,6 +537,73 @@ test_report_language (Fixture       *fixture,
   g_assert_false (g_file_test (fixture->pdf, G_FILE_TEST_EXISTS));
 }
 
+/* The sample school never repeats a note within a plan, so a report never quotes one twice;
+ * the same seed still gives the same notes. */
+static void
+test_report_sample_notes (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(TrellisReportOptions) options = trellis_report_options_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_dir = NULL;
+  g_autoptr(TrellisStore) other = trellis_test_open_store (&other_dir);
+  const char *sql = "SELECT group_concat (body, '|') FROM (SELECT body FROM note ORDER BY id)";
+  const char *repeats = "SELECT count(*) FROM (SELECT 1 FROM note GROUP BY plan_id, body HAVING count(*) > 1)";
+  sqlite3_stmt *stmt;
+  g_autofree char *bodies = NULL;
+  g_autofree char *other_bodies = NULL;
+  gint64 id;
+
+  g_assert_true (trellis_sample_school_populate (fixture->store, 60, TRELLIS_SAMPLE_SEED, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (trellis_sample_school_populate (other, 60, TRELLIS_SAMPLE_SEED, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  stmt = trellis_store_prepare (fixture->store, repeats, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_reset (stmt);
+
+  stmt = trellis_store_prepare (fixture->store, sql, &error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  bodies = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  stmt = trellis_store_prepare (other, sql, &error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  other_bodies = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  g_assert_cmpstr (bodies, ==, other_bodies);
+  g_clear_object (&other);
+  trellis_test_remove_tree (other_dir);
+
+  /* On paper: every quoted note of the first plan appears once. */
+  id = first_sample_student (fixture->store, "");
+  trellis_report_options_set_language (options, "en");
+  {
+    g_autoptr(PopplerDocument) document = render (fixture, &id, 1, options);
+    g_autofree char *text = all_text (document);
+    guint quoted = 0;
+
+    stmt = trellis_store_prepare (fixture->store,
+                                  "SELECT n.body FROM note n JOIN plan p ON p.id = n.plan_id WHERE p.student_id = ?",
+                                  &error);
+    sqlite3_bind_int64 (stmt, 1, id);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        const char *body = (const char *) sqlite3_column_text (stmt, 0);
+        const char *first = strstr (text, body);
+
+        if (first == NULL)
+          continue;   /* only the latest notes are printed */
+        quoted++;
+        g_assert_null (strstr (first + strlen (body), body));
+      }
+    sqlite3_reset (stmt);
+    g_assert_cmpuint (quoted, >=, 2);
+  }
+}
+
 static void
 test_report_empty_fields (Fixture       *fixture,
                           gconstpointer  data)
@@ -773,6 +840,7 @@ main (int   argc,
   g_test_add ("/report/scripts", Fixture, NULL, fixture_set_up, test_report_scripts, fixture_tear_down);
   g_test_add ("/report/language", Fixture, NULL, fixture_set_up, test_report_language, fixture_tear_down);
   g_test_add ("/report/map-language", Fixture, NULL, fixture_set_up, test_report_map_language, fixture_tear_down);
+  g_test_add ("/report/sample-notes", Fixture, NULL, fixture_set_up, test_report_sample_notes, fixture_tear_down);
   g_test_add ("/report/empty-fields", Fixture, NULL, fixture_set_up, test_report_empty_fields, fixture_tear_down);
   g_test_add ("/report/pdf-file", Fixture, NULL, fixture_set_up, test_report_pdf_file, fixture_tear_down);
 
