@@ -195,6 +195,21 @@ make_text (TrellisPogMapLayout *layout,
   return result;
 }
 
+/* Gives a paragraph measured unwrapped its column: shaping is the costly part of a map, so a
+ * line that fits (the usual case) is not laid out again. Right to left, it needs the width to
+ * find the column’s right edge. */
+static double
+fit_text (PangoLayout *text,
+          double       natural,
+          double       width,
+          gboolean     rtl)
+{
+  if (natural <= width && !rtl)
+    return text_height (text);
+  pango_layout_set_width (text, (int) floor (MAX (width, 1.0) * PANGO_SCALE));
+  return text_height (text);
+}
+
 static char *
 dup_status (TrellisPogMap  *self,
             TrellisCatalog *catalog,
@@ -251,12 +266,11 @@ build_legend (TrellisPogMap       *self,
                                                                  trellis_pog_map_get_level_title (self, k));
       double label_h, natural, label_w, item_w;
 
-      /* Measured unwrapped, then given its own width (wrapped only when wider than the map). */
+      /* Measured unwrapped, wrapped only when wider than the map. */
       item->label = make_text (layout, FONT_SMALL, title, 0, &label_h);
       natural = text_natural_width (item->label);
       label_w = MIN (natural, MAX (width - swatch_w - 0.4 * f, f)) + 1;
-      pango_layout_set_width (item->label, (int) floor (label_w * PANGO_SCALE));
-      label_h = text_height (item->label);
+      label_h = fit_text (item->label, natural, label_w, self->direction == PANGO_DIRECTION_RTL);
       item_w = swatch_w + 0.4 * f + label_w;
       if (x > 0 && x + item_w > width)
         {
@@ -279,23 +293,6 @@ build_legend (TrellisPogMap       *self,
   return y + rule_h - top;
 }
 
-/* The widest level words of any band, to size the last column of the table shape. */
-static double
-widest_status (TrellisPogMapLayout *layout,
-               GStrv                statuses)
-{
-  double widest = 0;
-
-  for (guint i = 0; statuses[i] != NULL; i++)
-    {
-      double height;
-      g_autoptr(PangoLayout) text = make_text (layout, FONT_STATUS, statuses[i], 0, &height);
-
-      widest = MAX (widest, text_natural_width (text));
-    }
-  return widest;
-}
-
 /* Lays everything out at body size @f in a logical width; returns the height needed. */
 static double
 build (TrellisPogMap       *self,
@@ -303,9 +300,9 @@ build (TrellisPogMap       *self,
        double               logical_width,
        double               f)
 {
-  g_auto(GStrv) statuses = NULL;
+  g_autofree double *naturals = NULL;
   double pad = 0.5 * f;
-  double width, title_w, bar_x, bar_w, status_x, status_w, y;
+  double width, title_w, bar_x, bar_w, status_x, status_w, y, widest = 0;
   gboolean beside, table = FALSE;
 
   clear_rows (layout);
@@ -328,9 +325,17 @@ build (TrellisPogMap       *self,
       return y + h + pad;
     }
 
-  statuses = g_new0 (char *, layout->n_rows + 1);
+  /* The level words first, unwrapped: their widest sizes the last column of a table. */
+  naturals = g_new (double, layout->n_rows);
   for (guint i = 0; i < layout->n_rows; i++)
-    statuses[i] = dup_status (self, layout->catalog, i);
+    {
+      g_autofree char *status = dup_status (self, layout->catalog, i);
+      double height;
+
+      layout->rows[i].status = make_text (layout, FONT_STATUS, status, 0, &height);
+      naturals[i] = text_natural_width (layout->rows[i].status);
+      widest = MAX (widest, naturals[i]);
+    }
 
   beside = width >= BESIDE_EMS * f;
   title_w = beside ? CLAMP (0.32 * width, 7 * f, 16 * f) : width;
@@ -341,7 +346,7 @@ build (TrellisPogMap       *self,
   if (width >= TABLE_EMS * f)
     {
       /* The words keep their natural width when the bar still gets a third of the line. */
-      double words = MIN (widest_status (layout, statuses) + 1, 0.3 * width);
+      double words = MIN (widest + 1, 0.3 * width);
 
       table = width - bar_x - words - f >= width / 3;
       if (table)
@@ -359,7 +364,7 @@ build (TrellisPogMap       *self,
 
       row->title = make_text (layout, FONT_TITLE, trellis_pog_map_get_attribute_title (self, i), title_w,
                               &title_h);
-      row->status = make_text (layout, FONT_STATUS, statuses[i], status_w, &status_h);
+      status_h = fit_text (row->status, naturals[i], status_w, self->direction == PANGO_DIRECTION_RTL);
       set_rect (&row->title_box, 0, y, title_w, title_h);
       line_h = first_line_height (row->title);
       if (table)
@@ -507,13 +512,19 @@ set_source (cairo_t    *cr,
   cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a);
 }
 
+/* A rectangle, rounded by @radius (0 for square corners). */
 static void
-rounded_rect (cairo_t                 *cr,
-              const cairo_rectangle_t *rect,
-              double                   radius)
+add_rect (cairo_t                 *cr,
+          const cairo_rectangle_t *rect,
+          double                   radius)
 {
   double r = MIN (radius, MIN (rect->width, rect->height) / 2);
 
+  if (r <= 0)
+    {
+      cairo_rectangle (cr, rect->x, rect->y, rect->width, rect->height);
+      return;
+    }
   cairo_new_sub_path (cr);
   cairo_arc (cr, rect->x + rect->width - r, rect->y + r, r, -G_PI / 2, 0);
   cairo_arc (cr, rect->x + rect->width - r, rect->y + rect->height - r, r, 0, G_PI / 2);
@@ -522,7 +533,9 @@ rounded_rect (cairo_t                 *cr,
   cairo_close_path (cr);
 }
 
-/* A bar of @n segments with the first @filled in @fill (from the end side when @rtl). */
+/* A bar of @n segments with the first @filled in @fill (from the end side when @rtl). On paper
+ * the corners are square: a PDF spells each rounded corner out as curves, which made the map
+ * a third of a printed plan’s file and time, for a rounding of a point and a half. */
 static void
 draw_segments (cairo_t                 *cr,
                const cairo_rectangle_t *bar,
@@ -531,7 +544,8 @@ draw_segments (cairo_t                 *cr,
                const Rgba              *fill,
                const Rgba              *track,
                const Rgba              *outline,
-               gboolean                 rtl)
+               gboolean                 rtl,
+               gboolean                 vector)
 {
   double gap = MIN (bar->height * 0.15, bar->width / (4.0 * MAX (n, 1)));
   double seg_w;
@@ -544,7 +558,7 @@ draw_segments (cairo_t                 *cr,
       guint slot = rtl ? n - 1 - k : k;
       cairo_rectangle_t seg = { bar->x + slot * (seg_w + gap), bar->y, seg_w, bar->height };
 
-      rounded_rect (cr, &seg, bar->height * 0.2);
+      add_rect (cr, &seg, vector ? 0 : bar->height * 0.2);
       set_source (cr, (int) k < filled ? fill : track);
       cairo_fill_preserve (cr);
       set_source (cr, outline);
@@ -626,7 +640,7 @@ trellis_pog_map_render_styled (TrellisPogMap            *self,
                                const TrellisPogMapStyle *style)
 {
   TrellisPogMapLayout *layout;
-  gboolean rtl, dark;
+  gboolean rtl, dark, vector;
   Rgba text, dim, track, outline, neutral;
 
   g_return_if_fail (TRELLIS_IS_POG_MAP (self));
@@ -644,6 +658,17 @@ trellis_pog_map_render_styled (TrellisPogMap            *self,
   neutral = dark ? (Rgba) { 1, 1, 1, 0.6 } : (Rgba) { 0.45, 0.45, 0.48, 1 };
   layout = ensure_layout (self, width, height, style);
   rtl = self->direction == PANGO_DIRECTION_RTL;
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+      vector = TRUE;
+      break;
+    default:
+      vector = FALSE;
+      break;
+    }
 
   cairo_save (cr);
   cairo_scale (cr, layout->scale, layout->scale);
@@ -659,7 +684,7 @@ trellis_pog_map_render_styled (TrellisPogMap            *self,
       trellis_pog_parse_color (attribute->color, &fill.r, &fill.g, &fill.b);
       show_text (cr, row->title, &row->title_box, &text);
       draw_segments (cr, &row->bar, self->framework->levels->len, attribute->level + 1,
-                     &fill, &track, &outline, rtl);
+                     &fill, &track, &outline, rtl, vector);
       show_text (cr, row->status, &row->status_box, &dim);
     }
 
@@ -667,7 +692,7 @@ trellis_pog_map_render_styled (TrellisPogMap            *self,
     {
       LegendItem *item = &layout->legend[k];
 
-      draw_segments (cr, &item->swatch, layout->n_legend, k + 1, &neutral, &track, &outline, rtl);
+      draw_segments (cr, &item->swatch, layout->n_legend, k + 1, &neutral, &track, &outline, rtl, vector);
       show_text (cr, item->label, &item->label_box, &dim);
     }
   show_text (cr, layout->rule, &layout->rule_box, &dim);
