@@ -18,8 +18,8 @@
  * screen. Below, the legend: the scale, and the rule in one sentence.
  *
  * A band takes one of three shapes by the room there is: a narrow map puts the title above
- * the bar and the words under it; a wider one puts the title beside the bar; a map as wide as
- * a printed page reads like a table, title, bar and words on one line.
+ * the bar and the words under it; a wider one puts the title beside the bar; a printed map as
+ * wide as the page reads like a table, title, bar and words on one line.
  *
  * Everything is measured before it is drawn. Without a given font size the font shrinks until
  * the whole map fits the rectangle; past the smallest readable size the drawing is scaled down
@@ -343,7 +343,9 @@ build (TrellisPogMap       *self,
   bar_w = beside ? width - bar_x : width;
   status_x = bar_x;
   status_w = bar_w;
-  if (width >= TABLE_EMS * f)
+  /* The table shape saves height, which is what a map laid out at a given size (on paper)
+   * needs; a map fitted to its rectangle (on screen) grows its type instead. */
+  if (layout->font_size > 0 && width >= TABLE_EMS * f)
     {
       /* The words keep their natural width when the bar still gets a third of the line. */
       double words = MIN (widest + 1, 0.3 * width);
