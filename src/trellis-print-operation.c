@@ -4,6 +4,10 @@
  * gets a “Plan” tab with what to include and the language of the labels; its own tabs choose
  * the printer, the paper and the sides. Preview opens TrellisPrintPreview.
  *
+ * A counselor prints a whole advisory group one plan after another: the printer, paper and
+ * sides of the last print are where the next one starts, in this session and the next
+ * (TrellisSettings keeps them).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -16,6 +20,7 @@
 #include "trellis-print-preview.h"
 #include "trellis-report-options-box.h"
 #include "trellis-report-renderer.h"
+#include "trellis-settings.h"
 
 struct _TrellisPrintOperation
 {
@@ -52,6 +57,34 @@ prepare_report (TrellisPrintOperation *self,
     trellis_report_renderer_set_page_size (self->renderer, width, height);
   trellis_report_renderer_paginate (self->renderer, report);
   return g_steal_pointer (&report);
+}
+
+/* The last print’s choices, or the report’s paper before the first print. */
+static void
+restore_print_setup (TrellisPrintOperation *self)
+{
+  TrellisSettings *settings = trellis_settings_get_default ();
+  g_autoptr(GVariant) saved_settings = trellis_settings_dup_print_settings (settings);
+  g_autoptr(GVariant) saved_setup = trellis_settings_dup_page_setup (settings);
+  g_autoptr(GtkPageSetup) setup = NULL;
+
+  if (g_variant_n_children (saved_settings) > 0)
+    {
+      g_autoptr(GtkPrintSettings) print_settings = gtk_print_settings_new_from_gvariant (saved_settings);
+
+      gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (self), print_settings);
+    }
+  if (g_variant_n_children (saved_setup) > 0)
+    setup = gtk_page_setup_new_from_gvariant (saved_setup);
+  if (setup == NULL)
+    {
+      g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (self->options->paper == TRELLIS_PAPER_LETTER
+                                                            ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+
+      setup = gtk_page_setup_new ();
+      gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+    }
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), setup);
 }
 
 /* Callbacks */
@@ -123,6 +156,21 @@ trellis_print_operation_preview (GtkPrintOperation        *operation,
   return TRUE;
 }
 
+/* Only a print that went to the printer is remembered; a cancelled dialog changes nothing. */
+static void
+trellis_print_operation_done (GtkPrintOperation       *operation,
+                              GtkPrintOperationResult  result)
+{
+  GtkPrintSettings *print_settings = gtk_print_operation_get_print_settings (operation);
+  GtkPageSetup *setup = gtk_print_operation_get_default_page_setup (operation);
+
+  if (result != GTK_PRINT_OPERATION_RESULT_APPLY || print_settings == NULL || setup == NULL)
+    return;
+  trellis_settings_set_print_setup (trellis_settings_get_default (),
+                                    gtk_print_settings_to_gvariant (print_settings),
+                                    gtk_page_setup_to_gvariant (setup));
+}
+
 static GtkWidget *
 trellis_print_operation_create_custom_widget (GtkPrintOperation *operation)
 {
@@ -166,6 +214,7 @@ trellis_print_operation_class_init (TrellisPrintOperationClass *klass)
   operation_class->begin_print = trellis_print_operation_begin_print;
   operation_class->draw_page = trellis_print_operation_draw_page;
   operation_class->preview = trellis_print_operation_preview;
+  operation_class->done = trellis_print_operation_done;
   operation_class->create_custom_widget = trellis_print_operation_create_custom_widget;
   operation_class->custom_widget_apply = trellis_print_operation_custom_widget_apply;
 }
@@ -197,8 +246,6 @@ trellis_print_operation_new (TrellisStore *store,
                              gint64        student_id)
 {
   TrellisPrintOperation *self;
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) paper = NULL;
 
   g_return_val_if_fail (TRELLIS_IS_STORE (store), NULL);
   g_return_val_if_fail (student_id > 0, NULL);
@@ -206,10 +253,7 @@ trellis_print_operation_new (TrellisStore *store,
   self = g_object_new (TRELLIS_TYPE_PRINT_OPERATION, NULL);
   self->store = g_object_ref (store);
   self->student_id = student_id;
-  paper = gtk_paper_size_new (self->options->paper == TRELLIS_PAPER_LETTER
-                                ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
-  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), setup);
+  restore_print_setup (self);
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), _("Learning plan"));
   return self;
 }

@@ -418,3 +418,58 @@ trellis_settings_dup_recent_databases (TrellisSettings *self)
 
   return g_settings_get_strv (self->settings, "recent-databases");
 }
+
+/**
+ * trellis_settings_dup_print_settings:
+ * @self: the settings
+ *
+ * Returns: (transfer full): the `a{sv}` of the last print’s GtkPrintSettings, empty before
+ *   the first print
+ */
+GVariant *
+trellis_settings_dup_print_settings (TrellisSettings *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_SETTINGS (self), NULL);
+
+  return g_settings_get_value (self->settings, "print-settings");
+}
+
+/**
+ * trellis_settings_dup_page_setup:
+ * @self: the settings
+ *
+ * Returns: (transfer full): the `a{sv}` of the last print’s GtkPageSetup, empty before the
+ *   first print
+ */
+GVariant *
+trellis_settings_dup_page_setup (TrellisSettings *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_SETTINGS (self), NULL);
+
+  return g_settings_get_value (self->settings, "page-setup");
+}
+
+/**
+ * trellis_settings_set_print_setup:
+ * @self: the settings
+ * @print_settings: an `a{sv}` from gtk_print_settings_to_gvariant(); floating references are sunk
+ * @page_setup: an `a{sv}` from gtk_page_setup_to_gvariant()
+ *
+ * Remembers the choices of a print for the next one, in this session and the following.
+ */
+void
+trellis_settings_set_print_setup (TrellisSettings *self,
+                                  GVariant        *print_settings,
+                                  GVariant        *page_setup)
+{
+  g_return_if_fail (TRELLIS_IS_SETTINGS (self));
+  g_return_if_fail (g_variant_is_of_type (print_settings, G_VARIANT_TYPE_VARDICT));
+  g_return_if_fail (g_variant_is_of_type (page_setup, G_VARIANT_TYPE_VARDICT));
+
+  /* One change for both keys: a reader never sees the printer of one print with the paper of
+   * another. */
+  g_settings_delay (self->settings);
+  g_settings_set_value (self->settings, "print-settings", print_settings);
+  g_settings_set_value (self->settings, "page-setup", page_setup);
+  g_settings_apply (self->settings);
+}

@@ -1,4 +1,4 @@
-/* trellis-settings.h — the user’s settings (window, databases, who is editing) as properties
+/* trellis-settings.h — the user’s settings (window, databases, who is editing, printing) as properties
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,5 +26,11 @@ const char       *trellis_settings_get_last_database    (TrellisSettings *self);
 void              trellis_settings_add_recent_database  (TrellisSettings *self,
                                                          const char      *path);
 char            **trellis_settings_dup_recent_databases (TrellisSettings *self);
+
+GVariant         *trellis_settings_dup_print_settings   (TrellisSettings *self);
+GVariant         *trellis_settings_dup_page_setup       (TrellisSettings *self);
+void              trellis_settings_set_print_setup      (TrellisSettings *self,
+                                                         GVariant        *print_settings,
+                                                         GVariant        *page_setup);
 
 G_END_DECLS

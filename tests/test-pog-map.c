@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <math.h>
 #include <string.h>
 
 #include "trellis-attribute.h"
@@ -442,6 +443,57 @@ test_pog_map_render_pdf (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "%PDF"));
 }
 
+/* A printed report gives the map its language and a fixed size of type: the map says how tall
+ * it is, keeps every word at a readable size and speaks the family’s language. */
+static void
+test_pog_map_render_styled (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(TrellisPogMap) map = load_map (fixture, fixture->student);
+  g_autoptr(TrellisCatalog) spanish = trellis_catalog_get ("es");
+  TrellisPogMapStyle style = { spanish, "Sans", 9.5, FALSE };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double page_height, narrow_height;
+  g_autofree char *two = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *none = NULL;
+
+  g_assert_nonnull (spanish);
+  two = trellis_pog_map_format_goal_count_in (spanish, 2);
+  one = trellis_pog_map_format_goal_count_in (spanish, 1);
+  none = trellis_pog_map_format_goal_count_in (spanish, 0);
+  g_assert_cmpstr (two, ==, "2 metas");
+  g_assert_cmpstr (one, ==, "1 meta");
+  g_assert_cmpstr (none, ==, "ninguna meta");
+  g_assert_cmpstr (trellis_pog_map_translate_level_title (spanish, "Advanced"), ==, "Avanzado");
+  g_assert_cmpstr (trellis_pog_map_translate_level_title (spanish, "Kaitiaki"), ==, "Kaitiaki");
+  g_assert_cmpstr (trellis_pog_map_translate_level_title (NULL, "Advanced"), ==, "Advanced");
+  g_assert_true (g_str_has_prefix (trellis_pog_map_get_rule_description_in (spanish), "El nivel"));
+
+  /* A page’s width: one line per band, no smaller than 8 points. */
+  page_height = trellis_pog_map_measure_height (map, 495, &style);
+  g_assert_cmpfloat (page_height, >, 4 * 9.5 * 1.2);
+  g_assert_cmpfloat (page_height, <, 4 * 9.5 * 4);
+  g_assert_cmpfloat (trellis_pog_map_get_smallest_text_size (map, 495, page_height, &style), >=, 8.0);
+  /* A narrow column stacks each band, taller, at the same size. */
+  narrow_height = trellis_pog_map_measure_height (map, 200, &style);
+  g_assert_cmpfloat (narrow_height, >, page_height);
+  g_assert_cmpfloat (trellis_pog_map_get_smallest_text_size (map, 200, narrow_height, &style), >=, 8.0);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 495, (int) ceil (page_height));
+  cr = cairo_create (surface);
+  trellis_pog_map_render_styled (map, cr, 495, page_height, &style);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpuint (count_inked_pixels (surface), >, 495 * page_height / 50);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  /* Left to fit a small rectangle, the map scales itself down, and says so. */
+  g_assert_cmpfloat (trellis_pog_map_get_smallest_text_size (map, 120, 90, NULL), <, 8.0);
+  g_assert_cmpfloat (trellis_pog_map_get_smallest_text_size (map, 800, 480, NULL), >=, 8.0 * 0.85);
+}
+
 static void
 test_pog_map_render_empty_framework (Fixture       *fixture,
                                      gconstpointer  data)
@@ -568,6 +620,7 @@ main (int   argc,
   ADD ("/pog-map/descriptions", test_pog_map_descriptions);
   ADD ("/pog-map/render-image", test_pog_map_render_image);
   ADD ("/pog-map/render-pdf", test_pog_map_render_pdf);
+  ADD ("/pog-map/render-styled", test_pog_map_render_styled);
   ADD ("/pog-map/render-empty-framework", test_pog_map_render_empty_framework);
   ADD ("/pog-group/matches-maps", test_pog_group_matches_maps);
 #undef ADD

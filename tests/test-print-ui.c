@@ -1,4 +1,4 @@
-/* test-print-ui.c — the print dialog’s Plan tab and the Export Plans to PDF dialog
+/* test-print-ui.c — the print dialog’s Plan tab and remembered setup, and the Export Plans to PDF dialog
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -69,6 +69,66 @@ test_print_operation_tab (void)
   trellis_test_remove_tree (dir);
 }
 
+/* The printer, paper and sides of one print are where the next starts; a cancelled dialog
+ * changes nothing. */
+static void
+test_print_operation_remembers_setup (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(TrellisStore) store = trellis_test_open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisPrintOperation) first = NULL;
+  g_autoptr(TrellisPrintOperation) second = NULL;
+  g_autoptr(TrellisPrintOperation) third = NULL;
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) letter = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
+  g_autoptr(GtkPrintSettings) other = gtk_print_settings_new ();
+  GtkPrintSettings *restored;
+  GtkPageSetup *restored_setup;
+
+  g_assert_true (trellis_sample_school_populate (store, 2, TRELLIS_SAMPLE_SEED, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Before any print: no printer chosen yet, the report’s paper. */
+  first = trellis_print_operation_new (store, 1);
+  g_assert_null (gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (first)));
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (
+                     gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (first)))), ==,
+                   GTK_PAPER_NAME_A4);
+
+  gtk_print_settings_set_printer (settings, "Room 104 laser");
+  gtk_print_settings_set_duplex (settings, GTK_PRINT_DUPLEX_VERTICAL);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, letter);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (first), settings);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (first), setup);
+  g_signal_emit_by_name (first, "done", GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  second = trellis_print_operation_new (store, 2);
+  restored = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (second));
+  restored_setup = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (second));
+  g_assert_nonnull (restored);
+  g_assert_cmpstr (gtk_print_settings_get_printer (restored), ==, "Room 104 laser");
+  g_assert_cmpint (gtk_print_settings_get_duplex (restored), ==, GTK_PRINT_DUPLEX_VERTICAL);
+  g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (restored_setup)), ==,
+                   GTK_PAPER_NAME_LETTER);
+
+  /* A cancelled print is forgotten. */
+  gtk_print_settings_set_printer (other, "Library inkjet");
+  gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (second), other);
+  g_signal_emit_by_name (second, "done", GTK_PRINT_OPERATION_RESULT_CANCEL);
+  third = trellis_print_operation_new (store, 1);
+  g_assert_cmpstr (gtk_print_settings_get_printer (gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (third))),
+                   ==, "Room 104 laser");
+
+  g_clear_object (&first);
+  g_clear_object (&second);
+  g_clear_object (&third);
+  g_clear_object (&store);
+  trellis_test_remove_tree (dir);
+}
+
 static void
 test_export_dialog_scopes (void)
 {
@@ -110,6 +170,7 @@ main (int   argc,
 
   g_test_add_func ("/print-ui/options-box", test_options_box_round_trip);
   g_test_add_func ("/print-ui/print-operation-tab", test_print_operation_tab);
+  g_test_add_func ("/print-ui/remembers-setup", test_print_operation_remembers_setup);
   g_test_add_func ("/print-ui/export-dialog-scopes", test_export_dialog_scopes);
 
   return g_test_run ();

@@ -213,6 +213,89 @@ assert_page_size (PopplerDocument *document,
   g_assert_cmpfloat_with_epsilon (height, expected_height, 1.0);
 }
 
+/* Every word of the document is at least @points tall: what a family has to read. */
+static void
+assert_smallest_text (PopplerDocument *document,
+                      double           points)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      GList *attributes = poppler_page_get_text_attributes (page);
+
+      g_assert_nonnull (attributes);
+      for (GList *l = attributes; l != NULL; l = l->next)
+        {
+          PopplerTextAttributes *run = l->data;
+
+          g_assert_cmpfloat (run->font_size, >=, points - 0.05);
+        }
+      poppler_page_free_text_attributes (attributes);
+    }
+}
+
+/* A .mo file of one plural message and a header, as msgfmt writes it: the originals sorted. */
+static void
+write_plural_catalog (const char *path,
+                      const char *plural_forms,
+                      const char *forms,
+                      gsize       forms_length)
+{
+  static const char original[] = "%u file\0%u files";
+  g_autofree char *header = g_strdup_printf ("Content-Type: text/plain; charset=UTF-8\n"
+                                             "Plural-Forms: %s\n", plural_forms);
+  g_autoptr(GByteArray) file = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  guint32 strings = 28 + 4 * 8;
+  guint32 words[] = {
+    0x950412de, 0, 2, 28, 28 + 16, 0, 0,
+    /* originals: “”, then the plural message */
+    0, strings, sizeof original - 1, strings + 1,
+    /* translations: the header, then the forms */
+    strlen (header), strings + sizeof original + 1, forms_length,
+    strings + sizeof original + 1 + strlen (header) + 1,
+  };
+
+  g_byte_array_append (file, (const guint8 *) words, sizeof words);
+  g_byte_array_append (file, (const guint8 *) "", 1);
+  g_byte_array_append (file, (const guint8 *) original, sizeof original);
+  g_byte_array_append (file, (const guint8 *) header, strlen (header) + 1);
+  g_byte_array_append (file, (const guint8 *) forms, forms_length + 1);
+  g_assert_true (g_file_set_contents (path, (const char *) file->data, file->len, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+first_sample_student (TrellisStore *store,
+                      const char   *where)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT s.id FROM student s %s ORDER BY s.id LIMIT 1", where);
+  sqlite3_stmt *stmt = trellis_store_prepare (store, sql, NULL);
+  gint64 id;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static char *
+dup_column_text (TrellisStore *store,
+                 const char   *sql,
+                 gint64        id)
+{
+  sqlite3_stmt *stmt = trellis_store_prepare (store, sql, NULL);
+  char *text;
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return text;
+}
+
 /* Tests */
 
 static void
@@ -248,6 +331,7 @@ test_report_typical_plan (Fixture       *fixture,
       g_assert_cmpint (poppler_document_get_n_pages (document), <=, 2);
       assert_page_size (document, paper);
       assert_every_page (document, name, "Page", "of");
+      assert_smallest_text (document, 8.0);
 
       text = all_text (document);
       stmt = trellis_store_prepare (fixture->store,
@@ -452,6 +536,69 @@ test_report_language (Fixture       *fixture,
   g_assert_false (g_file_test (fixture->pdf, G_FILE_TEST_EXISTS));
 }
 
+/* The sample school never repeats a note within a plan, so a report never quotes one twice;
+ * the same seed still gives the same notes. */
+static void
+test_report_sample_notes (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(TrellisReportOptions) options = trellis_report_options_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_dir = NULL;
+  g_autoptr(TrellisStore) other = trellis_test_open_store (&other_dir);
+  const char *sql = "SELECT group_concat (body, '|') FROM (SELECT body FROM note ORDER BY id)";
+  const char *repeats = "SELECT count(*) FROM (SELECT 1 FROM note GROUP BY plan_id, body HAVING count(*) > 1)";
+  sqlite3_stmt *stmt;
+  g_autofree char *bodies = NULL;
+  g_autofree char *other_bodies = NULL;
+  gint64 id;
+
+  g_assert_true (trellis_sample_school_populate (fixture->store, 60, TRELLIS_SAMPLE_SEED, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (trellis_sample_school_populate (other, 60, TRELLIS_SAMPLE_SEED, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  stmt = trellis_store_prepare (fixture->store, repeats, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_reset (stmt);
+
+  bodies = dup_column_text (fixture->store, sql, 0);
+  other_bodies = dup_column_text (other, sql, 0);
+  g_assert_nonnull (strstr (bodies, "|"));
+  g_assert_cmpstr (bodies, ==, other_bodies);
+  g_clear_object (&other);
+  trellis_test_remove_tree (other_dir);
+
+  /* On paper: every quoted note of the first plan appears once. */
+  id = first_sample_student (fixture->store, "");
+  trellis_report_options_set_language (options, "en");
+  {
+    g_autoptr(PopplerDocument) document = render (fixture, &id, 1, options);
+    g_autofree char *text = all_text (document);
+    guint quoted = 0;
+
+    stmt = trellis_store_prepare (fixture->store,
+                                  "SELECT n.body FROM note n JOIN plan p ON p.id = n.plan_id WHERE p.student_id = ?",
+                                  &error);
+    g_assert_no_error (error);
+    sqlite3_bind_int64 (stmt, 1, id);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        const char *body = (const char *) sqlite3_column_text (stmt, 0);
+        const char *first = strstr (text, body);
+
+        if (first == NULL)
+          continue;   /* only the latest notes are printed */
+        quoted++;
+        g_assert_null (strstr (first + strlen (body), body));
+      }
+    sqlite3_reset (stmt);
+    g_assert_cmpuint (quoted, >=, 2);
+  }
+}
+
 static void
 test_report_empty_fields (Fixture       *fixture,
                           gconstpointer  data)
@@ -582,6 +729,15 @@ test_report_catalog (void)
   g_assert_null (trellis_catalog_get ("vi"));
   g_assert_null (trellis_catalog_get (""));
 
+  /* Plurals: the catalogue’s own rule chooses the form. */
+  g_assert_cmpstr (trellis_catalog_translate_plural (spanish, "%u goal", "%u goals", 1), ==, "%u meta");
+  g_assert_cmpstr (trellis_catalog_translate_plural (spanish, "%u goal", "%u goals", 0), ==, "%u metas");
+  g_assert_cmpstr (trellis_catalog_translate_plural (spanish, "%u goal", "%u goals", 2), ==, "%u metas");
+  g_assert_cmpstr (trellis_catalog_translate_plural (english, "%u goal", "%u goals", 1), ==, "%u goal");
+  g_assert_cmpstr (trellis_catalog_translate_plural (english, "%u goal", "%u goals", 7), ==, "%u goals");
+  g_assert_cmpstr (trellis_catalog_translate_plural (spanish, "%u cat", "%u cats", 7), ==, "%u cats");
+  g_assert_cmpstr (trellis_catalog_translate_plural (NULL, "%u goal", "%u goals", 3), ==, "%u goals");
+
   /* A damaged catalogue is refused with a warning, never read past its end. */
   g_assert_cmpint (g_mkdir_with_parents (messages, 0700), ==, 0);
   g_assert_true (g_file_set_contents (mo, "\xde\x12\x04\x95\0\0\0\0\xff\xff\0\0\x1c\0\0\0\x1c\0\0\0\0\0\0\0", 28, &error));
@@ -591,8 +747,78 @@ test_report_catalog (void)
   damaged = trellis_catalog_get ("zz");
   g_test_assert_expected_messages ();
   g_assert_null (damaged);
+
+  /* Three forms chosen by Russian’s rule, and a rule that cannot be read (the first form). */
+  {
+    static const char russian[] = "%u файл\0%u файла\0%u файлов";
+    static const char broken[] = "%u one\0%u other";
+    static const struct { gulong n; const char *form; } counts[] = {
+      { 1, "%u файл" }, { 21, "%u файл" }, { 2, "%u файла" }, { 24, "%u файла" }, { 5, "%u файлов" },
+      { 11, "%u файлов" }, { 12, "%u файлов" }, { 111, "%u файлов" }, { 0, "%u файлов" },
+    };
+    g_autofree char *ru = g_build_filename (dir, "ru", "LC_MESSAGES", NULL);
+    g_autofree char *ru_mo = g_build_filename (ru, "trellis.mo", NULL);
+    g_autofree char *yy = g_build_filename (dir, "yy", "LC_MESSAGES", NULL);
+    g_autofree char *yy_mo = g_build_filename (yy, "trellis.mo", NULL);
+    g_autoptr(TrellisCatalog) catalog = NULL;
+    g_autoptr(TrellisCatalog) odd = NULL;
+
+    g_assert_cmpint (g_mkdir_with_parents (ru, 0700), ==, 0);
+    g_assert_cmpint (g_mkdir_with_parents (yy, 0700), ==, 0);
+    write_plural_catalog (ru_mo, "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+                          "(n%100<10 || n%100>=20) ? 1 : 2);", russian, sizeof russian - 1);
+    write_plural_catalog (yy_mo, "nplurals=2; plural=(n % 0 +;", broken, sizeof broken - 1);
+    catalog = trellis_catalog_get ("ru");
+    odd = trellis_catalog_get ("yy");
+    g_assert_nonnull (catalog);
+    g_assert_nonnull (odd);
+    for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+      g_assert_cmpstr (trellis_catalog_translate_plural (catalog, "%u file", "%u files", counts[i].n), ==,
+                       counts[i].form);
+    g_assert_cmpstr (trellis_catalog_translate_plural (odd, "%u file", "%u files", 5), ==, "%u one");
+  }
   g_setenv ("TRELLIS_LOCALEDIR", saved, TRUE);
   trellis_test_remove_tree (dir);
+}
+
+/* The map in a Spanish report speaks Spanish, at a size a family can read. */
+static void
+test_report_map_language (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const char * const spanish[] = {
+    "Perfil del egresado", "Inicial", "En desarrollo", "Competente", "Avanzado", "El nivel de un atributo",
+  };
+  static const char * const english[] = {
+    "No level yet", "Emerging", "Developing", "Proficient", "Advanced", "highest level", "goals",
+  };
+  g_autoptr(TrellisReportOptions) options = trellis_report_options_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_assert_true (trellis_sample_school_populate (fixture->store, 6, TRELLIS_SAMPLE_SEED, NULL, NULL, &error));
+  g_assert_no_error (error);
+  id = first_sample_student (fixture->store, "");
+  trellis_report_options_set_language (options, "es");
+  for (TrellisPaper paper = TRELLIS_PAPER_A4; paper <= TRELLIS_PAPER_LETTER; paper++)
+    {
+      g_autoptr(PopplerDocument) document = NULL;
+      g_autofree char *text = NULL;
+
+      options->paper = paper;
+      document = render (fixture, &id, 1, options);
+      text = all_text (document);
+      g_assert_cmpint (poppler_document_get_n_pages (document), <=, 2);
+      for (guint i = 0; i < G_N_ELEMENTS (spanish); i++)
+        g_assert_nonnull (strstr (text, spanish[i]));
+      for (guint i = 0; i < G_N_ELEMENTS (english); i++)
+        g_assert_null (strstr (text, english[i]));
+      /* Each band says its level or that it has none, and its goals, in words. */
+      g_assert_true (strstr (text, "Aún sin nivel · ") != NULL || strstr (text, "Competente · ") != NULL ||
+                     strstr (text, "Avanzado · ") != NULL);
+      g_assert_true (strstr (text, " metas") != NULL || strstr (text, " meta") != NULL);
+      assert_smallest_text (document, 8.0);
+    }
 }
 
 int
@@ -608,6 +834,8 @@ main (int   argc,
   g_test_add ("/report/long-plan", Fixture, NULL, fixture_set_up, test_report_long_plan, fixture_tear_down);
   g_test_add ("/report/scripts", Fixture, NULL, fixture_set_up, test_report_scripts, fixture_tear_down);
   g_test_add ("/report/language", Fixture, NULL, fixture_set_up, test_report_language, fixture_tear_down);
+  g_test_add ("/report/map-language", Fixture, NULL, fixture_set_up, test_report_map_language, fixture_tear_down);
+  g_test_add ("/report/sample-notes", Fixture, NULL, fixture_set_up, test_report_sample_notes, fixture_tear_down);
   g_test_add ("/report/empty-fields", Fixture, NULL, fixture_set_up, test_report_empty_fields, fixture_tear_down);
   g_test_add ("/report/pdf-file", Fixture, NULL, fixture_set_up, test_report_pdf_file, fixture_tear_down);
 

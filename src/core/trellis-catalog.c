@@ -7,6 +7,10 @@
  * binary search in a read-only memory map. The file is checked once when it is opened and is
  * never written, so a catalogue is safe to share between threads.
  *
+ * A plural message's original is “singular NUL plural” and its translation the forms one after
+ * the other; which form a count takes is the catalogue's own `Plural-Forms` expression (a small C
+ * expression over n), evaluated here.
+ *
  * English is the language of the source strings: its catalogue has no file and returns each
  * message as it is. `TRELLIS_LOCALEDIR` overrides the folder (tests use the build tree).
  *
@@ -37,6 +41,8 @@ struct _TrellisCatalog
   guint32      n_strings;
   guint32      originals;   /* offset of the table of original strings */
   guint32      translations;
+  guint        n_plurals;
+  char        *plural;      /* the Plural-Forms expression, e.g. “(n != 1)” */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisCatalog, trellis_catalog, G_TYPE_OBJECT)
@@ -102,6 +108,179 @@ check_file (TrellisCatalog *self)
   return TRUE;
 }
 
+/* The translation of @msgid and its length (all its plural forms), or NULL. */
+static const char *
+find_translation (TrellisCatalog *self,
+                  const char     *msgid,
+                  guint32        *length)
+{
+  guint32 low = 0;
+  guint32 high = self->n_strings;
+
+  while (low < high)
+    {
+      guint32 middle = low + (high - low) / 2;
+      /* A plural original is “singular NUL plural”: strcmp stops at the singular. */
+      int cmp = strcmp (msgid, table_string (self, self->originals, middle, NULL));
+
+      if (cmp == 0)
+        {
+          const char *translation = table_string (self, self->translations, middle, length);
+          return *length > 0 ? translation : NULL;
+        }
+      if (cmp < 0)
+        high = middle;
+      else
+        low = middle + 1;
+    }
+  return NULL;
+}
+
+/* A recursive-descent evaluator for Plural-Forms expressions: C’s ?:, ||, &&, ==, !=, <, >,
+ * <=, >=, +, -, *, /, %, ! and parentheses over n and integers. A malformed expression
+ * gives 0, the first form. */
+typedef struct
+{
+  const char *p;
+  gulong      n;
+  gboolean    failed;
+} Plural;
+
+static gulong plural_ternary (Plural *e);
+
+static gboolean
+plural_take (Plural     *e,
+             const char *token)
+{
+  gsize length = strlen (token);
+
+  while (g_ascii_isspace (*e->p))
+    e->p++;
+  if (strncmp (e->p, token, length) != 0)
+    return FALSE;
+  /* “<” is not “<=”, “!” is not “!=”, “=” alone is not an operator. */
+  if (length == 1 && strchr ("<>!", token[0]) != NULL && e->p[1] == '=')
+    return FALSE;
+  e->p += length;
+  return TRUE;
+}
+
+static gulong
+plural_primary (Plural *e)
+{
+  gulong value;
+
+  if (plural_take (e, "!"))
+    return !plural_primary (e);
+  if (plural_take (e, "("))
+    {
+      value = plural_ternary (e);
+      if (!plural_take (e, ")"))
+        e->failed = TRUE;
+      return value;
+    }
+  if (plural_take (e, "n"))
+    return e->n;
+  if (g_ascii_isdigit (*e->p))
+    {
+      char *end;
+
+      value = strtoul (e->p, &end, 10);
+      e->p = end;
+      return value;
+    }
+  e->failed = TRUE;
+  return 0;
+}
+
+static gulong
+plural_binary (Plural *e,
+               guint   level)
+{
+  static const char * const operators[][4] = {
+    { "||" }, { "&&" }, { "==", "!=" }, { "<=", ">=", "<", ">" }, { "+", "-" }, { "*", "/", "%" },
+  };
+  gulong left;
+
+  if (level == G_N_ELEMENTS (operators))
+    return plural_primary (e);
+  left = plural_binary (e, level + 1);
+  while (!e->failed)
+    {
+      const char *op = NULL;
+      gulong right;
+
+      for (guint i = 0; i < 4 && operators[level][i] != NULL && op == NULL; i++)
+        if (plural_take (e, operators[level][i]))
+          op = operators[level][i];
+      if (op == NULL)
+        break;
+      right = plural_binary (e, level + 1);
+      if (g_str_equal (op, "||"))
+        left = left || right;
+      else if (g_str_equal (op, "&&"))
+        left = left && right;
+      else if (g_str_equal (op, "=="))
+        left = left == right;
+      else if (g_str_equal (op, "!="))
+        left = left != right;
+      else if (g_str_equal (op, "<="))
+        left = left <= right;
+      else if (g_str_equal (op, ">="))
+        left = left >= right;
+      else if (g_str_equal (op, "<"))
+        left = left < right;
+      else if (g_str_equal (op, ">"))
+        left = left > right;
+      else if (g_str_equal (op, "+"))
+        left = left + right;
+      else if (g_str_equal (op, "-"))
+        left = left - right;
+      else if (g_str_equal (op, "*"))
+        left = left * right;
+      else if (right == 0)
+        e->failed = TRUE;   /* division by zero */
+      else
+        left = g_str_equal (op, "/") ? left / right : left % right;
+    }
+  return left;
+}
+
+static gulong
+plural_ternary (Plural *e)
+{
+  gulong condition = plural_binary (e, 0);
+  gulong yes, no;
+
+  if (!plural_take (e, "?"))
+    return condition;
+  yes = plural_ternary (e);
+  if (!plural_take (e, ":"))
+    e->failed = TRUE;
+  no = plural_ternary (e);
+  return condition ? yes : no;
+}
+
+/* Reads “nplurals=N; plural=EXPR;” from the catalogue’s header (the translation of “”). */
+static void
+read_plural_forms (TrellisCatalog *self)
+{
+  guint32 length = 0;
+  const char *header = find_translation (self, "", &length);
+  const char *line = header != NULL ? strstr (header, "Plural-Forms:") : NULL;
+  const char *count = line != NULL ? strstr (line, "nplurals=") : NULL;
+  const char *expression = line != NULL ? strstr (line, "plural=") : NULL;
+
+  self->n_plurals = 2;
+  self->plural = g_strdup ("n != 1");
+  if (count == NULL || expression == NULL)
+    return;
+  self->n_plurals = CLAMP (strtoul (count + strlen ("nplurals="), NULL, 10), 1, 16);
+  g_free (self->plural);
+  self->plural = g_strndup (expression + strlen ("plural="),
+                            strcspn (expression + strlen ("plural="), ";\n"));
+}
+
 static TrellisCatalog *
 open_catalog (const char *language)
 {
@@ -133,7 +312,10 @@ open_catalog (const char *language)
       self->size = g_mapped_file_get_length (file);
       self->file = g_steal_pointer (&file);
       if (check_file (self))
-        return g_steal_pointer (&self);
+        {
+          read_plural_forms (self);
+          return g_steal_pointer (&self);
+        }
       g_warning ("The translation catalogue %s is damaged and is not used.", path);
     }
   return NULL;
@@ -147,6 +329,7 @@ trellis_catalog_finalize (GObject *object)
   TrellisCatalog *self = TRELLIS_CATALOG (object);
 
   g_free (self->language);
+  g_free (self->plural);
   g_clear_pointer (&self->file, g_mapped_file_unref);
 
   G_OBJECT_CLASS (trellis_catalog_parent_class)->finalize (object);
@@ -231,8 +414,8 @@ const char *
 trellis_catalog_translate (TrellisCatalog *self,
                            const char     *msgid)
 {
-  guint32 low = 0;
-  guint32 high;
+  const char *translation;
+  guint32 length = 0;
 
   g_return_val_if_fail (self == NULL || TRELLIS_IS_CATALOG (self), msgid);
   g_return_val_if_fail (msgid != NULL, NULL);
@@ -241,23 +424,54 @@ trellis_catalog_translate (TrellisCatalog *self,
     return g_dgettext (GETTEXT_PACKAGE, msgid);
   if (self->file == NULL)
     return msgid;
+  translation = find_translation (self, msgid, &length);
+  return translation != NULL ? translation : msgid;
+}
 
-  high = self->n_strings;
-  while (low < high)
+/**
+ * trellis_catalog_translate_plural:
+ * @self: (nullable): a catalogue, or %NULL for the application’s own language
+ * @msgid: the English singular
+ * @msgid_plural: the English plural
+ * @n: the count that chooses the form
+ *
+ * Returns: (transfer none): the form of the translation that @n takes in the catalogue’s
+ *   language, or @msgid or @msgid_plural (as English would) when it has none
+ */
+const char *
+trellis_catalog_translate_plural (TrellisCatalog *self,
+                                  const char     *msgid,
+                                  const char     *msgid_plural,
+                                  gulong          n)
+{
+  const char *translation;
+  const char *end;
+  guint32 length = 0;
+  Plural plural;
+  gulong form;
+
+  g_return_val_if_fail (self == NULL || TRELLIS_IS_CATALOG (self), msgid);
+  g_return_val_if_fail (msgid != NULL && msgid_plural != NULL, NULL);
+
+  if (self == NULL)
+    return g_dngettext (GETTEXT_PACKAGE, msgid, msgid_plural, n);
+  translation = self->file != NULL ? find_translation (self, msgid, &length) : NULL;
+  if (translation == NULL)
+    return n == 1 ? msgid : msgid_plural;
+
+  plural = (Plural) { self->plural, n, FALSE };
+  form = plural_ternary (&plural);
+  if (plural.failed || form >= self->n_plurals)
+    form = 0;
+  /* The forms lie one after the other, each ending with a NUL, within length. */
+  end = translation + length;
+  for (; form > 0; form--)
     {
-      guint32 middle = low + (high - low) / 2;
-      int cmp = strcmp (msgid, table_string (self, self->originals, middle, NULL));
+      const char *next = translation + strlen (translation) + 1;
 
-      if (cmp == 0)
-        {
-          guint32 length = 0;
-          const char *translation = table_string (self, self->translations, middle, &length);
-          return length > 0 ? translation : msgid;
-        }
-      if (cmp < 0)
-        high = middle;
-      else
-        low = middle + 1;
+      if (next >= end)
+        break;
+      translation = next;
     }
-  return msgid;
+  return *translation != '\0' ? translation : (n == 1 ? msgid : msgid_plural);
 }

@@ -15,6 +15,10 @@ TrellisCatalog *trellis_catalog_get           (const char     *language);
 const char     *trellis_catalog_get_language  (TrellisCatalog *self);
 const char     *trellis_catalog_translate     (TrellisCatalog *self,
                                                const char     *msgid) G_GNUC_FORMAT (2);
+const char     *trellis_catalog_translate_plural (TrellisCatalog *self,
+                                                  const char     *msgid,
+                                                  const char     *msgid_plural,
+                                                  gulong          n) G_GNUC_FORMAT (2);
 char           *trellis_catalog_dup_directory (void);
 
 G_END_DECLS

@@ -546,8 +546,21 @@ trellis_pog_map_new_for_student (TrellisStore  *store,
 const char *
 trellis_pog_map_get_rule_description (void)
 {
-  return _("An attribute’s level is the highest level assessed in evidence for any of its "
-           "competencies in the 12 months before today.");
+  return trellis_pog_map_get_rule_description_in (NULL);
+}
+
+/**
+ * trellis_pog_map_get_rule_description_in:
+ * @catalog: (nullable): the language, %NULL for the application’s
+ *
+ * Returns: the rule of trellis_pog_map_get_rule_description() in the language of @catalog
+ */
+const char *
+trellis_pog_map_get_rule_description_in (TrellisCatalog *catalog)
+{
+  return trellis_catalog_translate (catalog,
+                                    N_("An attribute’s level is the highest level assessed in evidence "
+                                       "for any of its competencies in the 12 months before today."));
 }
 
 /**
@@ -559,9 +572,45 @@ trellis_pog_map_get_rule_description (void)
 char *
 trellis_pog_map_format_goal_count (guint n_goals)
 {
+  return trellis_pog_map_format_goal_count_in (NULL, n_goals);
+}
+
+/**
+ * trellis_pog_map_format_goal_count_in:
+ * @catalog: (nullable): the language, %NULL for the application’s
+ * @n_goals: a goal count
+ *
+ * Returns: (transfer full): trellis_pog_map_format_goal_count() in the language of @catalog
+ */
+char *
+trellis_pog_map_format_goal_count_in (TrellisCatalog *catalog,
+                                      guint           n_goals)
+{
   if (n_goals == 0)
-    return g_strdup (_("no goals"));
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u goal", "%u goals", n_goals), n_goals);
+    return g_strdup (trellis_catalog_translate (catalog, N_("no goals")));
+  return g_strdup_printf (trellis_catalog_translate_plural (catalog, "%u goal", "%u goals", n_goals),
+                          n_goals);
+}
+
+/**
+ * trellis_pog_map_translate_level_title:
+ * @catalog: (nullable): the language of a printed report, or %NULL
+ * @title: a level’s title as the framework stores it
+ *
+ * A framework’s words are stored in the language it was made in. The default scale’s words
+ * (Emerging, Developing, Proficient, Advanced) are Trellis’s own, so a report in a family’s
+ * language looks them up in its catalogue; a school’s own words have no translation and stay
+ * as they are. Without a catalogue (the application’s own screens) the stored words are shown.
+ *
+ * Returns: (transfer none): the title to print
+ */
+const char *
+trellis_pog_map_translate_level_title (TrellisCatalog *catalog,
+                                       const char     *title)
+{
+  if (catalog == NULL || title == NULL || *title == '\0')
+    return title;
+  return trellis_catalog_translate (catalog, title);
 }
 
 gint64

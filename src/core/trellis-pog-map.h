@@ -7,6 +7,7 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
+#include "trellis-catalog.h"
 #include "trellis-store.h"
 
 G_BEGIN_DECLS
@@ -38,7 +39,12 @@ TrellisPogMap *trellis_pog_map_new_for_student               (TrellisStore   *st
                                                               GDateTime      *now,
                                                               GError        **error);
 const char    *trellis_pog_map_get_rule_description          (void);
+const char    *trellis_pog_map_get_rule_description_in       (TrellisCatalog *catalog);
 char          *trellis_pog_map_format_goal_count             (guint           n_goals);
+char          *trellis_pog_map_format_goal_count_in          (TrellisCatalog *catalog,
+                                                              guint           n_goals);
+const char    *trellis_pog_map_translate_level_title         (TrellisCatalog *catalog,
+                                                              const char     *title);
 
 gint64         trellis_pog_map_get_framework_id              (TrellisPogMap  *self);
 const char    *trellis_pog_map_get_framework_title           (TrellisPogMap  *self);
@@ -134,6 +140,24 @@ gboolean       trellis_pog_map_get_evidence_counts           (TrellisPogMap  *se
                                                               guint           c,
                                                               guint           e);
 
+/**
+ * TrellisPogMapStyle:
+ * @catalog: (nullable): the language of the map’s own words (levels, goal counts, the legend
+ *   and the rule); %NULL for the application’s
+ * @font_family: (nullable): a Pango family list; %NULL for “Sans”
+ * @font_size: the size of body text in user units; 0 lets the map choose the largest size that
+ *   fits its rectangle. With a size, trellis_pog_map_measure_height() tells the height to give.
+ * @dark: light text for a dark background
+ *
+ * How trellis_pog_map_render_styled() draws: a printed report gives its language and type.
+ */
+typedef struct {
+  TrellisCatalog *catalog;
+  const char     *font_family;
+  double          font_size;
+  gboolean        dark;
+} TrellisPogMapStyle;
+
 /* Drawing (trellis-pog-map-render.c): the map and its legend fill the rectangle (0, 0,
  * @width, @height) of @cr in user units. Text is laid out right to left when @direction says
  * so; the default is %PANGO_DIRECTION_LTR. */
@@ -144,6 +168,18 @@ void           trellis_pog_map_render                        (TrellisPogMap  *se
                                                               double          width,
                                                               double          height,
                                                               gboolean        dark);
+void           trellis_pog_map_render_styled                 (TrellisPogMap  *self,
+                                                              cairo_t        *cr,
+                                                              double          width,
+                                                              double          height,
+                                                              const TrellisPogMapStyle *style);
+double         trellis_pog_map_measure_height                (TrellisPogMap  *self,
+                                                              double          width,
+                                                              const TrellisPogMapStyle *style);
+double         trellis_pog_map_get_smallest_text_size        (TrellisPogMap  *self,
+                                                              double          width,
+                                                              double          height,
+                                                              const TrellisPogMapStyle *style);
 void           trellis_pog_map_get_attribute_area            (TrellisPogMap  *self,
                                                               double          width,
                                                               double          height,

@@ -39,8 +39,6 @@
 #define BAR_HEIGHT      6.0
 #define WRITING_LINE    24.0
 #define MIN_SPLIT_LINES 2
-#define MAP_ROW_HEIGHT  23.0
-#define MAP_LEGEND      30.0
 
 typedef enum {
   FONT_BODY,
@@ -133,6 +131,18 @@ static double
 content_width (TrellisReportRenderer *self)
 {
   return self->page_width - 2 * MARGIN_X;
+}
+
+/* The map speaks the report’s language in the report’s type, at the size of its body text. */
+static TrellisPogMapStyle
+map_style (TrellisReportRenderer *self)
+{
+  TrellisPogMapStyle style = { 0 };
+
+  style.catalog = trellis_report_get_catalog (self->report);
+  style.font_family = FONT_FAMILIES;
+  style.font_size = pango_font_description_get_size (self->fonts[FONT_BODY]) / (double) PANGO_SCALE;
+  return style;
 }
 
 static double
@@ -328,8 +338,12 @@ init_item (TrellisReportRenderer    *self,
       break;
 
     case TRELLIS_REPORT_BLOCK_MAP:
-      item->height = block->count * MAP_ROW_HEIGHT + MAP_LEGEND;
-      item->space_before = 8;
+      {
+        TrellisPogMapStyle style = map_style (self);
+
+        item->height = trellis_pog_map_measure_height (block->map, width, &style);
+        item->space_before = 4;
+      }
       break;
 
     case TRELLIS_REPORT_BLOCK_LINES:
@@ -649,10 +663,14 @@ draw_piece (TrellisReportRenderer *self,
       break;
 
     case TRELLIS_REPORT_BLOCK_MAP:
-      cairo_save (cr);
-      cairo_translate (cr, x, y);
-      trellis_pog_map_render (item->block->map, cr, width, item->height, FALSE);
-      cairo_restore (cr);
+      {
+        TrellisPogMapStyle style = map_style (self);
+
+        cairo_save (cr);
+        cairo_translate (cr, x, y);
+        trellis_pog_map_render_styled (item->block->map, cr, width, item->height, &style);
+        cairo_restore (cr);
+      }
       break;
 
     case TRELLIS_REPORT_BLOCK_LINES:

@@ -285,7 +285,8 @@ dup_goal_evidence (TrellisReport  *self,
     g_ptr_array_add (parts, date);
   if (!is_blank (column_text (stmt, 3)))
     g_ptr_array_add (parts, g_strdup_printf (trellis_report_translate (self, N_("Level: %s")),
-                                             column_text (stmt, 3)));
+                                             trellis_pog_map_translate_level_title (self->catalog,
+                                                                                    column_text (stmt, 3))));
   sqlite3_reset (stmt);
   g_ptr_array_add (parts, NULL);
   return g_strjoinv ("  ·  ", (char **) parts->pdata);

@@ -218,15 +218,57 @@ static const char * const student_notes[] = {
   "I need more time for this one. Can we change the date?",
   "I talked with my mom about this goal and she wants to help.",
   "This week went well — I finished two steps!",
+  "I asked my teacher for feedback and tried again.",
+  "The hardest part was starting. Now I have a plan.",
 };
 static const char * const staff_notes[] = {
   "Great progress this month. Keep using the strategies we discussed.",
   "Let’s break the next step into smaller pieces and check in on Friday.",
   "Strong evidence here; I assessed it as proficient against the rubric.",
   "Please bring your reading log to our next conference.",
+  "You asked good questions in class this week. Keep it up.",
+  "We agreed on a new target date; the first step is done.",
 };
 
+/* Which note bodies a plan has used, so that no plan repeats one (a bit per body). */
+typedef struct
+{
+  guint32 student;
+  guint32 staff;
+} UsedNotes;
+
+G_STATIC_ASSERT (G_N_ELEMENTS (student_notes) <= 32 && G_N_ELEMENTS (staff_notes) <= 32);
+
 /* Helpers */
+
+/* One of @bodies this plan has not used yet, drawn with one number from @rand like any other
+ * choice, so the rest of the school stays the same. Starts over once all are used. */
+static const char *
+pick_note (GRand              *rand,
+           const char * const *bodies,
+           guint               n_bodies,
+           guint32            *used)
+{
+  guint left = 0;
+  guint pick;
+
+  for (guint i = 0; i < n_bodies; i++)
+    left += (*used & (1u << i)) == 0;
+
+  if (left == 0)
+    {
+      *used = 0;
+      left = n_bodies;
+    }
+  pick = g_rand_int_range (rand, 0, left);
+  for (guint i = 0; i < n_bodies; i++)
+    if ((*used & (1u << i)) == 0 && pick-- == 0)
+      {
+        *used |= 1u << i;
+        return bodies[i];
+      }
+  g_assert_not_reached ();
+}
 
 static char *
 sample_time (GRand *rand,
@@ -305,6 +347,7 @@ add_goal (TrellisStore  *store,
           const char    *advisor,
           GArray        *competencies,
           GArray        *levels,
+          UsedNotes     *used_notes,
           GError       **error)
 {
   /* Steps of 3 through 8 goals never repeat within a plan of 5. */
@@ -393,8 +436,9 @@ add_goal (TrellisStore  *store,
         "goal-id", trellis_entity_get_id (TRELLIS_ENTITY (goal)),
         "author-name", student_voice ? student_name : advisor,
         "author-role", student_voice ? "student" : "teacher",
-        "body", student_voice ? student_notes[g_rand_int_range (rand, 0, G_N_ELEMENTS (student_notes))]
-                              : staff_notes[g_rand_int_range (rand, 0, G_N_ELEMENTS (staff_notes))],
+        "body", student_voice
+                  ? pick_note (rand, student_notes, G_N_ELEMENTS (student_notes), &used_notes->student)
+                  : pick_note (rand, staff_notes, G_N_ELEMENTS (staff_notes), &used_notes->staff),
         NULL);
 
       if (!add (store, note, rand, 40 + 15 * i, student_voice ? student_name : advisor, error))
@@ -425,6 +469,7 @@ add_student (TrellisStore  *store,
   g_autofree char *status_time = sample_time (rand, 10);
   int grade = g_rand_int_range (rand, -1, 13);
   guint first_goal;
+  UsedNotes used_notes = { 0, 0 };
 
   student = g_object_new (TRELLIS_TYPE_STUDENT,
                           "given-name", name->given,
@@ -486,7 +531,8 @@ add_student (TrellisStore  *store,
 
   first_goal = g_rand_int_range (rand, 0, G_N_ELEMENTS (goals));
   for (int i = 0; i < 5; i++)
-    if (!add_goal (store, rand, first_goal, plan, i, display, advisor, competencies, levels, error))
+    if (!add_goal (store, rand, first_goal, plan, i, display, advisor, competencies, levels, &used_notes,
+                   error))
       return FALSE;
 
   {
