@@ -662,7 +662,9 @@ test_plan_page_reorder (Fixture       *f,
   spin ();
   assert_goal_order (f, "Alpha", "Bravo", "Charlie");
 
-  /* drag: the list offers the goal under the pointer … */
+  /* drag: the list offers the goal under the pointer … (positions need the moved cards laid out) */
+  gtk_widget_queue_allocate (list);
+  gtk_test_widget_wait_for_draw (f->window);
   g_signal_emit_by_name (find_controller (list, GTK_TYPE_DRAG_SOURCE), "prepare",
                          10.0, row_middle_y (list, card_at (f, 0)), &content);
   g_assert_nonnull (content);

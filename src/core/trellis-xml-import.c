@@ -340,7 +340,7 @@ start_record (Reader *reader,
   record.type = type_index;
   record.line = xmlTextReaderGetParserLineNumber (reader->reader);
   record.column = xmlTextReaderGetParserColumnNumber (reader->reader);
-  record.parent = reader->stack->len > 0 ? g_array_index (reader->stack, guint, reader->stack->len - 1) : -1;
+  record.parent = reader->stack->len > 0 ? (int) g_array_index (reader->stack, guint, reader->stack->len - 1) : -1;
   record.unit = record.parent >= 0 ? record_at (self, record.parent)->unit : self->units->len;
   record.values = self->values->len;
   record.first_link = self->links->len;
@@ -377,7 +377,7 @@ end_field (Reader *reader)
   if (reader->field == -2)
     {
       g_autofree char *uuid = g_ascii_strdown (g_strstrip (reader->text->str), -1);
-      g_ptr_array_add (self->links, intern (self, uuid));
+      g_ptr_array_add (self->links, (gpointer) intern (self, uuid));
       record->n_links++;
     }
   else
@@ -386,7 +386,7 @@ end_field (Reader *reader)
       g_autofree char *value = trellis_xml_format_canonical (field, reader->text->str);
 
       self->values->pdata[record->values + reader->field] =
-        value == NULL ? NULL : strlen (value) <= SHORT_TEXT ? intern (self, value)
+        value == NULL ? NULL : strlen (value) <= SHORT_TEXT ? (gpointer) intern (self, value)
                                                            : g_string_chunk_insert (self->chunk, value);
     }
   reader->field = -1;
