@@ -401,11 +401,19 @@ add_student_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   TrellisWindow *self = TRELLIS_WINDOW (widget);
+  g_autoptr(TrellisEntity) selected = NULL;
   GtkWidget *dialog;
 
   if (self->store == NULL)
     return;
   dialog = trellis_add_student_dialog_new (GTK_WINDOW (self), self->store);
+  /* Students are usually added class by class: start from the grade of the one on screen. */
+  if (trellis_window_get_selected_student_id (self) > 0)
+    selected = trellis_store_load (self->store, TRELLIS_TYPE_STUDENT,
+                                   trellis_window_get_selected_student_id (self), NULL);
+  if (selected != NULL)
+    trellis_add_student_dialog_set_values (TRELLIS_ADD_STUDENT_DIALOG (dialog), "", "",
+                                           trellis_entity_get_int (selected, "grade-level"));
   g_signal_connect_object (dialog, "student-added", G_CALLBACK (on_student_added), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -398,8 +398,11 @@ add_goal (TrellisStore  *store,
     {
       competency_id = g_array_index (competencies, gint64,
                                      g_rand_int_range (rand, 0, competencies->len));
-      if (!trellis_store_link_competency (store, trellis_entity_get_id (TRELLIS_ENTITY (goal)),
-                                          competency_id, error))
+      if (!trellis_store_link_competency_as_created (store, trellis_entity_get_id (TRELLIS_ENTITY (goal)),
+                                                     competency_id,
+                                                     trellis_entity_get_created_at (TRELLIS_ENTITY (goal)),
+                                                     trellis_entity_get_created_by (TRELLIS_ENTITY (goal)),
+                                                     error))
         return FALSE;
     }
 

@@ -58,4 +58,11 @@ gboolean       trellis_store_step_done           (TrellisStore   *self,
                                                   sqlite3_stmt   *stmt,
                                                   GError        **error);
 
+gboolean       trellis_store_link_competency_as_created (TrellisStore  *self,
+                                                         gint64         goal_id,
+                                                         gint64         competency_id,
+                                                         const char    *created_at,
+                                                         const char    *created_by,
+                                                         GError       **error);
+
 G_END_DECLS

@@ -2095,6 +2095,33 @@ change_link (TrellisStore  *self,
   return trellis_store_commit (self, error);
 }
 
+/* Links as a record arriving with its identity does: its own time and author, no history row
+ * (see trellis_store_insert_full()). */
+gboolean
+trellis_store_link_competency_as_created (TrellisStore  *self,
+                                          gint64         goal_id,
+                                          gint64         competency_id,
+                                          const char    *created_at,
+                                          const char    *created_by,
+                                          GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+
+  stmt = trellis_store_prepare (self,
+                                "INSERT OR IGNORE INTO goal_competency "
+                                "(goal_id, competency_id, created_at, created_by) VALUES (?, ?, ?, ?)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, goal_id);
+  sqlite3_bind_int64 (stmt, 2, competency_id);
+  sqlite3_bind_text (stmt, 3, created_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, created_by ? created_by : "", -1, SQLITE_STATIC);
+  return trellis_store_step_done (self, stmt, error);
+}
+
 /**
  * trellis_store_link_competency:
  * @self: a store
