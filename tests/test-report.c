@@ -740,7 +740,7 @@ test_report_catalog (void)
 
   /* A damaged catalogue is refused with a warning, never read past its end. */
   g_assert_cmpint (g_mkdir_with_parents (messages, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (mo, "\xde\x12\x04\x95\0\0\0\0\xff\xff\0\0\x1c\0\0\0\x1c\0\0\0\0\0\0\0", 28, &error));
+  g_assert_true (g_file_set_contents (mo, "\xde\x12\x04\x95\0\0\0\0\xff\xff\0\0\x1c\0\0\0\x1c\0\0\0\0\0\0\0\0\0\0\0", 28, &error));
   g_assert_no_error (error);
   g_setenv ("TRELLIS_LOCALEDIR", dir, TRUE);
   g_test_expect_message ("trellis-catalog", G_LOG_LEVEL_WARNING, "*damaged*");
