@@ -382,6 +382,16 @@ add_goal (TrellisStore  *store,
       g_autofree char *due = sample_date (g_rand_int_range (rand, 14 + 30 * i, 44 + 60 * i));
       g_autofree char *done = i < steps_done ? sample_time (rand, 20 + 20 * i) : NULL;
 
+      /* Steps agree with the goal: an achieved goal has every step done, one not started none.
+       * (The random draws above stay as they were, so the rest of the school does not change.) */
+      if (g_strcmp0 (status, "achieved") == 0 && done == NULL)
+        {
+          g_autofree char *day = sample_date (10 + 20 * i);
+          done = g_strconcat (day, "T15:00:00.000Z", NULL);
+        }
+      else if (g_strcmp0 (status, "not-started") == 0)
+        g_clear_pointer (&done, g_free);
+
       step = g_object_new (TRELLIS_TYPE_ACTION_STEP,
                            "goal-id", trellis_entity_get_id (TRELLIS_ENTITY (goal)),
                            "text", sample->steps[i],
