@@ -10,7 +10,9 @@
  * trellis_student_list_select_id() changes who is chosen, so typing never loads a student.
  *
  * The list view shows the filtered, sorted summaries through a TrellisSlotModel, so that a
- * keystroke re-binds the rows it has instead of making new ones (see trellis-slot-model.c).
+ * keystroke re-binds the rows it has instead of making new ones (see trellis-slot-model.c),
+ * and the rows show their students through a TrellisLazyRows, so that a keystroke lays out
+ * the text of the rows in sight only (see trellis-lazy-rows.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +23,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "trellis-lazy-rows.h"
 #include "trellis-slot-model.h"
 #include "trellis-student-list.h"
 #include "trellis-student-row.h"
@@ -51,6 +54,7 @@ struct _TrellisStudentList
   GtkFilterListModel *filter_model;
   GtkSortListModel   *sort_model;
   TrellisSlotModel   *slot_model;
+  TrellisLazyRows    *lazy_rows;
   GtkSingleSelection *selection;
   GtkCustomFilter    *filter;
   GtkCustomSorter    *sorter;   /* owned; set on the model unless the store’s order serves */
@@ -438,35 +442,44 @@ on_setup (GtkSignalListItemFactory *factory,
 }
 
 static void
-on_slot_item_changed (TrellisListSlot   *slot,
-                      GParamSpec        *pspec,
-                      TrellisStudentRow *row)
+fill_row (GtkListItem *item,
+          gpointer     user_data)
 {
+  trellis_student_row_fill (TRELLIS_STUDENT_ROW (gtk_list_item_get_child (item)));
+}
+
+static void
+on_slot_item_changed (TrellisListSlot    *slot,
+                      GParamSpec         *pspec,
+                      GtkListItem        *item)
+{
+  TrellisStudentList *self = g_object_get_data (G_OBJECT (item), "trellis-student-list");
   TrellisStudentSummary *summary = trellis_list_slot_get_item (slot);
 
-  if (summary != NULL)
-    trellis_student_row_set_summary (row, summary);
+  if (summary != NULL &&
+      trellis_student_row_set_summary (TRELLIS_STUDENT_ROW (gtk_list_item_get_child (item)), summary))
+    trellis_lazy_rows_request (self->lazy_rows, item);
 }
 
 static void
 on_bind (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
-         gpointer                  user_data)
+         TrellisStudentList       *self)
 {
   TrellisListSlot *slot = gtk_list_item_get_item (item);
-  GtkWidget *row = gtk_list_item_get_child (item);
 
-  g_signal_connect_object (slot, "notify::item", G_CALLBACK (on_slot_item_changed), row, 0);
-  on_slot_item_changed (slot, NULL, TRELLIS_STUDENT_ROW (row));
+  g_object_set_data (G_OBJECT (item), "trellis-student-list", self);
+  g_signal_connect_object (slot, "notify::item", G_CALLBACK (on_slot_item_changed), item, 0);
+  on_slot_item_changed (slot, NULL, item);
 }
 
 static void
 on_unbind (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
-           gpointer                  user_data)
+           TrellisStudentList       *self)
 {
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_slot_item_changed,
-                                        gtk_list_item_get_child (item));
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_slot_item_changed, item);
+  trellis_lazy_rows_forget (self->lazy_rows, item);
 }
 
 static void
@@ -508,10 +521,14 @@ on_search_changed (GtkSearchEntry     *entry,
 
   g_free (self->query);
   self->query = g_steal_pointer (&query);
-  refilter (self, change);
-  /* The rows stay where they were (see trellis-slot-model.c): show the best matches first. */
+  /* The rows stay where they were (see trellis-slot-model.c): show the best matches first.
+   * Scrolling before filtering keeps the rows the list view has: filtering first could
+   * remove the position it shows, and it would make new rows there before the scroll. */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+    trellis_lazy_rows_scroll_to (self->lazy_rows, 0);
+  refilter (self, change);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0)
+    trellis_lazy_rows_scroll_to (self->lazy_rows, 0);
 }
 
 static void
@@ -565,6 +582,7 @@ trellis_student_list_dispose (GObject *object)
   g_clear_handle_id (&self->keys_id, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->slot_model);
+  g_clear_object (&self->lazy_rows);
   g_clear_object (&self->sorter);
   g_clear_object (&self->selected_summary);
   g_clear_object (&self->store);
@@ -742,8 +760,9 @@ trellis_student_list_init (TrellisStudentList *self)
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_bind), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind), self);
+  self->lazy_rows = trellis_lazy_rows_new (self->list_view, fill_row, NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   update_view (self);
@@ -931,7 +950,7 @@ trellis_student_list_select_id (TrellisStudentList *self,
   /* Nothing was highlighted (a search hid the chosen student): no notification came. */
   set_selected_summary (self, get_highlighted (self));
   if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+    trellis_lazy_rows_scroll_to (self->lazy_rows, position);
 }
 
 /**

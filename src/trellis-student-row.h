@@ -14,7 +14,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TrellisStudentRow, trellis_student_row, TRELLIS, STUDENT_ROW, GtkWidget)
 
 GtkWidget *trellis_student_row_new         (void);
-void       trellis_student_row_set_summary (TrellisStudentRow     *self,
+gboolean   trellis_student_row_set_summary (TrellisStudentRow     *self,
                                             TrellisStudentSummary *summary);
+void       trellis_student_row_fill        (TrellisStudentRow     *self);
+TrellisStudentSummary *trellis_student_row_get_summary (TrellisStudentRow *self);
+gboolean   trellis_student_row_is_filled   (TrellisStudentRow     *self);
 
 G_END_DECLS

@@ -154,9 +154,14 @@ time_start (const char *self_path,
 typedef struct
 {
   double wall;
-  double cpu;
+  double cpu;      /* of the main thread */
+  double process;  /* of all threads: with software rendering, the renderer’s threads too */
   double filter;   /* the synchronous filtering alone */
+  double after;    /* main thread, in the frames until the next keystroke (the rows out of sight) */
 } Keystroke;
+
+/* Someone typing quickly: about seven keys a second. */
+#define KEYSTROKE_INTERVAL_MS 150
 
 static void
 on_typing_after_paint (GdkFrameClock *clock,
@@ -165,11 +170,22 @@ on_typing_after_paint (GdkFrameClock *clock,
   *painted = TRUE;
 }
 
-static void
-drain_main_loop (void)
+static gboolean
+on_timeout_done (gpointer user_data)
 {
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop, frames included, for @ms milliseconds. */
+static void
+run_main_loop_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_timeout_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 static Keystroke
@@ -181,21 +197,24 @@ time_keystroke (GtkWidget          *window,
   gboolean painted = FALSE;
   gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_typing_after_paint), &painted);
   gint64 start = g_get_monotonic_time ();
-  double cpu_start = cpu_ms (CLOCK_PROCESS_CPUTIME_ID);
+  double cpu_start = cpu_ms (CLOCK_THREAD_CPUTIME_ID);
+  double process_start = cpu_ms (CLOCK_PROCESS_CPUTIME_ID);
   Keystroke k;
 
   trellis_student_list_set_search_text (list, text);
   k.filter = (g_get_monotonic_time () - start) / 1000.0;
-  gtk_widget_queue_draw (window);
+  /* The search entry and the list redraw themselves; this only makes sure a frame comes
+   * when a keystroke changes nothing else. */
+  gtk_widget_queue_draw (GTK_WIDGET (list));
   while (!painted)
     g_main_context_iteration (NULL, TRUE);
   k.wall = (g_get_monotonic_time () - start) / 1000.0;
-  k.cpu = cpu_ms (CLOCK_PROCESS_CPUTIME_ID) - cpu_start;
+  k.cpu = cpu_ms (CLOCK_THREAD_CPUTIME_ID) - cpu_start;
+  k.process = cpu_ms (CLOCK_PROCESS_CPUTIME_ID) - process_start;
   g_signal_handler_disconnect (clock, handler);
-  /* Whatever the keystroke left for later (idle loads) belongs to it too. */
-  cpu_start = cpu_ms (CLOCK_PROCESS_CPUTIME_ID);
-  drain_main_loop ();
-  k.cpu += cpu_ms (CLOCK_PROCESS_CPUTIME_ID) - cpu_start;
+  cpu_start = cpu_ms (CLOCK_THREAD_CPUTIME_ID);
+  run_main_loop_for (MAX (1, KEYSTROKE_INTERVAL_MS - (int) k.wall));
+  k.after = cpu_ms (CLOCK_THREAD_CPUTIME_ID) - cpu_start;
   return k;
 }
 
@@ -206,14 +225,14 @@ time_typing (const char *database)
   static const char * const typed[] = { "m", "ma", "mar", "ma", "m", "", "n", "ng", "" };
   TrellisWindow *window;
   TrellisStudentList *list;
-  Keystroke worst = { 0, 0, 0 };
+  Keystroke worst = { 0, 0, 0, 0, 0 };
 
   trellis_settings_set_editor (trellis_settings_get_default (), "Bench Teacher", "teacher");
   g_application_register (G_APPLICATION (app), NULL, NULL);
   window = g_object_new (TRELLIS_TYPE_WINDOW, "application", app, NULL);
   g_assert_true (trellis_window_open_database (window, database));
   gtk_window_present (GTK_WINDOW (window));
-  drain_main_loop ();
+  run_main_loop_for (500);
   list = TRELLIS_STUDENT_LIST (trellis_test_find_widget (GTK_WIDGET (window), TRELLIS_TYPE_STUDENT_LIST));
   g_assert_cmpuint (trellis_student_list_get_n_students (list), ==, N_STUDENTS);
 
@@ -222,7 +241,7 @@ time_typing (const char *database)
     g_autoptr(GArray) ids = trellis_student_list_dup_visible_ids (list);
 
     trellis_window_select_student (window, g_array_index (ids, gint64, ids->len / 2));
-    drain_main_loop ();
+    run_main_loop_for (500);
   }
 
   /* What any frame of this window costs, for comparison. */
@@ -230,7 +249,8 @@ time_typing (const char *database)
     {
       Keystroke k = time_keystroke (GTK_WIDGET (window), list, "");
 
-      g_printerr ("a frame with nothing changed: to the frame %.2f ms, processor %.2f ms\n", k.wall, k.cpu);
+      g_printerr ("a frame with nothing changed: to the frame %.2f ms, main thread %.2f ms, "
+                  "all threads %.2f ms\n", k.wall, k.cpu, k.process);
     }
 
   /* Each step types or erases one character. */
@@ -239,11 +259,14 @@ time_typing (const char *database)
       Keystroke k = time_keystroke (GTK_WIDGET (window), list, typed[i]);
 
       if (g_getenv ("TRELLIS_BENCH_VERBOSE") != NULL)
-        g_printerr ("“%s”: %u shown, filter %.2f ms, to the frame %.2f ms, processor %.2f ms\n",
-                    typed[i], trellis_student_list_get_n_visible (list), k.filter, k.wall, k.cpu);
+        g_printerr ("“%s”: %u shown, filter %.2f ms, to the frame %.2f ms, main thread %.2f ms, "
+                    "all threads %.2f ms; then %.2f ms in the next frames\n", typed[i],
+                    trellis_student_list_get_n_visible (list), k.filter, k.wall, k.cpu, k.process, k.after);
       worst.wall = MAX (worst.wall, k.wall);
       worst.cpu = MAX (worst.cpu, k.cpu);
+      worst.process = MAX (worst.process, k.process);
       worst.filter = MAX (worst.filter, k.filter);
+      worst.after = MAX (worst.after, k.after);
     }
   gtk_window_destroy (GTK_WINDOW (window));
   return worst;

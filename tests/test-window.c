@@ -17,6 +17,7 @@
 #include "trellis-store-private.h"
 #include "trellis-student.h"
 #include "trellis-student-list.h"
+#include "trellis-student-row.h"
 #include "trellis-student-summary.h"
 #include "trellis-student-view.h"
 #include "trellis-test-utils.h"
@@ -60,9 +61,9 @@ on_count (guint *count)
   (*count)++;
 }
 
-/* The selection of the list of students (not of a drop-down’s list). */
-static GtkSelectionModel *
-find_student_selection (GtkWidget *root)
+/* The list view of the list of students (not of a drop-down’s list). */
+static GtkWidget *
+find_student_list_view (GtkWidget *root)
 {
   if (GTK_IS_LIST_VIEW (root))
     {
@@ -70,16 +71,22 @@ find_student_selection (GtkWidget *root)
 
       if (GTK_IS_SINGLE_SELECTION (model) &&
           g_list_model_get_item_type (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model))) == TRELLIS_TYPE_LIST_SLOT)
-        return model;
+        return root;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      GtkSelectionModel *found = find_student_selection (child);
+      GtkWidget *found = find_student_list_view (child);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static GtkSelectionModel *
+find_student_selection (GtkWidget *root)
+{
+  return gtk_list_view_get_model (GTK_LIST_VIEW (find_student_list_view (root)));
 }
 
 static TrellisStore *
@@ -261,6 +268,141 @@ test_window_search (Fixture       *fixture,
   g_assert_cmpuint (trellis_student_list_get_n_visible (list), ==, 0);
   trellis_student_list_set_search_text (list, "");
   g_assert_cmpuint (trellis_student_list_get_n_visible (list), ==, 40);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Runs the main loop until @widget’s window has painted a frame. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static guint
+find_id (GArray *ids,
+         gint64  id)
+{
+  guint i;
+
+  for (i = 0; i < ids->len && g_array_index (ids, gint64, i) != id; i++)
+    ;
+  return i;
+}
+
+/* Checks the rows of @list_view, whose students are @ids: every position in sight has a
+ * row, which shows its student, as does every row if @all. Returns how many rows show
+ * someone else. */
+static guint
+check_rows (GtkWidget *list_view,
+            GArray    *ids,
+            gboolean   all)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+  /* The rows are all of one height. */
+  double row_height = gtk_adjustment_get_upper (adjustment) / ids->len;
+  guint first = gtk_adjustment_get_value (adjustment) / row_height;
+  guint last = MIN (ids->len - 1, (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) - 1) / row_height);
+  guint n_in_sight = 0, n_unfilled = 0;
+
+  for (GtkWidget *item = gtk_widget_get_first_child (list_view); item != NULL; item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+      TrellisStudentSummary *summary;
+      guint position;
+      gboolean in_sight;
+
+      if (!TRELLIS_IS_STUDENT_ROW (row))
+        continue;
+      summary = trellis_student_row_get_summary (TRELLIS_STUDENT_ROW (row));
+      position = find_id (ids, trellis_student_summary_get_id (summary));
+      g_assert_cmpuint (position, <, ids->len);
+      in_sight = first <= position && position <= last;
+      n_in_sight += in_sight;
+      if (!trellis_student_row_is_filled (TRELLIS_STUDENT_ROW (row)))
+        {
+          g_assert_false (in_sight || all);
+          n_unfilled++;
+        }
+      else
+        {
+          GtkWidget *label = trellis_test_find_widget (row, GTK_TYPE_LABEL);
+
+          g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)),
+                                           trellis_student_summary_get_display_name (summary)));
+        }
+    }
+  g_assert_cmpuint (n_in_sight, ==, last - first + 1);
+  return n_unfilled;
+}
+
+/* A keystroke shows the students of the rows in sight at once, and the others in the next
+ * frames; a scroll shows the rows it brings into sight at once. */
+static void
+test_window_search_rows (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  TrellisStudentList *list = TRELLIS_STUDENT_LIST (trellis_test_find_widget (GTK_WIDGET (fixture->window), TRELLIS_TYPE_STUDENT_LIST));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  GtkAdjustment *adjustment;
+  GtkWidget *list_view;
+  guint n_unfilled;
+
+  trellis_sample_school_populate (store_of (fixture), 600, TRELLIS_SAMPLE_SEED, NULL, NULL, &error);
+  g_assert_no_error (error);
+  trellis_test_spin_idle ();
+  list_view = find_student_list_view (GTK_WIDGET (list));
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+
+  /* A student far down the list: the list scrolls to them. */
+  ids = trellis_window_dup_visible_student_ids (fixture->window);
+  trellis_window_select_student (fixture->window, g_array_index (ids, gint64, 450));
+  wait_for_frame (list_view);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  check_rows (list_view, ids, FALSE);
+
+  /* One keystroke: the best matches at the top, in sight in the first frame. */
+  trellis_student_list_set_search_text (list, "a");
+  g_clear_pointer (&ids, g_array_unref);
+  ids = trellis_window_dup_visible_student_ids (fixture->window);
+  g_assert_cmpuint (ids->len, >, 100);
+  wait_for_frame (list_view);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  n_unfilled = check_rows (list_view, ids, FALSE);
+  /* The rows out of sight wait, so that the frame lays out only the rows in sight. */
+  g_assert_cmpuint (n_unfilled, >, 20);
+  for (guint i = 0; i < 200 && n_unfilled > 0; i++)
+    {
+      wait_for_frame (list_view);
+      n_unfilled = check_rows (list_view, ids, FALSE);
+    }
+  g_assert_cmpuint (n_unfilled, ==, 0);
+
+  /* Another keystroke, then a scroll within the rows the list view has, before the rows
+   * out of sight are filled. */
+  trellis_student_list_set_search_text (list, "e");
+  g_clear_pointer (&ids, g_array_unref);
+  ids = trellis_window_dup_visible_student_ids (fixture->window);
+  g_assert_cmpuint (ids->len, >, 150);
+  wait_for_frame (list_view);
+  g_assert_cmpuint (check_rows (list_view, ids, FALSE), >, 20);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / ids->len * 90);
+  wait_for_frame (list_view);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  check_rows (list_view, ids, FALSE);
 }
 
 /* A search that hides the chosen student leaves them chosen and shown; typing never makes
@@ -447,6 +589,7 @@ main (int   argc,
   g_test_add ("/window/autosave", Fixture, NULL, fixture_set_up, test_window_autosave, fixture_tear_down);
   g_test_add ("/window/close-stores-edits", Fixture, NULL, fixture_set_up, test_window_close_stores_edits, fixture_tear_down);
   g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_window_search, fixture_tear_down);
+  g_test_add ("/window/search-rows", Fixture, NULL, fixture_set_up, test_window_search_rows, fixture_tear_down);
   g_test_add ("/window/search-keeps-student", Fixture, NULL, fixture_set_up, test_window_search_keeps_student, fixture_tear_down);
   g_test_add ("/window/delete-undo", Fixture, NULL, fixture_set_up, test_window_delete_undo, fixture_tear_down);
   g_test_add ("/window/archive-undo", Fixture, NULL, fixture_set_up, test_window_archive_undo, fixture_tear_down);

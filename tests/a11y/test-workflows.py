@@ -197,8 +197,9 @@ def preferences_frameworks_page(app):
     title = app.query('SELECT title FROM framework ORDER BY id LIMIT 1')[0]['title']
     find(frameworks, 'list item', title)
     find(frameworks, 'check box', 'Use “%s” for new plans' % title, pred=lambda o: 'checked' in states_of(o))
-    click(find(frameworks, 'push button', 'Edit “%s”' % title))
+    # The windows before the click: the editor can appear before the click returns.
     known = {name_of(w) for w in app.windows()}
+    click(find(frameworks, 'push button', 'Edit “%s”' % title))
     editor = app.window(pred=lambda w: name_of(w) not in known)
     find(editor, 'page tab', 'Attributes')
     find(editor, 'text')
