@@ -466,9 +466,9 @@ test_pog_map_render_styled (Fixture       *fixture,
   g_assert_cmpstr (two, ==, "2 metas");
   g_assert_cmpstr (one, ==, "1 meta");
   g_assert_cmpstr (none, ==, "ninguna meta");
-  g_assert_cmpstr (trellis_pog_map_translate_level_title (spanish, "Advanced"), ==, "Avanzado");
-  g_assert_cmpstr (trellis_pog_map_translate_level_title (spanish, "Kaitiaki"), ==, "Kaitiaki");
-  g_assert_cmpstr (trellis_pog_map_translate_level_title (NULL, "Advanced"), ==, "Advanced");
+  g_assert_cmpstr (trellis_pog_map_translate_title (spanish, "Advanced"), ==, "Avanzado");
+  g_assert_cmpstr (trellis_pog_map_translate_title (spanish, "Kaitiaki"), ==, "Kaitiaki");
+  g_assert_cmpstr (trellis_pog_map_translate_title (NULL, "Advanced"), ==, "Advanced");
   g_assert_true (g_str_has_prefix (trellis_pog_map_get_rule_description_in (spanish), "El nivel"));
 
   /* A page’s width: one line per band, no smaller than 8 points. */

@@ -11,6 +11,7 @@
 
 #include "trellis-catalog.h"
 #include "trellis-error.h"
+#include "trellis-framework-template.h"
 #include "trellis-goal.h"
 #include "trellis-guardian.h"
 #include "trellis-plan.h"
@@ -781,6 +782,20 @@ test_report_catalog (void)
   trellis_test_remove_tree (dir);
 }
 
+/* The shipped frameworks’ words have translations; a school’s own words do not. */
+static void
+test_report_framework_words (void)
+{
+  g_assert_cmpstr (trellis_framework_template_translate ("es", "Critical thinker"), ==, "Pensador crítico");
+  g_assert_cmpstr (trellis_framework_template_translate ("es-MX", "Sets and pursues goals"), ==,
+                   "Se fija metas y trabaja por ellas");
+  g_assert_cmpstr (trellis_framework_template_translate ("es_US", "Not yet"), ==, "Todavía no");
+  g_assert_null (trellis_framework_template_translate ("es", "Our own school’s attribute"));
+  g_assert_null (trellis_framework_template_translate ("es", ""));
+  g_assert_null (trellis_framework_template_translate ("zz", "Critical thinker"));
+  g_assert_null (trellis_framework_template_translate ("en", "Critical thinker"));
+}
+
 /* The map in a Spanish report speaks Spanish, at a size a family can read. */
 static void
 test_report_map_language (Fixture       *fixture,
@@ -788,9 +803,12 @@ test_report_map_language (Fixture       *fixture,
 {
   static const char * const spanish[] = {
     "Perfil del egresado", "Inicial", "En desarrollo", "Competente", "Avanzado", "El nivel de un atributo",
+    /* The shipped framework’s attributes, from its template’s Title[es] keys */
+    "Pensador crítico", "Comunicador eficaz", "Innovador creativo",
   };
   static const char * const english[] = {
     "No level yet", "Emerging", "Developing", "Proficient", "Advanced", "highest level", "goals",
+    "Critical thinker", "Effective communicator", "Creative innovator", "Self-directed learner",
   };
   g_autoptr(TrellisReportOptions) options = trellis_report_options_new ();
   g_autoptr(GError) error = NULL;
@@ -834,6 +852,7 @@ main (int   argc,
   g_test_add ("/report/long-plan", Fixture, NULL, fixture_set_up, test_report_long_plan, fixture_tear_down);
   g_test_add ("/report/scripts", Fixture, NULL, fixture_set_up, test_report_scripts, fixture_tear_down);
   g_test_add ("/report/language", Fixture, NULL, fixture_set_up, test_report_language, fixture_tear_down);
+  g_test_add_func ("/report/framework-words", test_report_framework_words);
   g_test_add ("/report/map-language", Fixture, NULL, fixture_set_up, test_report_map_language, fixture_tear_down);
   g_test_add ("/report/sample-notes", Fixture, NULL, fixture_set_up, test_report_sample_notes, fixture_tear_down);
   g_test_add ("/report/empty-fields", Fixture, NULL, fixture_set_up, test_report_empty_fields, fixture_tear_down);

@@ -23,6 +23,10 @@
 
 #define TEMPLATE_FOLDER "/org/trellisplp/Trellis/core/frameworks"
 
+/* language → (English text → its translation), for trellis_framework_template_translate() */
+static GHashTable *translations;
+G_LOCK_DEFINE_STATIC (translations);
+
 /* Helpers */
 
 static char *
@@ -50,7 +54,75 @@ insert_with (TrellisStore   *store,
   return FALSE;
 }
 
+/* The titles of the shipped templates in @language, keyed by their English words. */
+static GHashTable *
+read_translations (const char *language)
+{
+  g_auto(GStrv) paths = trellis_framework_template_list ();
+  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (paths[i], G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+      g_auto(GStrv) groups = NULL;
+
+      if (bytes == NULL ||
+          !g_key_file_load_from_bytes (keyfile, bytes, G_KEY_FILE_KEEP_TRANSLATIONS, NULL))
+        continue;
+      groups = g_key_file_get_groups (keyfile, NULL);
+      for (guint j = 0; groups[j] != NULL; j++)
+        {
+          g_autofree char *english = g_key_file_get_string (keyfile, groups[j], "Title", NULL);
+          g_autofree char *translated = g_key_file_get_locale_string (keyfile, groups[j], "Title",
+                                                                      language, NULL);
+
+          if (english != NULL && translated != NULL && !g_str_equal (english, translated))
+            g_hash_table_replace (words, g_steal_pointer (&english), g_steal_pointer (&translated));
+        }
+    }
+  return words;
+}
+
 /* Public API */
+
+/**
+ * trellis_framework_template_translate:
+ * @language: a language tag (`es`, `es-MX`) or locale name (`es_MX`)
+ * @text: a title as a framework stores it
+ *
+ * A framework made from a shipped template stores its titles in the language it was made in,
+ * usually English. A report printed in a family’s language finds their translation here, in
+ * the template’s `Title[LANG]` keys; a school’s own words have none.
+ *
+ * Returns: (transfer none) (nullable): the translation of @text into @language, or %NULL
+ */
+const char *
+trellis_framework_template_translate (const char *language,
+                                      const char *text)
+{
+  g_autofree char *locale = NULL;
+  GHashTable *words;
+
+  g_return_val_if_fail (language != NULL, NULL);
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  locale = g_strdelimit (g_strdup (language), "-", '_');
+  G_LOCK (translations);
+  if (translations == NULL)
+    translations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_hash_table_unref);
+  words = g_hash_table_lookup (translations, locale);
+  if (words == NULL)
+    {
+      words = read_translations (locale);
+      g_hash_table_insert (translations, g_strdup (locale), words);
+    }
+  G_UNLOCK (translations);
+  /* The tables are never changed once made, so they are read without the lock. */
+  return g_hash_table_lookup (words, text);
+}
 
 /**
  * trellis_framework_template_load_bytes:

@@ -19,5 +19,7 @@ gboolean  trellis_framework_template_load_default (TrellisStore  *store,
                                                    gint64        *framework_id,
                                                    GError       **error);
 char    **trellis_framework_template_list         (void);
+const char *trellis_framework_template_translate  (const char    *language,
+                                                   const char    *text);
 
 G_END_DECLS

@@ -222,7 +222,7 @@ dup_status (TrellisPogMap  *self,
   /* Translators: under an attribute’s bar: the level reached, then the goal count,
    * e.g. “Proficient · 2 goals” */
   return g_strdup_printf (trellis_catalog_translate (catalog, N_("%s · %s")),
-                          level != NULL ? trellis_pog_map_translate_level_title (catalog, level)
+                          level != NULL ? trellis_pog_map_translate_title (catalog, level)
                                         : trellis_catalog_translate (catalog, N_("No level yet")),
                           goal_text);
 }
@@ -262,7 +262,7 @@ build_legend (TrellisPogMap       *self,
   for (guint k = 0; k < layout->n_legend; k++)
     {
       LegendItem *item = &layout->legend[k];
-      const char *title = trellis_pog_map_translate_level_title (layout->catalog,
+      const char *title = trellis_pog_map_translate_title (layout->catalog,
                                                                  trellis_pog_map_get_level_title (self, k));
       double label_h, natural, label_w, item_w;
 
@@ -364,8 +364,10 @@ build (TrellisPogMap       *self,
       Row *row = &layout->rows[i];
       double title_h, status_h, bar_h, bar_y, line_h, row_h;
 
-      row->title = make_text (layout, FONT_TITLE, trellis_pog_map_get_attribute_title (self, i), title_w,
-                              &title_h);
+      row->title = make_text (layout, FONT_TITLE,
+                              trellis_pog_map_translate_title (layout->catalog,
+                                                               trellis_pog_map_get_attribute_title (self, i)),
+                              title_w, &title_h);
       status_h = fit_text (row->status, naturals[i], status_w, self->direction == PANGO_DIRECTION_RTL);
       set_rect (&row->title_box, 0, y, title_w, title_h);
       line_h = first_line_height (row->title);

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "trellis-error.h"
+#include "trellis-framework-template.h"
 #include "trellis-pog-map-private.h"
 #include "trellis-store-private.h"
 
@@ -593,24 +594,31 @@ trellis_pog_map_format_goal_count_in (TrellisCatalog *catalog,
 }
 
 /**
- * trellis_pog_map_translate_level_title:
+ * trellis_pog_map_translate_title:
  * @catalog: (nullable): the language of a printed report, or %NULL
- * @title: a level’s title as the framework stores it
+ * @title: a level’s, attribute’s or competency’s title as the framework stores it
  *
  * A framework’s words are stored in the language it was made in. The default scale’s words
  * (Emerging, Developing, Proficient, Advanced) are Trellis’s own, so a report in a family’s
- * language looks them up in its catalogue; a school’s own words have no translation and stay
- * as they are. Without a catalogue (the application’s own screens) the stored words are shown.
+ * language looks them up in its catalogue, and the titles of the frameworks Trellis ships are
+ * translated in their templates; a school’s own words have no translation and stay as they
+ * are. Without a catalogue (the application’s own screens) the stored words are shown.
  *
  * Returns: (transfer none): the title to print
  */
 const char *
-trellis_pog_map_translate_level_title (TrellisCatalog *catalog,
-                                       const char     *title)
+trellis_pog_map_translate_title (TrellisCatalog *catalog,
+                                 const char     *title)
 {
+  const char *translated;
+
   if (catalog == NULL || title == NULL || *title == '\0')
     return title;
-  return trellis_catalog_translate (catalog, title);
+  translated = trellis_catalog_translate (catalog, title);
+  if (translated != title)
+    return translated;
+  translated = trellis_framework_template_translate (trellis_catalog_get_language (catalog), title);
+  return translated != NULL ? translated : title;
 }
 
 gint64

@@ -43,7 +43,7 @@ const char    *trellis_pog_map_get_rule_description_in       (TrellisCatalog *ca
 char          *trellis_pog_map_format_goal_count             (guint           n_goals);
 char          *trellis_pog_map_format_goal_count_in          (TrellisCatalog *catalog,
                                                               guint           n_goals);
-const char    *trellis_pog_map_translate_level_title         (TrellisCatalog *catalog,
+const char    *trellis_pog_map_translate_title               (TrellisCatalog *catalog,
                                                               const char     *title);
 
 gint64         trellis_pog_map_get_framework_id              (TrellisPogMap  *self);

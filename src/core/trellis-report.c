@@ -247,7 +247,8 @@ dup_goal_competencies (TrellisReport  *self,
       /* Translators: a competency a goal builds and, in brackets, the Profile-of-a-Graduate
        * attribute it belongs to */
       g_string_append_printf (text, trellis_report_translate (self, N_("%1$s (%2$s)")),
-                              column_text (stmt, 0), column_text (stmt, 1));
+                              trellis_pog_map_translate_title (self->catalog, column_text (stmt, 0)),
+                              trellis_pog_map_translate_title (self->catalog, column_text (stmt, 1)));
     }
   sqlite3_reset (stmt);
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -285,7 +286,7 @@ dup_goal_evidence (TrellisReport  *self,
     g_ptr_array_add (parts, date);
   if (!is_blank (column_text (stmt, 3)))
     g_ptr_array_add (parts, g_strdup_printf (trellis_report_translate (self, N_("Level: %s")),
-                                             trellis_pog_map_translate_level_title (self->catalog,
+                                             trellis_pog_map_translate_title (self->catalog,
                                                                                     column_text (stmt, 3))));
   sqlite3_reset (stmt);
   g_ptr_array_add (parts, NULL);
