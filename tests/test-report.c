@@ -796,6 +796,21 @@ test_report_framework_words (void)
   g_assert_null (trellis_framework_template_translate ("en", "Critical thinker"));
 }
 
+/* Where @text starts on the first page, in points from the left. */
+static double
+find_text_x (PopplerDocument *document,
+             const char      *text)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (document, 0);
+  GList *found = poppler_page_find_text (page, text);
+  double x;
+
+  g_assert_nonnull (found);
+  x = ((PopplerRectangle *) found->data)->x1;
+  g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
+  return x;
+}
+
 /* The map in a Spanish report speaks Spanish, at a size a family can read. */
 static void
 test_report_map_language (Fixture       *fixture,
@@ -836,6 +851,9 @@ test_report_map_language (Fixture       *fixture,
                      strstr (text, "Avanzado · ") != NULL);
       g_assert_true (strstr (text, " metas") != NULL || strstr (text, " meta") != NULL);
       assert_smallest_text (document, 8.0);
+      /* The map lines up with the text column, under its heading. */
+      g_assert_cmpfloat_with_epsilon (find_text_x (document, "Pensador crítico"),
+                                      find_text_x (document, "Perfil del egresado"), 0.5);
     }
 }
 

@@ -68,6 +68,7 @@ struct _TrellisPogMapLayout
   TrellisCatalog       *catalog;     /* the style it was measured in */
   char                 *font_family;
   double                font_size;
+  gboolean              flush;
   double                scale;       /* device units per logical unit */
   double                offset_x;    /* logical: centres a map narrower than the rectangle */
   double                font;        /* logical size of body text */
@@ -301,7 +302,8 @@ build (TrellisPogMap       *self,
        double               f)
 {
   g_autofree double *naturals = NULL;
-  double pad = 0.5 * f;
+  /* On screen a margin keeps the map off the widget’s edges; on paper it lines up with the text. */
+  double pad = layout->flush ? 0 : 0.5 * f;
   double width, title_w, bar_x, bar_w, status_x, status_w, y, widest = 0;
   gboolean beside, table = FALSE;
 
@@ -309,7 +311,10 @@ build (TrellisPogMap       *self,
   set_fonts (layout, f);
   width = MIN (logical_width - 2 * pad, MAX_WIDTH_EMS * f);
   layout->content_width = width;
-  layout->offset_x = (logical_width - width) / 2;
+  if (!layout->flush)
+    layout->offset_x = (logical_width - width) / 2;
+  else
+    layout->offset_x = self->direction == PANGO_DIRECTION_RTL ? logical_width - width : 0;
   y = pad;
 
   if (layout->n_rows == 0)
@@ -428,7 +433,7 @@ layout_matches (TrellisPogMapLayout      *layout,
   return layout != NULL && layout->width == width &&
          (style->font_size > 0 || layout->height == height) &&
          layout->catalog == style->catalog && layout->font_size == style->font_size &&
-         g_strcmp0 (layout->font_family, style->font_family) == 0;
+         layout->flush == style->flush && g_strcmp0 (layout->font_family, style->font_family) == 0;
 }
 
 static TrellisPogMapLayout *
@@ -455,6 +460,7 @@ ensure_layout (TrellisPogMap            *self,
   layout->catalog = style->catalog != NULL ? g_object_ref (style->catalog) : NULL;
   layout->font_family = g_strdup (style->font_family);
   layout->font_size = style->font_size;
+  layout->flush = style->flush;
   layout->n_rows = n_rows;
   layout->rows = g_new0 (Row, n_rows);
   layout->n_legend = self->framework->levels->len;

@@ -148,6 +148,8 @@ gboolean       trellis_pog_map_get_evidence_counts           (TrellisPogMap  *se
  * @font_size: the size of body text in user units; 0 lets the map choose the largest size that
  *   fits its rectangle. With a size, trellis_pog_map_measure_height() tells the height to give.
  * @dark: light text for a dark background
+ * @flush: no margin around the map, which starts at the rectangle’s start edge (a printed
+ *   page’s text column) rather than being centred in it
  *
  * How trellis_pog_map_render_styled() draws: a printed report gives its language and type.
  */
@@ -156,6 +158,7 @@ typedef struct {
   const char     *font_family;
   double          font_size;
   gboolean        dark;
+  gboolean        flush;
 } TrellisPogMapStyle;
 
 /* Drawing (trellis-pog-map-render.c): the map and its legend fill the rectangle (0, 0,

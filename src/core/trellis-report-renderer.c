@@ -142,6 +142,7 @@ map_style (TrellisReportRenderer *self)
   style.catalog = trellis_report_get_catalog (self->report);
   style.font_family = FONT_FAMILIES;
   style.font_size = pango_font_description_get_size (self->fonts[FONT_BODY]) / (double) PANGO_SCALE;
+  style.flush = TRUE;
   return style;
 }
 
