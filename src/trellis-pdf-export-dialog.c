@@ -17,6 +17,7 @@
 #include "trellis-report-options-box.h"
 #include "trellis-report-pdf.h"
 #include "trellis-student.h"
+#include "trellis-student-scope.h"
 #include "trellis-student-summary.h"
 #include "trellis-widget-utils.h"
 
@@ -28,12 +29,7 @@ struct _TrellisPdfExportDialog
 
   GtkButton               *export_button;
   GtkStack                *stack;
-  AdwActionRow            *selected_row;
-  AdwActionRow            *visible_row;
-  AdwActionRow            *all_row;
-  GtkCheckButton          *selected_check;
-  GtkCheckButton          *visible_check;
-  GtkCheckButton          *all_check;
+  TrellisStudentScope     *scope;
   TrellisReportOptionsBox *options_box;
   GtkLabel                *progress_label;
   GtkProgressBar          *progress_bar;
@@ -112,14 +108,18 @@ dup_chosen_ids (TrellisPdfExportDialog *self)
 {
   GArray *ids;
 
-  if (gtk_check_button_get_active (self->selected_check))
+  switch (trellis_student_scope_get_choice (self->scope))
     {
+    case TRELLIS_STUDENT_SCOPE_SELECTED:
       ids = g_array_new (FALSE, FALSE, sizeof (gint64));
       g_array_append_val (ids, self->selected_id);
       return ids;
+    case TRELLIS_STUDENT_SCOPE_SHOWN:
+      return g_array_ref (self->visible_ids);
+    case TRELLIS_STUDENT_SCOPE_ALL:
+    default:
+      break;
     }
-  if (gtk_check_button_get_active (self->visible_check))
-    return g_array_ref (self->visible_ids);
   return trellis_report_pdf_dup_current_student_ids (self->store, NULL);
 }
 
@@ -206,7 +206,8 @@ on_export_clicked (TrellisPdfExportDialog *self)
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
-  if (gtk_check_button_get_active (self->selected_check) && self->selected_name != NULL)
+  if (trellis_student_scope_get_choice (self->scope) == TRELLIS_STUDENT_SCOPE_SELECTED &&
+      self->selected_name != NULL)
     name = g_strdup_printf ("%s.pdf", self->selected_name);
   else
     name = g_strdup_printf ("%s.pdf", _("Learning plans"));
@@ -284,17 +285,13 @@ trellis_pdf_export_dialog_class_init (TrellisPdfExportDialogClass *klass)
     g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
 
+  g_type_ensure (TRELLIS_TYPE_STUDENT_SCOPE);
   g_type_ensure (TRELLIS_TYPE_REPORT_OPTIONS_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/trellisplp/Trellis/trellis-pdf-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TrellisPdfExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisPdfExportDialog, stack);
-  gtk_widget_class_bind_template_child (widget_class, TrellisPdfExportDialog, selected_row);
-  gtk_widget_class_bind_template_child (widget_class, TrellisPdfExportDialog, visible_row);
-  gtk_widget_class_bind_template_child (widget_class, TrellisPdfExportDialog, all_row);
-  gtk_widget_class_bind_template_child (widget_class, TrellisPdfExportDialog, selected_check);
-  gtk_widget_class_bind_template_child (widget_class, TrellisPdfExportDialog, visible_check);
-  gtk_widget_class_bind_template_child (widget_class, TrellisPdfExportDialog, all_check);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPdfExportDialog, scope);
   gtk_widget_class_bind_template_child (widget_class, TrellisPdfExportDialog, options_box);
   gtk_widget_class_bind_template_child (widget_class, TrellisPdfExportDialog, progress_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisPdfExportDialog, progress_bar);
@@ -341,22 +338,13 @@ trellis_pdf_export_dialog_new (GtkWindow    *parent,
   self->visible_ids = g_array_ref (visible_student_ids);
 
   self->selected_name = trellis_store_dup_student_name (store, selected_student_id);
-  adw_action_row_set_subtitle (self->selected_row, self->selected_name ? self->selected_name
-                                                                       : _("No student is selected"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->selected_row), self->selected_name != NULL);
-
   visible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u plan", "%u plans",
                                           visible_student_ids->len), visible_student_ids->len);
-  adw_action_row_set_subtitle (self->visible_row, visible);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->visible_row), visible_student_ids->len > 0);
-
   current = trellis_report_pdf_dup_current_student_ids (store, NULL);
   all = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u plan, archived students left out",
                                       "%u plans, archived students left out", current ? current->len : 0),
                          current ? current->len : 0);
-  adw_action_row_set_subtitle (self->all_row, all);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->all_row), current != NULL && current->len > 0);
-
-  gtk_check_button_set_active (self->selected_name ? self->selected_check : self->all_check, TRUE);
+  trellis_student_scope_set_counts (self->scope, self->selected_name, visible, visible_student_ids->len > 0,
+                                    all, current != NULL && current->len > 0);
   return GTK_WIDGET (self);
 }

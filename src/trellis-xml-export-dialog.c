@@ -14,6 +14,7 @@
 
 #include "trellis-error.h"
 #include "trellis-student.h"
+#include "trellis-student-scope.h"
 #include "trellis-student-summary.h"
 #include "trellis-widget-utils.h"
 #include "trellis-xml-export.h"
@@ -26,12 +27,7 @@ struct _TrellisXmlExportDialog
   GtkButton        *cancel_button;
   GtkButton        *export_button;
   GtkStack         *stack;
-  AdwActionRow     *selected_row;
-  AdwActionRow     *visible_row;
-  AdwActionRow     *all_row;
-  GtkCheckButton   *selected_check;
-  GtkCheckButton   *visible_check;
-  GtkCheckButton   *all_check;
+  TrellisStudentScope *scope;
   GtkLabel         *progress_label;
   GtkProgressBar   *progress_bar;
 
@@ -61,7 +57,8 @@ suggested_name (TrellisXmlExportDialog *self)
 {
   g_autofree char *base = NULL;
 
-  if (gtk_check_button_get_active (self->selected_check) && self->selected_name != NULL)
+  if (trellis_student_scope_get_choice (self->scope) == TRELLIS_STUDENT_SCOPE_SELECTED &&
+      self->selected_name != NULL)
     base = g_strdup (self->selected_name);
   else
     base = g_strdup (_("Plans"));
@@ -113,10 +110,12 @@ static void
 start_export (TrellisXmlExportDialog *self,
               const char             *path)
 {
+  TrellisStudentScopeChoice choice = trellis_student_scope_get_choice (self->scope);
+
   self->export = trellis_xml_export_new (self->store);
-  if (gtk_check_button_get_active (self->selected_check))
+  if (choice == TRELLIS_STUDENT_SCOPE_SELECTED)
     trellis_xml_export_add_student_id (self->export, self->selected_id);
-  else if (gtk_check_button_get_active (self->visible_check))
+  else if (choice == TRELLIS_STUDENT_SCOPE_SHOWN)
     for (guint i = 0; i < self->visible_ids->len; i++)
       trellis_xml_export_add_student_id (self->export, g_array_index (self->visible_ids, gint64, i));
 
@@ -220,17 +219,13 @@ trellis_xml_export_dialog_class_init (TrellisXmlExportDialogClass *klass)
     g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
 
+  g_type_ensure (TRELLIS_TYPE_STUDENT_SCOPE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/trellisplp/Trellis/trellis-xml-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TrellisXmlExportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisXmlExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisXmlExportDialog, stack);
-  gtk_widget_class_bind_template_child (widget_class, TrellisXmlExportDialog, selected_row);
-  gtk_widget_class_bind_template_child (widget_class, TrellisXmlExportDialog, visible_row);
-  gtk_widget_class_bind_template_child (widget_class, TrellisXmlExportDialog, all_row);
-  gtk_widget_class_bind_template_child (widget_class, TrellisXmlExportDialog, selected_check);
-  gtk_widget_class_bind_template_child (widget_class, TrellisXmlExportDialog, visible_check);
-  gtk_widget_class_bind_template_child (widget_class, TrellisXmlExportDialog, all_check);
+  gtk_widget_class_bind_template_child (widget_class, TrellisXmlExportDialog, scope);
   gtk_widget_class_bind_template_child (widget_class, TrellisXmlExportDialog, progress_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisXmlExportDialog, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
@@ -276,21 +271,14 @@ trellis_xml_export_dialog_new (GtkWindow    *parent,
   self->visible_ids = g_array_ref (visible_student_ids);
 
   self->selected_name = trellis_store_dup_student_name (store, selected_student_id);
-  adw_action_row_set_subtitle (self->selected_row, self->selected_name ? self->selected_name
-                                                                       : _("No student is selected"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->selected_row), self->selected_name != NULL);
-
   visible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u student", "%u students",
                                           visible_student_ids->len), visible_student_ids->len);
-  adw_action_row_set_subtitle (self->visible_row, visible);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->visible_row), visible_student_ids->len > 0);
-
   n_all = trellis_store_count (store, TRELLIS_TYPE_STUDENT);
   all = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u student and every framework",
                                       "%u students and every framework", n_all), (guint) n_all);
-  adw_action_row_set_subtitle (self->all_row, all);
-
-  gtk_check_button_set_active (self->selected_name ? self->selected_check : self->all_check, TRUE);
+  /* The whole database holds the frameworks too, so it is worth exporting without students. */
+  trellis_student_scope_set_counts (self->scope, self->selected_name, visible, visible_student_ids->len > 0,
+                                    all, TRUE);
   return GTK_WIDGET (self);
 }
 

@@ -10,6 +10,7 @@
 #include "trellis-print-operation.h"
 #include "trellis-report-options-box.h"
 #include "trellis-sample-school.h"
+#include "trellis-student-scope.h"
 #include "trellis-test-utils.h"
 #include "trellis-test-widgets.h"
 
@@ -155,6 +156,27 @@ test_export_dialog_scopes (void)
     g_assert_false (gtk_widget_get_sensitive (selected_row));
     g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (selected_check)));
     g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (selected_row)), ==, "No student is selected");
+    g_assert_cmpint (trellis_student_scope_get_choice (TRELLIS_STUDENT_SCOPE (trellis_test_find_widget (dialog, TRELLIS_TYPE_STUDENT_SCOPE))),
+                     ==, TRELLIS_STUDENT_SCOPE_ALL);
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* With a student selected, their plan is the one chosen; the list’s students are one click away. */
+  dialog = trellis_pdf_export_dialog_new (NULL, store, id, visible);
+  {
+    TrellisStudentScope *scope = TRELLIS_STUDENT_SCOPE (trellis_test_find_widget (dialog, TRELLIS_TYPE_STUDENT_SCOPE));
+    GtkWidget *check = trellis_test_find_widget (GTK_WIDGET (scope), GTK_TYPE_CHECK_BUTTON);
+    GtkWidget *shown_check = NULL;
+
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+    g_assert_cmpint (trellis_student_scope_get_choice (scope), ==, TRELLIS_STUDENT_SCOPE_SELECTED);
+    for (GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW); row != NULL && shown_check == NULL;
+         row = gtk_widget_get_next_sibling (row))
+      if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "1 plan") == 0)
+        shown_check = trellis_test_find_widget (row, GTK_TYPE_CHECK_BUTTON);
+    g_assert_nonnull (shown_check);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (shown_check), TRUE);
+    g_assert_cmpint (trellis_student_scope_get_choice (scope), ==, TRELLIS_STUDENT_SCOPE_SHOWN);
   }
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_clear_object (&store);
