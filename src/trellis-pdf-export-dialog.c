@@ -204,22 +204,13 @@ static void
 on_export_clicked (TrellisPdfExportDialog *self)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
+  gboolean one = trellis_student_scope_get_choice (self->scope) == TRELLIS_STUDENT_SCOPE_SELECTED &&
+                 self->selected_name != NULL;
 
-  if (trellis_student_scope_get_choice (self->scope) == TRELLIS_STUDENT_SCOPE_SELECTED &&
-      self->selected_name != NULL)
-    name = g_strdup_printf ("%s.pdf", self->selected_name);
-  else
-    name = g_strdup_printf ("%s.pdf", _("Learning plans"));
-  g_strdelimit (name, "/\\:", '-');
-
-  self->chooser = gtk_file_chooser_native_new (_("Export Plans to PDF"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  self->chooser = trellis_file_chooser_new_export (GTK_WINDOW (self), _("Export Plans to PDF"), filter,
+                                                   one ? self->selected_name : _("Learning plans"), ".pdf");
   g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }

@@ -219,6 +219,36 @@ trellis_file_chooser_dup_path (GtkNativeDialog *chooser,
 }
 
 /**
+ * trellis_file_chooser_new_export:
+ * @parent: the export dialog
+ * @title: the chooser’s title
+ * @filter: (transfer none): the kind of file written
+ * @name: the file name to suggest, without its extension
+ * @extension: the extension, with its dot
+ *
+ * Returns: (transfer full): a modal chooser that saves an export, not shown yet
+ */
+GtkFileChooserNative *
+trellis_file_chooser_new_export (GtkWindow     *parent,
+                                 const char    *title,
+                                 GtkFileFilter *filter,
+                                 const char    *name,
+                                 const char    *extension)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *file_name = g_strconcat (name, extension, NULL);
+
+  /* A student’s name may hold characters that cannot be in a file name. */
+  g_strdelimit (file_name, "/\\:", '-');
+  chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  return chooser;
+}
+
+/**
  * trellis_store_dup_student_name:
  * @store: the open database
  * @student_id: a student, or 0

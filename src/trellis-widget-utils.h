@@ -13,6 +13,11 @@ G_BEGIN_DECLS
 char *trellis_text_view_dup_text    (GtkTextView *view);
 void  trellis_list_box_remove_all   (GtkListBox  *list);
 char *trellis_format_date           (const char  *date);
+GtkFileChooserNative *trellis_file_chooser_new_export (GtkWindow     *parent,
+                                                       const char    *title,
+                                                       GtkFileFilter *filter,
+                                                       const char    *name,
+                                                       const char    *extension);
 char *trellis_file_chooser_dup_path (GtkNativeDialog *chooser,
                                      int              response);
 char *trellis_store_dup_student_name (TrellisStore   *store,

@@ -52,20 +52,6 @@ static guint signals[N_SIGNALS];
 
 /* Helpers */
 
-static char *
-suggested_name (TrellisXmlExportDialog *self)
-{
-  g_autofree char *base = NULL;
-
-  if (trellis_student_scope_get_choice (self->scope) == TRELLIS_STUDENT_SCOPE_SELECTED &&
-      self->selected_name != NULL)
-    base = g_strdup (self->selected_name);
-  else
-    base = g_strdup (_("Plans"));
-  g_strdelimit (base, "/\\:", '-');
-  return g_strdup_printf ("%s.xml", base);
-}
-
 static void
 show_error (TrellisXmlExportDialog *self,
             const GError           *error)
@@ -144,15 +130,13 @@ static void
 on_export_clicked (TrellisXmlExportDialog *self)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = suggested_name (self);
+  gboolean one = trellis_student_scope_get_choice (self->scope) == TRELLIS_STUDENT_SCOPE_SELECTED &&
+                 self->selected_name != NULL;
 
-  self->chooser = gtk_file_chooser_native_new (_("Export to XML"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_filter_set_name (filter, _("Trellis plan files"));
   gtk_file_filter_add_pattern (filter, "*.xml");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  self->chooser = trellis_file_chooser_new_export (GTK_WINDOW (self), _("Export to XML"), filter,
+                                                   one ? self->selected_name : _("Plans"), ".xml");
   g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
