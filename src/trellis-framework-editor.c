@@ -376,9 +376,9 @@ update_usage (TrellisFrameworkEditor *self)
     text = g_strdup (_("No plan uses this framework yet: it can be deleted."));
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%" G_GINT64_FORMAT " plan uses this framework. Changes show in it at once.",
-                                         "%" G_GINT64_FORMAT " plans use this framework. Changes show in them at once.",
-                                         n), n);
+                                         "%u plan uses this framework. Changes show in it at once.",
+                                         "%u plans use this framework. Changes show in them at once.",
+                                         n), (guint) n);
   adw_action_row_set_subtitle (self->usage_row, text);
 }
 

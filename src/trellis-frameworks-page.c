@@ -117,8 +117,8 @@ describe_framework (TrellisFrameworksPage *self,
                                                n_competencies), n_competencies);
   levels = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u level", "%u levels", n_levels), n_levels);
   plans = n_plans == 0 ? g_strdup (_("no plans"))
-                       : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " plan",
-                                                       "%" G_GINT64_FORMAT " plans", n_plans), n_plans);
+                       : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u plan", "%u plans", n_plans),
+                                          (guint) n_plans);
   /* Translators: attributes, competencies, levels and plans of a framework, e.g.
    * “6 attributes · 20 competencies · 4 levels · used by 12 plans” */
   return g_strdup_printf (_("%s · %s · %s · used by %s"), attributes, competencies, levels, plans);
