@@ -320,12 +320,46 @@ trellis_widget_name_drop_downs (GtkWidget *root)
     trellis_widget_name_drop_downs (child);
 }
 
+/* What @dropdown shows chosen, as text, or NULL. */
+static char *
+dup_drop_down_text (GtkDropDown *dropdown)
+{
+  gpointer item = gtk_drop_down_get_selected_item (dropdown);
+  GtkExpression *expression = gtk_drop_down_get_expression (dropdown);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (item == NULL)
+    return NULL;
+  if (GTK_IS_STRING_OBJECT (item))
+    return g_strdup (gtk_string_object_get_string (item));
+  if (expression != NULL && gtk_expression_evaluate (expression, item, &value) &&
+      G_VALUE_HOLDS_STRING (&value))
+    return g_value_dup_string (&value);
+  return NULL;
+}
+
+/* The button says what is chosen too: a screen reader hears “Grade, Grade 7”. */
+static void
+on_drop_down_selected_item (GtkDropDown *dropdown)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+  g_autofree char *text = dup_drop_down_text (dropdown);
+
+  if (!GTK_IS_TOGGLE_BUTTON (button))
+    return;
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 /**
  * trellis_drop_down_name_button:
  * @dropdown: a drop-down
  * @name: what it chooses, e.g. “Role”
  *
- * Gives the button inside @dropdown the name @name (see trellis_widget_name_drop_downs()).
+ * Gives the button inside @dropdown the name @name (see trellis_widget_name_drop_downs()),
+ * and the choice shown as its description, kept up to date.
  */
 void
 trellis_drop_down_name_button (GtkDropDown *dropdown,
@@ -337,8 +371,12 @@ trellis_drop_down_name_button (GtkDropDown *dropdown,
   g_return_if_fail (name != NULL);
 
   button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
-  if (GTK_IS_TOGGLE_BUTTON (button))
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (!GTK_IS_TOGGLE_BUTTON (button))
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (g_signal_handler_find (dropdown, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_drop_down_selected_item, NULL) == 0)
+    g_signal_connect (dropdown, "notify::selected-item", G_CALLBACK (on_drop_down_selected_item), NULL);
+  on_drop_down_selected_item (dropdown);
 }
 
 #define EXPLICIT_NAME_KEY "trellis-explicit-accessible-name"

@@ -236,6 +236,8 @@ def keyboard_only_add_student(app):
     key('End')
     key('Return')
     wait_for('the grade chosen', lambda: 'Grade 12' in labels_in(grade_button))
+    # A screen reader on the button hears the choice too, not only “Grade”.
+    wait_for('the grade in the button’s description', lambda: grade_button.get_description() == 'Grade 12')
     key('<Alt>a')
     app.window_gone('dialog', 'Add a Student')
     rows = wait_for('the new student in the database', lambda: app.query(
