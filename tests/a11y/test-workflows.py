@@ -131,6 +131,21 @@ def edit_interests_and_find_them_saved(app):
     wait_for('the interests in the database after autosave', saved)
 
 
+def choose_student_through_selection(app):
+    """A screen reader's “select” command (AT-SPI Selection), not keys: the student opens."""
+    students = app.student_list()
+    items = wait_for('the student list', lambda: student_items(app) or None)
+    if len(items) < 4:
+        raise Failure('the sample school shows %d students' % len(items))
+    if not students.select_child(3):
+        raise Failure('the student list refuses to select its fourth row')
+    wait_for('the fourth student selected', lambda: 'selected' in states_of(student_items(app)[3]))
+    row = name_of(student_items(app)[3])
+    profile = app.widget('TrellisProfilePage', student_view(app))
+    field = find(profile, 'text', 'Family name')
+    wait_for('the profile of %r' % row, lambda: get_text(field) and (' ' + get_text(field) + ',') in row)
+
+
 def search_counts_matching_students(app):
     wait_for('the student list', lambda: len(student_items(app)) > 0)
     family = app.query('SELECT family_name FROM student ORDER BY id LIMIT 1')[0]['family_name']
@@ -252,6 +267,7 @@ CASES = [
     first_launch_asks_who_is_using_trellis,
     add_student_and_find_them_selected,
     edit_interests_and_find_them_saved,
+    choose_student_through_selection,
     search_counts_matching_students,
     plan_goal_and_step,
     graduate_profile_attributes_say_level_and_goals,
