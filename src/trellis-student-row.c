@@ -40,8 +40,11 @@ G_DEFINE_FINAL_TYPE (TrellisStudentRow, trellis_student_row, GTK_TYPE_WIDGET)
 
 #define SPACING 12
 
-/* The name, then grade and homeroom, which look like the “caption” and “dim-label” styles. */
-#define NAME_MARKUP "%s\n<span size=\"9216\" alpha=\"55%%\">%s</span>"
+/* The name, then grade and homeroom, which look like the “caption” and “dim-label” styles.
+ * Each line starts with a mark of the window’s direction (%s: U+200E or U+200F) and holds its
+ * text as a bidi isolate (U+2068 … U+2069), so that both lines line up with the other rows,
+ * whatever script a name is written in. */
+#define NAME_MARKUP "%s\u2068%s\u2069\n<span size=\"9216\" alpha=\"55%%\">%s\u2068%s\u2069</span>"
 
 /* The badge’s style per plan status; the CSS lives in ui/style.css. */
 static const char * const status_classes[] = {
@@ -67,7 +70,7 @@ get_text_height (TrellisStudentRow *self)
       !pango_font_description_equal (font, measured_font))
     {
       g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->name_label), NULL);
-      g_autofree char *markup = g_markup_printf_escaped (NAME_MARKUP, "Ág", "Ág");
+      g_autofree char *markup = g_markup_printf_escaped (NAME_MARKUP, "", "Ág", "", "Ág");
 
       pango_layout_set_markup (layout, markup, -1);
       pango_layout_get_pixel_size (layout, NULL, &height);
@@ -155,6 +158,21 @@ trellis_student_row_size_allocate (GtkWidget *widget,
 }
 
 static void
+trellis_student_row_direction_changed (GtkWidget        *widget,
+                                       GtkTextDirection  previous)
+{
+  TrellisStudentRow *self = TRELLIS_STUDENT_ROW (widget);
+
+  /* The lines’ direction marks follow the widget’s. */
+  if (self->shown != NULL)
+    {
+      g_clear_object (&self->shown);
+      trellis_student_row_fill (self);
+    }
+  GTK_WIDGET_CLASS (trellis_student_row_parent_class)->direction_changed (widget, previous);
+}
+
+static void
 trellis_student_row_class_init (TrellisStudentRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -163,6 +181,7 @@ trellis_student_row_class_init (TrellisStudentRowClass *klass)
   object_class->dispose = trellis_student_row_dispose;
   widget_class->measure = trellis_student_row_measure;
   widget_class->size_allocate = trellis_student_row_size_allocate;
+  widget_class->direction_changed = trellis_student_row_direction_changed;
 }
 
 static void
@@ -267,6 +286,7 @@ trellis_student_row_fill (TrellisStudentRow *self)
   g_autofree char *details = NULL;
   g_autofree char *markup = NULL;
   TrellisStudentSummary *summary;
+  const char *mark;
   guint status_index;
 
   g_return_if_fail (TRELLIS_IS_STUDENT_ROW (self));
@@ -277,7 +297,9 @@ trellis_student_row_fill (TrellisStudentRow *self)
 
   details = dup_details (summary);
   trellis_initials_set_name (TRELLIS_INITIALS (self->initials), trellis_student_summary_get_display_name (summary));
-  markup = g_markup_printf_escaped (NAME_MARKUP, trellis_student_summary_get_display_name (summary), details);
+  mark = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? "\u200F" : "\u200E";
+  markup = g_markup_printf_escaped (NAME_MARKUP, mark, trellis_student_summary_get_display_name (summary),
+                                    mark, details);
   gtk_label_set_markup (self->name_label, markup);
   gtk_label_set_label (self->status_label, get_status_label (summary, &status_index));
   for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
