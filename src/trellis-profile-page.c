@@ -132,7 +132,8 @@ add_guardian_row (TrellisProfilePage *self,
                   TrellisGuardian    *guardian,
                   gboolean            expanded)
 {
-  GtkWidget *row = trellis_guardian_row_new (trellis_student_page_get_store (TRELLIS_STUDENT_PAGE (self)), guardian);
+  TrellisStore *store = trellis_student_page_get_store (TRELLIS_STUDENT_PAGE (self));
+  GtkWidget *row = trellis_guardian_row_new (store, guardian);
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), expanded);
   g_signal_connect_object (row, "remove", G_CALLBACK (on_guardian_remove), self, 0);
