@@ -14,10 +14,8 @@
 
 struct _TrellisGraduatePage
 {
-  AdwBin               parent_instance;
+  TrellisStudentPage   parent_instance;
 
-  TrellisStore        *store;
-  gint64               student_id;
   TrellisPogMap       *map;
   int                  shown;         /* the attribute in the detail panel, -1 for none */
   guint                reload_id;
@@ -31,16 +29,7 @@ struct _TrellisGraduatePage
   GtkBox              *detail_box;
 };
 
-G_DEFINE_FINAL_TYPE (TrellisGraduatePage, trellis_graduate_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_STUDENT_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TrellisGraduatePage, trellis_graduate_page, TRELLIS_TYPE_STUDENT_PAGE)
 
 /* Helpers */
 
@@ -198,11 +187,13 @@ show_details (TrellisGraduatePage *self,
 static void
 reload (TrellisGraduatePage *self)
 {
+  TrellisStore *store = trellis_student_page_get_store (TRELLIS_STUDENT_PAGE (self));
+  gint64 student_id = trellis_student_page_get_student_id (TRELLIS_STUDENT_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(TrellisPogMap) map = NULL;
 
-  if (self->store == NULL || self->student_id == 0)
+  if (store == NULL || student_id == 0)
     {
       g_clear_object (&self->map);
       trellis_pog_map_widget_set_map (self->map_widget, NULL);
@@ -211,7 +202,7 @@ reload (TrellisGraduatePage *self)
     }
 
   now = g_date_time_new_now_local ();
-  map = trellis_pog_map_new_for_student (self->store, self->student_id, now, &error);
+  map = trellis_pog_map_new_for_student (store, student_id, now, &error);
   if (map == NULL)
     {
       g_clear_object (&self->map);
@@ -240,15 +231,6 @@ on_reload_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Any edit may move a level (evidence), a count (goals) or the framework: redraw once the
- * burst of changes of one user action is over. */
-static void
-on_store_changed (TrellisGraduatePage *self)
-{
-  if (self->reload_id == 0)
-    self->reload_id = g_idle_add (on_reload_idle, self);
-}
-
 static void
 on_map_attribute_highlighted (TrellisPogMapWidget *map_widget,
                               int                  index,
@@ -273,45 +255,28 @@ on_map_attribute_activated (TrellisPogMapWidget *map_widget,
 /* Overrides */
 
 static void
-trellis_graduate_page_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
+trellis_graduate_page_load (TrellisStudentPage *page,
+                            gboolean            new_store)
 {
-  TrellisGraduatePage *self = TRELLIS_GRADUATE_PAGE (object);
+  TrellisGraduatePage *self = TRELLIS_GRADUATE_PAGE (page);
 
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_STUDENT_ID:
-      g_value_set_int64 (value, self->student_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!new_store)
+    self->shown = -1;
+  reload (self);
 }
 
+/* Any edit may move a level (evidence), a count (goals) or the framework: redraw once the
+ * burst of changes of one user action is over. */
 static void
-trellis_graduate_page_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
+trellis_graduate_page_store_changed (TrellisStudentPage *page,
+                                     const char         *table,
+                                     const char         *uuid,
+                                     TrellisStoreChange  kind)
 {
-  TrellisGraduatePage *self = TRELLIS_GRADUATE_PAGE (object);
+  TrellisGraduatePage *self = TRELLIS_GRADUATE_PAGE (page);
 
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      trellis_graduate_page_set_store (self, g_value_get_object (value));
-      break;
-    case PROP_STUDENT_ID:
-      trellis_graduate_page_set_student_id (self, g_value_get_int64 (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (self->reload_id == 0)
+    self->reload_id = g_idle_add (on_reload_idle, self);
 }
 
 static void
@@ -320,12 +285,8 @@ trellis_graduate_page_dispose (GObject *object)
   TrellisGraduatePage *self = TRELLIS_GRADUATE_PAGE (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
+  trellis_student_page_disconnect_store (TRELLIS_STUDENT_PAGE (self));
   g_clear_object (&self->map);
-  /* AdwBin unparents its child itself; the template must not do it a second time. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_GRADUATE_PAGE);
 
   G_OBJECT_CLASS (trellis_graduate_page_parent_class)->dispose (object);
@@ -336,18 +297,11 @@ trellis_graduate_page_class_init (TrellisGraduatePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TrellisStudentPageClass *page_class = TRELLIS_STUDENT_PAGE_CLASS (klass);
 
   object_class->dispose = trellis_graduate_page_dispose;
-  object_class->get_property = trellis_graduate_page_get_property;
-  object_class->set_property = trellis_graduate_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, TRELLIS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STUDENT_ID] =
-    g_param_spec_int64 ("student-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->load = trellis_graduate_page_load;
+  page_class->store_changed = trellis_graduate_page_store_changed;
 
   g_type_ensure (TRELLIS_TYPE_POG_MAP_WIDGET);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/trellisplp/Trellis/trellis-graduate-page.ui");
@@ -375,66 +329,4 @@ GtkWidget *
 trellis_graduate_page_new (void)
 {
   return g_object_new (TRELLIS_TYPE_GRADUATE_PAGE, NULL);
-}
-
-/**
- * trellis_graduate_page_get_store:
- * @self: a page
- *
- * Returns: (transfer none) (nullable): the store the map is read from
- */
-TrellisStore *
-trellis_graduate_page_get_store (TrellisGraduatePage *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_GRADUATE_PAGE (self), NULL);
-  return self->store;
-}
-
-void
-trellis_graduate_page_set_store (TrellisGraduatePage *self,
-                                 TrellisStore        *store)
-{
-  g_return_if_fail (TRELLIS_IS_GRADUATE_PAGE (self));
-  g_return_if_fail (store == NULL || TRELLIS_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    {
-      g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
-      g_signal_connect_swapped (store, "external-change", G_CALLBACK (on_store_changed), self);
-    }
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
-gint64
-trellis_graduate_page_get_student_id (TrellisGraduatePage *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_GRADUATE_PAGE (self), 0);
-  return self->student_id;
-}
-
-/**
- * trellis_graduate_page_set_student_id:
- * @self: a page
- * @student_id: the student’s row id, 0 for none
- *
- * Shows that student’s map (or an empty page for 0).
- */
-void
-trellis_graduate_page_set_student_id (TrellisGraduatePage *self,
-                                      gint64               student_id)
-{
-  g_return_if_fail (TRELLIS_IS_GRADUATE_PAGE (self));
-
-  if (self->student_id == student_id)
-    return;
-  self->student_id = student_id;
-  self->shown = -1;
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STUDENT_ID]);
 }

@@ -6,19 +6,13 @@
 
 #include <adwaita.h>
 
-#include "trellis-store.h"
+#include "trellis-student-page.h"
 
 G_BEGIN_DECLS
 
 #define TRELLIS_TYPE_GRADUATE_PAGE (trellis_graduate_page_get_type ())
-G_DECLARE_FINAL_TYPE (TrellisGraduatePage, trellis_graduate_page, TRELLIS, GRADUATE_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (TrellisGraduatePage, trellis_graduate_page, TRELLIS, GRADUATE_PAGE, TrellisStudentPage)
 
-GtkWidget    *trellis_graduate_page_new            (void);
-TrellisStore *trellis_graduate_page_get_store      (TrellisGraduatePage *self);
-void          trellis_graduate_page_set_store      (TrellisGraduatePage *self,
-                                                    TrellisStore        *store);
-gint64        trellis_graduate_page_get_student_id (TrellisGraduatePage *self);
-void          trellis_graduate_page_set_student_id (TrellisGraduatePage *self,
-                                                    gint64               student_id);
+GtkWidget *trellis_graduate_page_new (void);
 
 G_END_DECLS

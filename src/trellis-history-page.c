@@ -20,28 +20,17 @@
 
 struct _TrellisHistoryPage
 {
-  GtkWidget     parent_instance;
+  TrellisStudentPage  parent_instance;
 
-  TrellisStore *store;
-  gint64        student_id;
-  char         *student_uuid;
-  gboolean      stale;
-  guint         n_entries;
+  char               *student_uuid;
+  gboolean            stale;
+  guint               n_entries;
 
-  GtkStack     *stack;
-  GtkListBox   *list_box;
+  GtkStack           *stack;
+  GtkListBox         *list_box;
 };
 
-G_DEFINE_FINAL_TYPE (TrellisHistoryPage, trellis_history_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_STUDENT_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TrellisHistoryPage, trellis_history_page, TRELLIS_TYPE_STUDENT_PAGE)
 
 /* Helpers */
 
@@ -97,13 +86,14 @@ create_row (gpointer item,
 static void
 reload (TrellisHistoryPage *self)
 {
+  TrellisStore *store = trellis_student_page_get_store (TRELLIS_STUDENT_PAGE (self));
   g_autoptr(GListModel) model = NULL;
   g_autoptr(GError) error = NULL;
 
   self->stale = FALSE;
-  if (self->store != NULL && self->student_uuid != NULL)
+  if (store != NULL && self->student_uuid != NULL)
     {
-      model = trellis_store_list_history (self->store, self->student_uuid, &error);
+      model = trellis_store_list_history (store, self->student_uuid, &error);
       if (model == NULL)
         g_warning ("The history could not be read: %s", error->message);
     }
@@ -121,28 +111,33 @@ invalidate (TrellisHistoryPage *self)
     reload (self);
 }
 
+/* Overrides */
+
 static void
-load_student (TrellisHistoryPage *self)
+trellis_history_page_load (TrellisStudentPage *page,
+                           gboolean            new_store)
 {
+  TrellisHistoryPage *self = TRELLIS_HISTORY_PAGE (page);
+  TrellisStore *store = trellis_student_page_get_store (page);
+  gint64 student_id = trellis_student_page_get_student_id (page);
   g_autoptr(TrellisStudent) student = NULL;
 
   g_clear_pointer (&self->student_uuid, g_free);
-  if (self->store != NULL && self->student_id != 0)
-    student = trellis_store_load (self->store, TRELLIS_TYPE_STUDENT, self->student_id, NULL);
+  if (store != NULL && student_id != 0)
+    student = trellis_store_load (store, TRELLIS_TYPE_STUDENT, student_id, NULL);
   if (student != NULL)
     self->student_uuid = g_strdup (trellis_entity_get_uuid (TRELLIS_ENTITY (student)));
   invalidate (self);
 }
 
-/* Callbacks */
-
 static void
-on_store_changed (TrellisHistoryPage *self)
+trellis_history_page_store_changed (TrellisStudentPage *page,
+                                    const char         *table,
+                                    const char         *uuid,
+                                    TrellisStoreChange  kind)
 {
-  invalidate (self);
+  invalidate (TRELLIS_HISTORY_PAGE (page));
 }
-
-/* Overrides */
 
 static void
 trellis_history_page_map (GtkWidget *widget)
@@ -159,70 +154,11 @@ trellis_history_page_dispose (GObject *object)
 {
   TrellisHistoryPage *self = TRELLIS_HISTORY_PAGE (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  trellis_student_page_disconnect_store (TRELLIS_STUDENT_PAGE (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_HISTORY_PAGE);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->student_uuid, g_free);
 
   G_OBJECT_CLASS (trellis_history_page_parent_class)->dispose (object);
-}
-
-static void
-trellis_history_page_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  TrellisHistoryPage *self = TRELLIS_HISTORY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_STUDENT_ID:
-      g_value_set_int64 (value, self->student_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-trellis_history_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  TrellisHistoryPage *self = TRELLIS_HISTORY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (self->store == g_value_get_object (value))
-        break;
-      if (self->store != NULL)
-        g_signal_handlers_disconnect_by_data (self->store, self);
-      g_set_object (&self->store, g_value_get_object (value));
-      if (self->store != NULL)
-        {
-          g_signal_connect_swapped (self->store, "changed", G_CALLBACK (on_store_changed), self);
-          g_signal_connect_swapped (self->store, "external-change", G_CALLBACK (on_store_changed), self);
-        }
-      load_student (self);
-      g_object_notify_by_pspec (object, pspec);
-      break;
-    case PROP_STUDENT_ID:
-      if (self->student_id == g_value_get_int64 (value))
-        break;
-      self->student_id = g_value_get_int64 (value);
-      load_student (self);
-      g_object_notify_by_pspec (object, pspec);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -230,25 +166,17 @@ trellis_history_page_class_init (TrellisHistoryPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TrellisStudentPageClass *page_class = TRELLIS_STUDENT_PAGE_CLASS (klass);
 
   object_class->dispose = trellis_history_page_dispose;
-  object_class->get_property = trellis_history_page_get_property;
-  object_class->set_property = trellis_history_page_set_property;
   widget_class->map = trellis_history_page_map;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, TRELLIS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STUDENT_ID] =
-    g_param_spec_int64 ("student-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->load = trellis_history_page_load;
+  page_class->store_changed = trellis_history_page_store_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/trellisplp/Trellis/trellis-history-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TrellisHistoryPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisHistoryPage, list_box);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

@@ -6,12 +6,12 @@
 
 #include <adwaita.h>
 
-#include "trellis-store.h"
+#include "trellis-student-page.h"
 
 G_BEGIN_DECLS
 
 #define TRELLIS_TYPE_HISTORY_PAGE (trellis_history_page_get_type ())
-G_DECLARE_FINAL_TYPE (TrellisHistoryPage, trellis_history_page, TRELLIS, HISTORY_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (TrellisHistoryPage, trellis_history_page, TRELLIS, HISTORY_PAGE, TrellisStudentPage)
 
 guint trellis_history_page_get_n_entries (TrellisHistoryPage *self);
 

@@ -22,10 +22,8 @@
 
 struct _TrellisPlanPage
 {
-  GtkWidget           parent_instance;
+  TrellisStudentPage  parent_instance;
 
-  TrellisStore       *store;
-  gint64              student_id;
   TrellisPlan        *plan;          /* the plan of the selected year, or NULL */
   GStrv               years;         /* the years in the selector, newest first */
   char               *current_year;
@@ -70,16 +68,7 @@ struct _TrellisPlanPage
   TrellisGoalEditor  *goal_editor;
 };
 
-G_DEFINE_FINAL_TYPE (TrellisPlanPage, trellis_plan_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_STUDENT_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TrellisPlanPage, trellis_plan_page, TRELLIS_TYPE_STUDENT_PAGE)
 
 /* Enough cards to fill a tall window at once; the others in slices of main-loop idle time. */
 #define CARDS_FIRST_FRAME 8
@@ -91,6 +80,18 @@ static void on_card_move         (TrellisGoalCard *card,
                                   TrellisPlanPage *self);
 
 /* Helpers */
+
+static TrellisStore *
+get_store (TrellisPlanPage *self)
+{
+  return trellis_student_page_get_store (TRELLIS_STUDENT_PAGE (self));
+}
+
+static gint64
+get_student_id (TrellisPlanPage *self)
+{
+  return trellis_student_page_get_student_id (TRELLIS_STUDENT_PAGE (self));
+}
 
 static void
 report (TrellisPlanPage *self,
@@ -147,7 +148,7 @@ update_css (TrellisPlanPage *self)
 static void
 add_attribute_colors (TrellisPlanPage *self)
 {
-  g_autoptr(GListModel) attributes = trellis_store_list (self->store, TRELLIS_TYPE_ATTRIBUTE, NULL, 0, NULL);
+  g_autoptr(GListModel) attributes = trellis_store_list (get_store (self), TRELLIS_TYPE_ATTRIBUTE, NULL, 0, NULL);
   gboolean new_colors = FALSE;
 
   for (guint i = 0; attributes != NULL && i < g_list_model_get_n_items (attributes); i++)
@@ -209,7 +210,7 @@ update_status (TrellisPlanPage *self)
   gtk_widget_set_visible (self->return_button, g_strcmp0 (status, "in-review") == 0);
   gtk_widget_set_visible (self->complete_button, trellis_plan_workflow_can_transition (status, "completed"));
   gtk_widget_set_visible (self->archive_button, trellis_plan_workflow_can_transition (status, "archived"));
-  next = next_year ? trellis_plan_workflow_find_plan (self->store, self->student_id, next_year, NULL) : NULL;
+  next = next_year ? trellis_plan_workflow_find_plan (get_store (self), get_student_id (self), next_year, NULL) : NULL;
   gtk_widget_set_visible (self->next_year_button, next_year != NULL && next == NULL);
   gtk_widget_set_visible (self->add_goal_box, !read_only);
 }
@@ -243,9 +244,9 @@ load_goals (TrellisPlanPage *self)
   gboolean new_colors = FALSE;
 
   clear_goals (self);
-  self->goals = trellis_store_list (self->store, TRELLIS_TYPE_GOAL, "plan-id", plan_id, NULL);
-  self->progress_rows = trellis_plan_workflow_list_progress (self->store, plan_id, NULL);
-  self->chip_rows = trellis_plan_workflow_list_chips (self->store, plan_id, NULL);
+  self->goals = trellis_store_list (get_store (self), TRELLIS_TYPE_GOAL, "plan-id", plan_id, NULL);
+  self->progress_rows = trellis_plan_workflow_list_progress (get_store (self), plan_id, NULL);
+  self->chip_rows = trellis_plan_workflow_list_chips (get_store (self), plan_id, NULL);
   self->progress = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->chips = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
 
@@ -411,7 +412,7 @@ refresh_overview (TrellisPlanPage *self)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->plan == NULL)
     return;
-  reloaded = trellis_store_load (self->store, TRELLIS_TYPE_PLAN,
+  reloaded = trellis_store_load (get_store (self), TRELLIS_TYPE_PLAN,
                                  trellis_entity_get_id (TRELLIS_ENTITY (self->plan)), NULL);
   if (reloaded == NULL)
     {
@@ -422,7 +423,7 @@ refresh_overview (TrellisPlanPage *self)
   update_status (self);
   fill_goal_cards (self);
   g_object_set (self->plan_notes, "read-only", trellis_plan_workflow_is_read_only (self->plan), NULL);
-  trellis_notes_thread_set_target (self->plan_notes, self->store,
+  trellis_notes_thread_set_target (self->plan_notes, get_store (self),
                                    trellis_entity_get_id (TRELLIS_ENTITY (self->plan)), 0);
 }
 
@@ -438,8 +439,8 @@ static void
 fill_years (TrellisPlanPage *self,
             const char      *select)
 {
-  g_autoptr(GListModel) plans = trellis_store_list (self->store, TRELLIS_TYPE_PLAN, "student-id",
-                                                    self->student_id, NULL);
+  g_autoptr(GListModel) plans = trellis_store_list (get_store (self), TRELLIS_TYPE_PLAN, "student-id",
+                                                    get_student_id (self), NULL);
   g_autoptr(GPtrArray) years = g_ptr_array_new ();
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   guint selected = 0;
@@ -497,7 +498,7 @@ show_year (TrellisPlanPage *self)
   clear_goals (self);
   g_clear_object (&self->plan);
   gtk_stack_set_visible_child_name (self->stack, "overview");
-  self->plan = trellis_plan_workflow_find_plan (self->store, self->student_id, year, &error);
+  self->plan = trellis_plan_workflow_find_plan (get_store (self), get_student_id (self), year, &error);
   if (error != NULL)
     report (self, error);
   if (self->plan == NULL)
@@ -521,7 +522,7 @@ reload (TrellisPlanPage *self)
 
   clear_goals (self);
   g_clear_object (&self->plan);
-  if (self->store == NULL || self->student_id == 0)
+  if (get_store (self) == NULL || get_student_id (self) == 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "none");
       return;
@@ -538,7 +539,7 @@ open_goal (TrellisPlanPage *self,
 {
   gtk_label_set_text (self->goal_view_title, trellis_entity_get_text (TRELLIS_ENTITY (goal), "title"));
   gtk_widget_set_visible (self->delete_goal_button, !trellis_plan_workflow_is_read_only (self->plan));
-  trellis_goal_editor_set_goal (self->goal_editor, self->store, goal,
+  trellis_goal_editor_set_goal (self->goal_editor, get_store (self), goal,
                                 trellis_entity_get_reference (TRELLIS_ENTITY (self->plan), "framework-id"),
                                 trellis_plan_workflow_is_read_only (self->plan));
   gtk_stack_set_visible_child_name (self->stack, "goal");
@@ -581,7 +582,7 @@ new_dialog (TrellisPlanPage *self,
 static void
 on_year_selected (TrellisPlanPage *self)
 {
-  if (!self->changing_year && self->store != NULL && self->student_id != 0)
+  if (!self->changing_year && get_store (self) != NULL && get_student_id (self) != 0)
     show_year (self);
 }
 
@@ -592,7 +593,7 @@ on_start_clicked (TrellisPlanPage *self)
   g_autoptr(TrellisPlan) plan = NULL;
   g_autofree char *year = g_strdup (selected_year (self));
 
-  plan = trellis_plan_workflow_start_plan (self->store, self->student_id, year, &error);
+  plan = trellis_plan_workflow_start_plan (get_store (self), get_student_id (self), year, &error);
   if (plan == NULL)
     {
       report (self, error);
@@ -611,7 +612,7 @@ run_transition (TrellisPlanPage *self,
 
   if (self->plan == NULL)
     return;
-  if (!transition (self->store, self->plan, &error))
+  if (!transition (get_store (self), self->plan, &error))
     report (self, error);
   refresh_overview (self);
 }
@@ -644,7 +645,7 @@ on_review_response (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "request") != 0 || self->plan == NULL)
     return;
-  if (!trellis_plan_workflow_request_review (self->store, self->plan, gtk_editable_get_text (entry), &error))
+  if (!trellis_plan_workflow_request_review (get_store (self), self->plan, gtk_editable_get_text (entry), &error))
     report (self, error);
   refresh_overview (self);
 }
@@ -689,7 +690,7 @@ on_return_response (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "return") != 0 || self->plan == NULL)
     return;
-  if (!trellis_plan_workflow_return_to_active (self->store, self->plan, note, &error))
+  if (!trellis_plan_workflow_return_to_active (get_store (self), self->plan, note, &error))
     report (self, error);
   refresh_overview (self);
 }
@@ -734,7 +735,7 @@ on_next_year_response (AdwMessageDialog *dialog,
         gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (checks->pdata[i]), "goal-id");
         g_array_append_val (ids, id);
       }
-  next = trellis_plan_workflow_start_next_year (self->store, self->plan, (const gint64 *) ids->data,
+  next = trellis_plan_workflow_start_next_year (get_store (self), self->plan, (const gint64 *) ids->data,
                                                 ids->len, &error);
   if (next == NULL)
     {
@@ -758,7 +759,7 @@ on_next_year_clicked (TrellisPlanPage *self)
   if (self->plan == NULL)
     return;
   next_year = trellis_school_year_next (trellis_entity_get_text (TRELLIS_ENTITY (self->plan), "school-year"));
-  goals = trellis_store_list (self->store, TRELLIS_TYPE_GOAL, "plan-id",
+  goals = trellis_store_list (get_store (self), TRELLIS_TYPE_GOAL, "plan-id",
                               trellis_entity_get_id (TRELLIS_ENTITY (self->plan)), NULL);
   for (guint i = 0; goals != NULL && i < g_list_model_get_n_items (goals); i++)
     {
@@ -799,7 +800,7 @@ on_add_goal (TrellisPlanPage *self)
 
   if (self->plan == NULL || *title == '\0')
     return;
-  goal = trellis_plan_workflow_add_goal (self->store, self->plan, title, &error);
+  goal = trellis_plan_workflow_add_goal (get_store (self), self->plan, title, &error);
   if (goal == NULL)
     {
       report (self, error);
@@ -816,7 +817,7 @@ on_goal_activated (TrellisPlanPage *self,
   g_autoptr(TrellisGoal) goal = NULL;
 
   /* Load it afresh: the card's copy may be older than the last save. */
-  goal = trellis_store_load (self->store, TRELLIS_TYPE_GOAL,
+  goal = trellis_store_load (get_store (self), TRELLIS_TYPE_GOAL,
                              trellis_entity_get_id (TRELLIS_ENTITY (trellis_goal_card_get_goal (TRELLIS_GOAL_CARD (row)))),
                              NULL);
   if (goal != NULL)
@@ -832,7 +833,7 @@ on_card_move (TrellisGoalCard *card,
   TrellisGoal *goal = trellis_goal_card_get_goal (card);
 
   self->focus_goal_id = trellis_entity_get_id (TRELLIS_ENTITY (goal));
-  if (!trellis_plan_workflow_move_goal_by (self->store, goal, delta, &error))
+  if (!trellis_plan_workflow_move_goal_by (get_store (self), goal, delta, &error))
     report (self, error);
   refresh_overview (self);
 }
@@ -896,12 +897,12 @@ on_goal_drop (GtkDropTarget   *target,
   gtk_list_box_drag_unhighlight_row (self->goals_list);
   if (row == NULL || self->plan == NULL || trellis_plan_workflow_is_read_only (self->plan))
     return FALSE;
-  dragged = trellis_store_load (self->store, TRELLIS_TYPE_GOAL, g_value_get_int64 (value), NULL);
+  dragged = trellis_store_load (get_store (self), TRELLIS_TYPE_GOAL, g_value_get_int64 (value), NULL);
   if (dragged == NULL || trellis_entity_get_reference (TRELLIS_ENTITY (dragged), "plan-id") !=
                          trellis_entity_get_id (TRELLIS_ENTITY (self->plan)))
     return FALSE;
   self->focus_goal_id = trellis_entity_get_id (TRELLIS_ENTITY (dragged));
-  if (!trellis_plan_workflow_move_goal (self->store, dragged, (guint) gtk_list_box_row_get_index (row), &error))
+  if (!trellis_plan_workflow_move_goal (get_store (self), dragged, (guint) gtk_list_box_row_get_index (row), &error))
     report (self, error);
   refresh_overview (self);
   return TRUE;
@@ -923,7 +924,7 @@ on_delete_goal_clicked (TrellisPlanPage *self)
   goal = g_object_ref (trellis_goal_editor_get_goal (self->goal_editor));
   trellis_goal_editor_flush (self->goal_editor);
   trellis_goal_editor_set_goal (self->goal_editor, NULL, NULL, 0, TRUE);
-  if (!trellis_store_delete (self->store, TRELLIS_ENTITY (goal), &snapshot, &error))
+  if (!trellis_store_delete (get_store (self), TRELLIS_ENTITY (goal), &snapshot, &error))
     {
       report (self, error);
       open_goal (self, goal);
@@ -931,7 +932,7 @@ on_delete_goal_clicked (TrellisPlanPage *self)
     }
   gtk_stack_set_visible_child_name (self->stack, "overview");
   refresh_overview (self);
-  trellis_show_undo_toast (GTK_WIDGET (self), self->store, snapshot, _("Goal deleted"));
+  trellis_show_undo_toast (GTK_WIDGET (self), get_store (self), snapshot, _("Goal deleted"));
 }
 
 static gboolean
@@ -946,26 +947,6 @@ on_refresh_idle (gpointer user_data)
 }
 
 static void
-on_store_changed (TrellisStore       *store,
-                  const char         *table,
-                  const char         *uuid,
-                  TrellisStoreChange  kind,
-                  TrellisPlanPage    *self)
-{
-  /* An Undo while the plan shows brings cards back; batches are redrawn once. */
-  if (self->plan != NULL && self->refresh_id == 0)
-    self->refresh_id = g_idle_add (on_refresh_idle, self);
-}
-
-static void
-on_external_change (TrellisPlanPage *self)
-{
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "goal") == 0)
-    return;
-  reload (self);
-}
-
-static void
 on_back_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -977,6 +958,48 @@ on_back_action (GtkWidget  *widget,
 }
 
 /* Overrides */
+
+static void
+trellis_plan_page_unload (TrellisStudentPage *page)
+{
+  TrellisPlanPage *self = TRELLIS_PLAN_PAGE (page);
+
+  trellis_goal_editor_set_goal (self->goal_editor, NULL, NULL, 0, TRUE);
+}
+
+static void
+trellis_plan_page_load (TrellisStudentPage *page,
+                        gboolean            new_store)
+{
+  TrellisPlanPage *self = TRELLIS_PLAN_PAGE (page);
+
+  if (new_store && get_store (self) != NULL)
+    add_attribute_colors (self);
+  reload (self);
+}
+
+static void
+trellis_plan_page_store_changed (TrellisStudentPage *page,
+                                 const char         *table,
+                                 const char         *uuid,
+                                 TrellisStoreChange  kind)
+{
+  TrellisPlanPage *self = TRELLIS_PLAN_PAGE (page);
+
+  /* An Undo while the plan shows brings cards back; batches are redrawn once. */
+  if (self->plan != NULL && self->refresh_id == 0)
+    self->refresh_id = g_idle_add (on_refresh_idle, self);
+}
+
+static void
+trellis_plan_page_external_change (TrellisStudentPage *page)
+{
+  TrellisPlanPage *self = TRELLIS_PLAN_PAGE (page);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "goal") == 0)
+    return;
+  reload (self);
+}
 
 static void
 trellis_plan_page_realize (GtkWidget *widget)
@@ -1004,10 +1027,8 @@ trellis_plan_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   clear_goals (self);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  trellis_student_page_disconnect_store (TRELLIS_STUDENT_PAGE (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_PLAN_PAGE);
-  g_clear_object (&self->store);
   g_clear_object (&self->plan);
   g_clear_object (&self->css);
 
@@ -1027,67 +1048,20 @@ trellis_plan_page_finalize (GObject *object)
 }
 
 static void
-trellis_plan_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  TrellisPlanPage *self = TRELLIS_PLAN_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_STUDENT_ID:
-      g_value_set_int64 (value, self->student_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-trellis_plan_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  TrellisPlanPage *self = TRELLIS_PLAN_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      trellis_plan_page_set_store (self, g_value_get_object (value));
-      break;
-    case PROP_STUDENT_ID:
-      trellis_plan_page_set_student_id (self, g_value_get_int64 (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 trellis_plan_page_class_init (TrellisPlanPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TrellisStudentPageClass *page_class = TRELLIS_STUDENT_PAGE_CLASS (klass);
 
   object_class->dispose = trellis_plan_page_dispose;
   object_class->finalize = trellis_plan_page_finalize;
-  object_class->get_property = trellis_plan_page_get_property;
-  object_class->set_property = trellis_plan_page_set_property;
   widget_class->realize = trellis_plan_page_realize;
   widget_class->unrealize = trellis_plan_page_unrealize;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, TRELLIS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STUDENT_ID] =
-    g_param_spec_int64 ("student-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->unload = trellis_plan_page_unload;
+  page_class->load = trellis_plan_page_load;
+  page_class->store_changed = trellis_plan_page_store_changed;
+  page_class->external_change = trellis_plan_page_external_change;
 
   g_type_ensure (TRELLIS_TYPE_GOAL_EDITOR);
   g_type_ensure (TRELLIS_TYPE_NOTES_THREAD);
@@ -1128,7 +1102,6 @@ trellis_plan_page_class_init (TrellisPlanPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "plan.back", NULL, on_back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "plan.back", NULL);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -1161,67 +1134,4 @@ GtkWidget *
 trellis_plan_page_new (void)
 {
   return g_object_new (TRELLIS_TYPE_PLAN_PAGE, NULL);
-}
-
-TrellisStore *
-trellis_plan_page_get_store (TrellisPlanPage *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_PLAN_PAGE (self), NULL);
-  return self->store;
-}
-
-/**
- * trellis_plan_page_set_store:
- * @self: the page
- * @store: (nullable): the open database
- */
-void
-trellis_plan_page_set_store (TrellisPlanPage *self,
-                             TrellisStore    *store)
-{
-  g_return_if_fail (TRELLIS_IS_PLAN_PAGE (self));
-  g_return_if_fail (store == NULL || TRELLIS_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  trellis_goal_editor_set_goal (self->goal_editor, NULL, NULL, 0, TRUE);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    {
-      g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
-      g_signal_connect_swapped (store, "external-change", G_CALLBACK (on_external_change), self);
-      add_attribute_colors (self);
-    }
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
-gint64
-trellis_plan_page_get_student_id (TrellisPlanPage *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_PLAN_PAGE (self), 0);
-  return self->student_id;
-}
-
-/**
- * trellis_plan_page_set_student_id:
- * @self: the page
- * @student_id: the student whose plan to show, 0 for none
- *
- * Shows the student's plan for this school year (or the empty state to start one).
- */
-void
-trellis_plan_page_set_student_id (TrellisPlanPage *self,
-                                  gint64           student_id)
-{
-  g_return_if_fail (TRELLIS_IS_PLAN_PAGE (self));
-
-  if (self->student_id == student_id)
-    return;
-  trellis_goal_editor_set_goal (self->goal_editor, NULL, NULL, 0, TRUE);
-  self->student_id = student_id;
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STUDENT_ID]);
 }

@@ -6,19 +6,13 @@
 
 #include <gtk/gtk.h>
 
-#include "trellis-store.h"
+#include "trellis-student-page.h"
 
 G_BEGIN_DECLS
 
 #define TRELLIS_TYPE_PLAN_PAGE (trellis_plan_page_get_type ())
-G_DECLARE_FINAL_TYPE (TrellisPlanPage, trellis_plan_page, TRELLIS, PLAN_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (TrellisPlanPage, trellis_plan_page, TRELLIS, PLAN_PAGE, TrellisStudentPage)
 
-GtkWidget    *trellis_plan_page_new            (void);
-TrellisStore *trellis_plan_page_get_store      (TrellisPlanPage *self);
-void          trellis_plan_page_set_store      (TrellisPlanPage *self,
-                                                TrellisStore    *store);
-gint64        trellis_plan_page_get_student_id (TrellisPlanPage *self);
-void          trellis_plan_page_set_student_id (TrellisPlanPage *self,
-                                                gint64           student_id);
+GtkWidget *trellis_plan_page_new (void);
 
 G_END_DECLS

@@ -27,10 +27,8 @@
 
 struct _TrellisProfilePage
 {
-  GtkWidget        parent_instance;
+  TrellisStudentPage parent_instance;
 
-  TrellisStore    *store;
-  gint64           student_id;
   TrellisAutosave *autosave;
 
   AdwAvatar       *avatar;
@@ -57,16 +55,7 @@ struct _TrellisProfilePage
   AdwEntryRow     *new_guardian_row;
 };
 
-G_DEFINE_FINAL_TYPE (TrellisProfilePage, trellis_profile_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_STUDENT_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TrellisProfilePage, trellis_profile_page, TRELLIS_TYPE_STUDENT_PAGE)
 
 /* The text fields and the widget (an AdwEntryRow or a GtkTextView) that edits each. */
 static const struct {
@@ -143,7 +132,8 @@ add_guardian_row (TrellisProfilePage *self,
                   TrellisGuardian    *guardian,
                   gboolean            expanded)
 {
-  GtkWidget *row = trellis_guardian_row_new (self->store, guardian);
+  TrellisStore *store = trellis_student_page_get_store (TRELLIS_STUDENT_PAGE (self));
+  GtkWidget *row = trellis_guardian_row_new (store, guardian);
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), expanded);
   g_signal_connect_object (row, "remove", G_CALLBACK (on_guardian_remove), self, 0);
@@ -153,14 +143,16 @@ add_guardian_row (TrellisProfilePage *self,
 static void
 load_guardians (TrellisProfilePage *self)
 {
+  TrellisStore *store = trellis_student_page_get_store (TRELLIS_STUDENT_PAGE (self));
+  gint64 student_id = trellis_student_page_get_student_id (TRELLIS_STUDENT_PAGE (self));
   g_autoptr(GListModel) guardians = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->guardian_list))) != NULL)
     gtk_list_box_remove (self->guardian_list, child);
 
-  if (self->store != NULL && self->student_id != 0)
-    guardians = trellis_store_list (self->store, TRELLIS_TYPE_GUARDIAN, "student-id", self->student_id, NULL);
+  if (store != NULL && student_id != 0)
+    guardians = trellis_store_list (store, TRELLIS_TYPE_GUARDIAN, "student-id", student_id, NULL);
   for (guint i = 0; guardians != NULL && i < g_list_model_get_n_items (guardians); i++)
     {
       g_autoptr(TrellisGuardian) guardian = g_list_model_get_item (guardians, i);
@@ -173,12 +165,14 @@ load_guardians (TrellisProfilePage *self)
 static void
 load (TrellisProfilePage *self)
 {
+  TrellisStore *store = trellis_student_page_get_store (TRELLIS_STUDENT_PAGE (self));
+  gint64 student_id = trellis_student_page_get_student_id (TRELLIS_STUDENT_PAGE (self));
   g_autoptr(TrellisStudent) student = NULL;
   TrellisEntity *entity;
 
   trellis_autosave_set_record (self->autosave, NULL, NULL);
-  if (self->store != NULL && self->student_id != 0)
-    student = trellis_store_load (self->store, TRELLIS_TYPE_STUDENT, self->student_id, NULL);
+  if (store != NULL && student_id != 0)
+    student = trellis_store_load (store, TRELLIS_TYPE_STUDENT, student_id, NULL);
   entity = TRELLIS_ENTITY (student);
 
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
@@ -191,7 +185,7 @@ load (TrellisProfilePage *self)
   load_guardians (self);
 
   if (student != NULL)
-    trellis_autosave_set_record (self->autosave, self->store, entity);
+    trellis_autosave_set_record (self->autosave, store, entity);
   update_heading (self);
 }
 
@@ -252,10 +246,11 @@ static void
 on_restore_guardian (AdwToast           *toast,
                      TrellisProfilePage *self)
 {
+  TrellisStore *store = trellis_student_page_get_store (TRELLIS_STUDENT_PAGE (self));
   TrellisSnapshot *snapshot = g_object_get_data (G_OBJECT (toast), "snapshot");
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL || !trellis_store_restore (self->store, snapshot, &error))
+  if (store == NULL || !trellis_store_restore (store, snapshot, &error))
     {
       if (error != NULL)
         trellis_show_error_toast (GTK_WIDGET (self), error);
@@ -275,7 +270,8 @@ on_guardian_remove (TrellisGuardianRow *row,
   GtkWidget *window;
   AdwToast *toast;
 
-  if (!trellis_store_delete (self->store, TRELLIS_ENTITY (guardian), &snapshot, &error))
+  if (!trellis_store_delete (trellis_student_page_get_store (TRELLIS_STUDENT_PAGE (self)),
+                             TRELLIS_ENTITY (guardian), &snapshot, &error))
     {
       trellis_show_error_toast (GTK_WIDGET (self), error);
       return;
@@ -299,12 +295,14 @@ on_guardian_remove (TrellisGuardianRow *row,
 static void
 on_new_guardian_apply (TrellisProfilePage *self)
 {
+  TrellisStore *store = trellis_student_page_get_store (TRELLIS_STUDENT_PAGE (self));
+  gint64 student_id = trellis_student_page_get_student_id (TRELLIS_STUDENT_PAGE (self));
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_guardian_row))));
   g_autoptr(TrellisGuardian) guardian = NULL;
   g_autoptr(GError) error = NULL;
   int position;
 
-  if (*name == '\0' || self->store == NULL || self->student_id == 0)
+  if (*name == '\0' || store == NULL || student_id == 0)
     return;
   position = 0;
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->guardian_list));
@@ -312,8 +310,8 @@ on_new_guardian_apply (TrellisProfilePage *self)
     position++;
 
   guardian = trellis_guardian_new ();
-  g_object_set (guardian, "student-id", self->student_id, "name", name, "position", position, NULL);
-  if (!trellis_store_insert (self->store, TRELLIS_ENTITY (guardian), &error))
+  g_object_set (guardian, "student-id", student_id, "name", name, "position", position, NULL);
+  if (!trellis_store_insert (store, TRELLIS_ENTITY (guardian), &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->new_guardian_row), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_guardian_row), error->message);
@@ -327,28 +325,38 @@ on_new_guardian_apply (TrellisProfilePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->guardian_list), TRUE);
 }
 
+/* Overrides */
+
 static void
-on_store_changed (TrellisStore       *store,
-                  const char         *table,
-                  const char         *uuid,
-                  TrellisStoreChange  kind,
-                  TrellisProfilePage *self)
+trellis_profile_page_unload (TrellisStudentPage *page)
 {
+  TrellisProfilePage *self = TRELLIS_PROFILE_PAGE (page);
+
+  /* The old database (or student) keeps what was typed for it. */
+  trellis_autosave_set_record (self->autosave, NULL, NULL);
+}
+
+static void
+trellis_profile_page_load (TrellisStudentPage *page,
+                           gboolean            new_store)
+{
+  load (TRELLIS_PROFILE_PAGE (page));
+}
+
+/* Another program’s change to the file comes here as a reload too. */
+static void
+trellis_profile_page_store_changed (TrellisStudentPage *page,
+                                    const char         *table,
+                                    const char         *uuid,
+                                    TrellisStoreChange  kind)
+{
+  TrellisProfilePage *self = TRELLIS_PROFILE_PAGE (page);
+
   /* Our own saves are already on screen; only a bulk change (an import, an undo) reloads,
    * and never over an edit still being typed. */
   if (kind == TRELLIS_STORE_CHANGE_RELOAD && !trellis_autosave_has_pending (self->autosave))
     load (self);
 }
-
-static void
-on_store_external_change (TrellisStore       *store,
-                          TrellisProfilePage *self)
-{
-  if (!trellis_autosave_has_pending (self->autosave))
-    load (self);
-}
-
-/* Overrides */
 
 static void
 trellis_profile_page_dispose (GObject *object)
@@ -357,8 +365,7 @@ trellis_profile_page_dispose (GObject *object)
 
   TrellisProfilePage *self = TRELLIS_PROFILE_PAGE (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  trellis_student_page_disconnect_store (TRELLIS_STUDENT_PAGE (self));
   if (self->autosave != NULL)
     trellis_autosave_set_record (self->autosave, NULL, NULL);
   g_clear_object (&self->autosave);
@@ -366,68 +373,8 @@ trellis_profile_page_dispose (GObject *object)
   /* The template’s unnamed top child is ours to unparent. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (trellis_profile_page_parent_class)->dispose (object);
-}
-
-static void
-trellis_profile_page_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  TrellisProfilePage *self = TRELLIS_PROFILE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_STUDENT_ID:
-      g_value_set_int64 (value, self->student_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-trellis_profile_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  TrellisProfilePage *self = TRELLIS_PROFILE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (self->store == g_value_get_object (value))
-        break;
-      /* The old database keeps what was typed for it. */
-      trellis_autosave_set_record (self->autosave, NULL, NULL);
-      if (self->store != NULL)
-        g_signal_handlers_disconnect_by_data (self->store, self);
-      g_set_object (&self->store, g_value_get_object (value));
-      if (self->store != NULL)
-        {
-          g_signal_connect (self->store, "changed", G_CALLBACK (on_store_changed), self);
-          g_signal_connect (self->store, "external-change", G_CALLBACK (on_store_external_change), self);
-        }
-      load (self);
-      g_object_notify_by_pspec (object, pspec);
-      break;
-    case PROP_STUDENT_ID:
-      if (self->student_id == g_value_get_int64 (value))
-        break;
-      self->student_id = g_value_get_int64 (value);
-      load (self);
-      g_object_notify_by_pspec (object, pspec);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -435,18 +382,12 @@ trellis_profile_page_class_init (TrellisProfilePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TrellisStudentPageClass *page_class = TRELLIS_STUDENT_PAGE_CLASS (klass);
 
   object_class->dispose = trellis_profile_page_dispose;
-  object_class->get_property = trellis_profile_page_get_property;
-  object_class->set_property = trellis_profile_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, TRELLIS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STUDENT_ID] =
-    g_param_spec_int64 ("student-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->unload = trellis_profile_page_unload;
+  page_class->load = trellis_profile_page_load;
+  page_class->store_changed = trellis_profile_page_store_changed;
 
   g_type_ensure (TRELLIS_TYPE_DATE_BUTTON);
 
@@ -475,7 +416,6 @@ trellis_profile_page_class_init (TrellisProfilePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, guardian_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, new_guardian_row);
   gtk_widget_class_bind_template_callback (widget_class, on_new_guardian_apply);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

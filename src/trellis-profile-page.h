@@ -6,12 +6,12 @@
 
 #include <adwaita.h>
 
-#include "trellis-store.h"
+#include "trellis-student-page.h"
 
 G_BEGIN_DECLS
 
 #define TRELLIS_TYPE_PROFILE_PAGE (trellis_profile_page_get_type ())
-G_DECLARE_FINAL_TYPE (TrellisProfilePage, trellis_profile_page, TRELLIS, PROFILE_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (TrellisProfilePage, trellis_profile_page, TRELLIS, PROFILE_PAGE, TrellisStudentPage)
 
 GtkWidget *trellis_profile_page_get_field_widget (TrellisProfilePage *self,
                                                   const char         *field);

@@ -26,7 +26,7 @@
 typedef struct
 {
   const char *name;                /* the AdwViewStackPage’s name in the .ui */
-  GType     (*get_type) (void);    /* a widget with “store” and “student-id” properties */
+  GType     (*get_type) (void);    /* a TrellisStudentPage */
 } PageKind;
 
 static const PageKind page_kinds[] = {
@@ -38,32 +38,34 @@ static const PageKind page_kinds[] = {
 
 #define N_PAGES G_N_ELEMENTS (page_kinds)
 
+/* A TrellisStudentPage itself, for its “store” and “student-id”, which it hands on to its pages;
+ * it does not listen to the store: each page does. */
 struct _TrellisStudentView
 {
-  GtkWidget     parent_instance;
+  TrellisStudentPage  parent_instance;
 
-  TrellisStore *store;
-  gint64        student_id;
-  gboolean      stale[N_PAGES];   /* the page shows another student than student_id */
-  guint         load_id;
-  gint64        last_load;        /* monotonic time of the last load */
+  gboolean            stale[N_PAGES];   /* the page shows another student than the view */
+  guint               load_id;
+  gint64              last_load;        /* monotonic time of the last load */
 
-  GtkStack     *stack;
-  AdwViewStack *view_stack;
+  GtkStack           *stack;
+  AdwViewStack       *view_stack;
 };
 
-G_DEFINE_FINAL_TYPE (TrellisStudentView, trellis_student_view, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_STUDENT_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TrellisStudentView, trellis_student_view, TRELLIS_TYPE_STUDENT_PAGE)
 
 /* Helpers */
+
+/* Gives @page the view’s store and student. */
+static void
+hand_on (TrellisStudentView *self,
+         GtkWidget          *page)
+{
+  TrellisStudentPage *view = TRELLIS_STUDENT_PAGE (self);
+
+  trellis_student_page_set_store (TRELLIS_STUDENT_PAGE (page), trellis_student_page_get_store (view));
+  trellis_student_page_set_student_id (TRELLIS_STUDENT_PAGE (page), trellis_student_page_get_student_id (view));
+}
 
 static AdwBin *
 get_bin (TrellisStudentView *self,
@@ -87,7 +89,7 @@ load_page (TrellisStudentView *self,
     }
   else if (!self->stale[index])
     return;
-  g_object_set (page, "store", self->store, "student-id", self->student_id, NULL);
+  hand_on (self, page);
   self->stale[index] = FALSE;
 }
 
@@ -113,10 +115,17 @@ on_load_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+has_student (TrellisStudentView *self)
+{
+  return trellis_student_page_get_store (TRELLIS_STUDENT_PAGE (self)) != NULL &&
+         trellis_student_page_get_student_id (TRELLIS_STUDENT_PAGE (self)) != 0;
+}
+
 static void
 update_pages (TrellisStudentView *self)
 {
-  gboolean shown = self->store != NULL && self->student_id != 0;
+  gboolean shown = has_student (self);
   gint64 since_last = (g_get_monotonic_time () - self->last_load) / 1000;
 
   g_clear_handle_id (&self->load_id, g_source_remove);
@@ -130,7 +139,7 @@ update_pages (TrellisStudentView *self)
           GtkWidget *page = adw_bin_get_child (get_bin (self, i));
 
           if (page != NULL)
-            g_object_set (page, "store", self->store, "student-id", self->student_id, NULL);
+            hand_on (self, page);
           self->stale[i] = FALSE;
         }
       return;
@@ -149,11 +158,18 @@ update_pages (TrellisStudentView *self)
 static void
 on_visible_page_changed (TrellisStudentView *self)
 {
-  if (self->store != NULL && self->student_id != 0)
+  if (has_student (self))
     load_visible_page (self);
 }
 
 /* Overrides */
+
+static void
+trellis_student_view_load (TrellisStudentPage *page,
+                           gboolean            new_store)
+{
+  update_pages (TRELLIS_STUDENT_VIEW (page));
+}
 
 static void
 trellis_student_view_dispose (GObject *object)
@@ -162,60 +178,8 @@ trellis_student_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->load_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_STUDENT_VIEW);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (trellis_student_view_parent_class)->dispose (object);
-}
-
-static void
-trellis_student_view_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  TrellisStudentView *self = TRELLIS_STUDENT_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_STUDENT_ID:
-      g_value_set_int64 (value, self->student_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-trellis_student_view_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  TrellisStudentView *self = TRELLIS_STUDENT_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      if (g_set_object (&self->store, g_value_get_object (value)))
-        {
-          update_pages (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_STUDENT_ID:
-      if (self->student_id != g_value_get_int64 (value))
-        {
-          self->student_id = g_value_get_int64 (value);
-          update_pages (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -223,25 +187,16 @@ trellis_student_view_class_init (TrellisStudentViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TrellisStudentPageClass *page_class = TRELLIS_STUDENT_PAGE_CLASS (klass);
 
   object_class->dispose = trellis_student_view_dispose;
-  object_class->get_property = trellis_student_view_get_property;
-  object_class->set_property = trellis_student_view_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, TRELLIS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STUDENT_ID] =
-    g_param_spec_int64 ("student-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->load = trellis_student_view_load;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/trellisplp/Trellis/trellis-student-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TrellisStudentView, stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisStudentView, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -264,32 +219,4 @@ trellis_student_view_get_stack (TrellisStudentView *self)
   g_return_val_if_fail (TRELLIS_IS_STUDENT_VIEW (self), NULL);
 
   return self->view_stack;
-}
-
-/**
- * trellis_student_view_get_store:
- * @self: a view
- *
- * Returns: (transfer none) (nullable): the database
- */
-TrellisStore *
-trellis_student_view_get_store (TrellisStudentView *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_STUDENT_VIEW (self), NULL);
-
-  return self->store;
-}
-
-/**
- * trellis_student_view_get_student_id:
- * @self: a view
- *
- * Returns: the student shown, 0 for none
- */
-gint64
-trellis_student_view_get_student_id (TrellisStudentView *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_STUDENT_VIEW (self), 0);
-
-  return self->student_id;
 }

@@ -6,15 +6,13 @@
 
 #include <adwaita.h>
 
-#include "trellis-store.h"
+#include "trellis-student-page.h"
 
 G_BEGIN_DECLS
 
 #define TRELLIS_TYPE_STUDENT_VIEW (trellis_student_view_get_type ())
-G_DECLARE_FINAL_TYPE (TrellisStudentView, trellis_student_view, TRELLIS, STUDENT_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (TrellisStudentView, trellis_student_view, TRELLIS, STUDENT_VIEW, TrellisStudentPage)
 
-AdwViewStack *trellis_student_view_get_stack      (TrellisStudentView *self);
-TrellisStore *trellis_student_view_get_store      (TrellisStudentView *self);
-gint64        trellis_student_view_get_student_id (TrellisStudentView *self);
+AdwViewStack *trellis_student_view_get_stack (TrellisStudentView *self);
 
 G_END_DECLS

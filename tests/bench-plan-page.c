@@ -110,7 +110,7 @@ all_cards_filled (GtkWidget *page,
   g_autoptr(TrellisEntity) plan = NULL;
   guint n = 0;
 
-  plans = trellis_store_list (trellis_plan_page_get_store (TRELLIS_PLAN_PAGE (page)), TRELLIS_TYPE_PLAN,
+  plans = trellis_store_list (trellis_student_page_get_store (TRELLIS_STUDENT_PAGE (page)), TRELLIS_TYPE_PLAN,
                               "student-id", student_id, NULL);
   plan = g_list_model_get_item (plans, 0);
   for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
@@ -149,7 +149,7 @@ show_first_frame (GtkWidget *window,
   gboolean painted = FALSE;
   gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
 
-  trellis_plan_page_set_student_id (TRELLIS_PLAN_PAGE (page), student_id);
+  trellis_student_page_set_student_id (TRELLIS_STUDENT_PAGE (page), student_id);
   while (!painted)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, handler);
@@ -180,7 +180,7 @@ new_page (GtkWidget    *overlay,
   GtkWidget *page = trellis_plan_page_new ();
 
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
-  trellis_plan_page_set_store (TRELLIS_PLAN_PAGE (page), store);
+  trellis_student_page_set_store (TRELLIS_STUDENT_PAGE (page), store);
   trellis_test_spin_idle ();
   return page;
 }

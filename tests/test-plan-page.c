@@ -297,7 +297,7 @@ fixture_set_up (Fixture       *f,
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (f->overlay), f->page);
   gtk_window_set_child (GTK_WINDOW (f->window), f->overlay);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 800);
-  trellis_plan_page_set_store (TRELLIS_PLAN_PAGE (f->page), f->store);
+  trellis_student_page_set_store (TRELLIS_STUDENT_PAGE (f->page), f->store);
   gtk_window_present (GTK_WINDOW (f->window));
   spin ();
 }
@@ -344,8 +344,8 @@ show_plan (Fixture *f,
   GtkWidget *list;
   gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
-  trellis_plan_page_set_student_id (TRELLIS_PLAN_PAGE (f->page), 0);
-  trellis_plan_page_set_student_id (TRELLIS_PLAN_PAGE (f->page), f->student_id);
+  trellis_student_page_set_student_id (TRELLIS_STUDENT_PAGE (f->page), 0);
+  trellis_student_page_set_student_id (TRELLIS_STUDENT_PAGE (f->page), f->student_id);
   list = trellis_test_find_named (f->page, "goals-list");
   for (;;)
     {

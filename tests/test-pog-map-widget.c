@@ -288,9 +288,9 @@ test_graduate_page (Fixture       *fixture,
   drain ();
   map = trellis_pog_map_widget_get_map (widget);
   g_assert_null (trellis_pog_map_get_attribute_level_title (map, 0));
-  trellis_graduate_page_set_student_id (TRELLIS_GRADUATE_PAGE (page), 0);
+  trellis_student_page_set_student_id (TRELLIS_STUDENT_PAGE (page), 0);
   g_assert_null (trellis_pog_map_widget_get_map (widget));
-  trellis_graduate_page_set_student_id (TRELLIS_GRADUATE_PAGE (page), 424242);   /* deleted: an error page */
+  trellis_student_page_set_student_id (TRELLIS_STUDENT_PAGE (page), 424242);   /* deleted: an error page */
   g_assert_null (trellis_pog_map_widget_get_map (widget));
 }
 

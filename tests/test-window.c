@@ -452,7 +452,7 @@ test_window_search_keeps_student (Fixture       *fixture,
   g_assert_true (gtk_selection_model_is_selected (selection, position));
   g_assert_cmpuint (gtk_bitset_get_size (gtk_selection_model_get_selection (selection)), ==, 1);
   g_assert_cmpuint (n_loads, ==, 0);
-  g_assert_cmpint (trellis_student_view_get_student_id (TRELLIS_STUDENT_VIEW (view)), ==, id);
+  g_assert_cmpint (trellis_student_page_get_student_id (TRELLIS_STUDENT_PAGE (view)), ==, id);
 }
 
 static void
