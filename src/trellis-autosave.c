@@ -1,9 +1,16 @@
 /* trellis-autosave.c — stores a record’s edits a moment after typing stops, field by field
  *
- * Widgets hand over text as it is typed; it is stored TRELLIS_AUTOSAVE_DELAY_MS after typing
- * stops, when focus leaves the field, and when the window closes (trellis_autosave_flush_all()).
- * Each field is checked on its own: a value the record refuses stays in its widget, marked
- * with the reason, and is not stored, while the other fields are.
+ * Bound widgets hand over their values as they change (any property, through GValue
+ * transforms; a string is taken in the field’s text form); callers may also hand over values
+ * themselves (trellis_autosave_set_field()). Edits are stored TRELLIS_AUTOSAVE_DELAY_MS after
+ * the last one, when focus leaves a bound widget, on trellis_autosave_flush(), and for every
+ * autosave when the window closes (trellis_autosave_flush_all()).
+ *
+ * Each field is checked on its own against a copy of the record: a value the record refuses
+ * stays in its widget, marked with the reason, and waits for a fix, while the other fields are
+ * stored. The record edited is the very instance given; by default it holds only what is
+ * stored, while with %TRELLIS_AUTOSAVE_LIVE it follows every accepted keystroke, for the
+ * widgets bound to it elsewhere.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,20 +18,42 @@
 
 #define G_LOG_DOMAIN "trellis-autosave"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "trellis-autosave.h"
 
+/* One widget that edits a field, or only shows its refusals (then @object is NULL). */
+typedef struct {
+  TrellisAutosave    *self;
+  char               *field;
+  GtkWidget          *widget;     /* weak: the binding lives as long as the autosave */
+  GObject            *object;     /* weak: holds @property, the widget or a text view’s buffer */
+  char               *property;
+  gulong              notify_id;
+  GtkEventController *focus;
+  char               *title;      /* the row’s own title while it shows an error */
+} Binding;
+
+/* A value not stored yet: waiting for the pause, or refused and waiting for a fix. */
+typedef struct {
+  char   *field;
+  GValue  value;
+} Edit;
+
 struct _TrellisAutosave
 {
-  GObject        parent_instance;
+  GObject               parent_instance;
 
-  TrellisStore  *store;     /* NULL while nothing is edited */
-  TrellisEntity *entity;    /* as stored, NULL while nothing is edited */
-  GHashTable    *pending;   /* field name → text not yet stored */
-  GHashTable    *errors;    /* field name → message */
-  GHashTable    *widgets;   /* field name → GtkWidget (unowned, weak) */
-  guint          timeout_id;
+  TrellisAutosaveFlags  flags;
+  TrellisStore         *store;      /* NULL while nothing is edited */
+  TrellisEntity        *entity;     /* NULL while nothing is edited */
+  GPtrArray            *edits;      /* Edit, in the order first made */
+  GHashTable           *errors;     /* field name → message */
+  GPtrArray            *bindings;   /* Binding */
+  guint                 timeout_id;
+  gboolean              dirty;      /* the record holds values not stored yet */
+  gboolean              cancelled;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisAutosave, trellis_autosave, G_TYPE_OBJECT)
@@ -32,6 +61,7 @@ G_DEFINE_FINAL_TYPE (TrellisAutosave, trellis_autosave, G_TYPE_OBJECT)
 enum {
   FIELD_ERROR,
   SAVED,
+  FAILED,
   N_SIGNALS
 };
 
@@ -43,68 +73,290 @@ static GList *instances;
 /* Helpers */
 
 static void
+binding_free (gpointer data)
+{
+  Binding *binding = data;
+
+  g_clear_weak_pointer (&binding->widget);
+  g_clear_weak_pointer (&binding->object);
+  g_free (binding->field);
+  g_free (binding->property);
+  g_free (binding->title);
+  g_free (binding);
+}
+
+static void
+edit_free (gpointer data)
+{
+  Edit *edit = data;
+
+  g_free (edit->field);
+  g_value_unset (&edit->value);
+  g_free (edit);
+}
+
+static Edit *
+find_edit (TrellisAutosave *self,
+           const char      *field)
+{
+  for (guint i = 0; i < self->edits->len; i++)
+    {
+      Edit *edit = self->edits->pdata[i];
+
+      if (g_strcmp0 (edit->field, field) == 0)
+        return edit;
+    }
+  return NULL;
+}
+
+/* Marks the widget of @binding, or clears the mark when @message is %NULL. */
+static void
+mark_binding (Binding    *binding,
+              const char *message)
+{
+  GtkWidget *widget = binding->widget;
+  GtkWidget *row = NULL;
+
+  if (widget == NULL)
+    return;
+  if ((binding->self->flags & TRELLIS_AUTOSAVE_ERROR_IN_TITLE) != 0)
+    row = ADW_IS_PREFERENCES_ROW (widget) ? widget : gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW);
+
+  if (message != NULL)
+    gtk_widget_add_css_class (row ? row : widget, "error");
+  else
+    gtk_widget_remove_css_class (row ? row : widget, "error");
+
+  if (row == NULL)
+    gtk_widget_set_tooltip_text (widget, message);
+  else if (message != NULL)
+    {
+      if (binding->title == NULL)
+        binding->title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message);
+    }
+  else if (binding->title != NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), binding->title);
+      g_clear_pointer (&binding->title, g_free);
+    }
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
+                               message ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+  if (message != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
 show_error (TrellisAutosave *self,
             const char      *field,
             const char      *message)
 {
-  GtkWidget *widget = g_hash_table_lookup (self->widgets, field);
-
-  if (message != NULL)
-    g_hash_table_replace (self->errors, g_strdup (field), g_strdup (message));
-  else if (!g_hash_table_remove (self->errors, field))
-    return;
-
-  if (widget != NULL)
+  for (guint i = 0; i < self->bindings->len; i++)
     {
-      if (message != NULL)
-        gtk_widget_add_css_class (widget, "error");
-      else
-        gtk_widget_remove_css_class (widget, "error");
-      gtk_widget_set_tooltip_text (widget, message);
-      if (message != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-      else
-        gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      Binding *binding = self->bindings->pdata[i];
+
+      if (g_strcmp0 (binding->field, field) == 0)
+        mark_binding (binding, message);
     }
   g_signal_emit (self, signals[FIELD_ERROR], 0, field, message);
 }
 
-/* Empty text means “unset” for dates, which are NULL rather than “”. */
-static const char *
-normalize_value (const TrellisField *field,
-                 const char         *value)
+static void
+set_error (TrellisAutosave *self,
+           const char      *field,
+           const char      *message)
 {
-  if (field->type == TRELLIS_FIELD_DATE && value != NULL && *value == '\0')
-    return NULL;
-  return value;
+  if (g_strcmp0 (g_hash_table_lookup (self->errors, field), message) == 0)
+    return;
+  if (message != NULL)
+    g_hash_table_replace (self->errors, g_strdup (field), g_strdup (message));
+  else
+    g_hash_table_remove (self->errors, field);
+  show_error (self, field, message);
 }
 
-/* Applies one pending value to @candidate; on refusal puts the stored value back. */
-static gboolean
-apply_field (TrellisAutosave *self,
-             TrellisEntity   *candidate,
-             const char      *name,
-             const char      *value)
+static void
+clear_errors (TrellisAutosave *self)
 {
-  const TrellisField *field = trellis_entity_find_field (candidate, name);
-  g_autofree char *stored = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) errors = g_steal_pointer (&self->errors);
+  GHashTableIter iter;
+  gpointer field;
 
-  g_return_val_if_fail (field != NULL, FALSE);
+  self->errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, errors);
+  while (g_hash_table_iter_next (&iter, &field, NULL))
+    show_error (self, field, NULL);
+}
 
-  if (trellis_entity_set_field_string (candidate, field, normalize_value (field, value), &error) &&
-      trellis_entity_validate (candidate, &error))
+static void
+copy_field (TrellisEntity *from,
+            TrellisEntity *to,
+            const char    *field)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_object_get_property (G_OBJECT (from), field, &value);
+  g_object_set_property (G_OBJECT (to), field, &value);
+}
+
+/* Shows the record’s value in the bound property, converted to its type (a level’s int
+ * becomes a spin button’s double). */
+static void
+show_value (TrellisAutosave *self,
+            Binding         *binding)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (binding->object), binding->property);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_auto(GValue) shown = G_VALUE_INIT;
+
+  g_object_get_property (G_OBJECT (self->entity), binding->field, &value);
+  /* A text field of a record made in memory is NULL until stored; widgets want "". */
+  if (G_VALUE_HOLDS_STRING (&value) && g_value_get_string (&value) == NULL)
+    g_value_set_static_string (&value, "");
+  g_value_init (&shown, pspec->value_type);
+  if (!g_value_transform (&value, &shown))
+    g_return_if_reached ();
+  g_object_set_property (binding->object, binding->property, &shown);
+}
+
+/* A string is the field’s text form (empty means “unset” for a date); any other value is
+ * converted to the field’s type. */
+static gboolean
+apply_edit (TrellisEntity  *candidate,
+            Edit           *edit,
+            GError        **error)
+{
+  const TrellisField *field = trellis_entity_find_field (candidate, edit->field);
+  GParamSpec *pspec;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert (field != NULL);
+  if (G_VALUE_HOLDS_STRING (&edit->value))
     {
-      show_error (self, name, NULL);
-      return TRUE;
+      const char *text = g_value_get_string (&edit->value);
+
+      if (text == NULL)
+        text = "";
+      if (field->type == TRELLIS_FIELD_DATE && *text == '\0')
+        text = NULL;
+      return trellis_entity_set_field_string (candidate, field, text, error);
     }
 
-  stored = trellis_entity_dup_field_string (self->entity, field);
-  trellis_entity_set_field_string (candidate, field, stored, NULL);
-  show_error (self, name, error->message);
-  return FALSE;
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (candidate), edit->field);
+  g_value_init (&value, pspec->value_type);
+  if (!g_value_transform (&edit->value, &value))
+    g_assert_not_reached ();
+  g_object_set_property (G_OBJECT (candidate), edit->field, &value);
+  return TRUE;
 }
+
+/* Tries the waiting values, in the order made, on a copy of the record; puts those it accepts
+ * into the record and marks the others.
+ *
+ * Returns: (transfer container): the edits accepted */
+static GPtrArray *
+check_edits (TrellisAutosave *self)
+{
+  g_autoptr(TrellisEntity) candidate = trellis_entity_copy (self->entity);
+  GPtrArray *accepted = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->edits->len; i++)
+    {
+      Edit *edit = self->edits->pdata[i];
+      g_autoptr(GError) error = NULL;
+
+      if (apply_edit (candidate, edit, &error) && trellis_entity_validate (candidate, &error))
+        {
+          copy_field (candidate, self->entity, edit->field);
+          g_ptr_array_add (accepted, edit);
+          set_error (self, edit->field, NULL);
+        }
+      else
+        {
+          copy_field (self->entity, candidate, edit->field);
+          set_error (self, edit->field, error->message);
+        }
+    }
+  self->dirty |= accepted->len > 0;
+  return accepted;
+}
+
+static gboolean on_timeout (gpointer user_data);
+
+static void
+take_edit (TrellisAutosave *self,
+           const char      *field,
+           const GValue    *value)
+{
+  GParamSpec *pspec;
+  Edit *edit;
+
+  if (self->entity == NULL || self->cancelled)
+    return;
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->entity), field);
+  g_return_if_fail (trellis_entity_find_field (self->entity, field) != NULL && pspec != NULL);
+  g_return_if_fail (G_VALUE_HOLDS_STRING (value) ||
+                    g_value_type_transformable (G_VALUE_TYPE (value), pspec->value_type));
+
+  edit = find_edit (self, field);
+  if (edit == NULL)
+    {
+      edit = g_new0 (Edit, 1);
+      edit->field = g_strdup (field);
+      g_ptr_array_add (self->edits, edit);
+    }
+  else
+    g_value_unset (&edit->value);
+  g_value_init (&edit->value, G_VALUE_TYPE (value));
+  g_value_copy (value, &edit->value);
+
+  if ((self->flags & TRELLIS_AUTOSAVE_LIVE) != 0)
+    g_ptr_array_unref (check_edits (self));
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->timeout_id = g_timeout_add (TRELLIS_AUTOSAVE_DELAY_MS, on_timeout, self);
+}
+
+static void on_notify      (GObject                 *object,
+                            GParamSpec              *pspec,
+                            gpointer                 user_data);
+static void on_focus_leave (GtkEventControllerFocus *controller,
+                            TrellisAutosave         *self);
+
+static void
+add_binding (TrellisAutosave *self,
+             GtkWidget       *widget,
+             GObject         *object,
+             const char      *property,
+             const char      *field)
+{
+  Binding *binding = g_new0 (Binding, 1);
+  g_autofree char *signal = NULL;
+
+  binding->self = self;
+  binding->field = g_strdup (field);
+  g_set_weak_pointer (&binding->widget, widget);
+  g_ptr_array_add (self->bindings, binding);
+  if (object == NULL)
+    return;
+
+  binding->property = g_strdup (property);
+  g_set_weak_pointer (&binding->object, object);
+  if (self->entity != NULL)
+    show_value (self, binding);
+  signal = g_strconcat ("notify::", property, NULL);
+  binding->notify_id = g_signal_connect (object, signal, G_CALLBACK (on_notify), binding);
+
+  binding->focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (binding->focus, "leave", G_CALLBACK (on_focus_leave), self, 0);
+  gtk_widget_add_controller (widget, binding->focus);
+}
+
+/* Callbacks */
 
 static gboolean
 on_timeout (gpointer user_data)
@@ -116,28 +368,16 @@ on_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Callbacks */
-
 static void
-on_editable_changed (GtkEditable     *editable,
-                     TrellisAutosave *self)
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           gpointer    user_data)
 {
-  const char *field = g_object_get_data (G_OBJECT (editable), "trellis-field");
+  Binding *binding = user_data;
+  g_auto(GValue) value = G_VALUE_INIT;
 
-  trellis_autosave_set_field (self, field, gtk_editable_get_text (editable));
-}
-
-static void
-on_buffer_changed (GtkTextBuffer   *buffer,
-                   TrellisAutosave *self)
-{
-  const char *field = g_object_get_data (G_OBJECT (buffer), "trellis-field");
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  trellis_autosave_set_field (self, field, text);
+  g_object_get_property (object, binding->property, &value);
+  take_edit (binding->self, binding->field, &value);
 }
 
 static void
@@ -159,6 +399,24 @@ trellis_autosave_dispose (GObject *object)
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   instances = g_list_remove (instances, self);
 
+  /* The widgets may be reused for another record: leave them as they were. */
+  for (guint i = 0; i < self->bindings->len; i++)
+    {
+      Binding *binding = self->bindings->pdata[i];
+
+      if (g_hash_table_contains (self->errors, binding->field))
+        mark_binding (binding, NULL);
+      if (binding->object != NULL)
+        g_signal_handler_disconnect (binding->object, binding->notify_id);
+      if (binding->widget != NULL && binding->focus != NULL)
+        gtk_widget_remove_controller (binding->widget, binding->focus);
+    }
+  g_ptr_array_set_size (self->bindings, 0);
+  g_ptr_array_set_size (self->edits, 0);
+  g_hash_table_remove_all (self->errors);
+  g_clear_object (&self->entity);
+  g_clear_object (&self->store);
+
   G_OBJECT_CLASS (trellis_autosave_parent_class)->dispose (object);
 }
 
@@ -167,11 +425,9 @@ trellis_autosave_finalize (GObject *object)
 {
   TrellisAutosave *self = TRELLIS_AUTOSAVE (object);
 
-  g_clear_object (&self->store);
-  g_clear_object (&self->entity);
-  g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
+  g_clear_pointer (&self->edits, g_ptr_array_unref);
   g_clear_pointer (&self->errors, g_hash_table_unref);
-  g_clear_pointer (&self->widgets, g_hash_table_unref);
 
   G_OBJECT_CLASS (trellis_autosave_parent_class)->finalize (object);
 }
@@ -187,7 +443,7 @@ trellis_autosave_class_init (TrellisAutosaveClass *klass)
   /**
    * TrellisAutosave::field-error:
    * @field: the field’s property name
-   * @message: (nullable): why its value was refused, %NULL when it is fine again
+   * @message: (nullable): why its value was not stored, %NULL when it is fine again
    */
   signals[FIELD_ERROR] =
     g_signal_new ("field-error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -201,14 +457,24 @@ trellis_autosave_class_init (TrellisAutosaveClass *klass)
   signals[SAVED] =
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * TrellisAutosave::failed:
+   * @error: why the store refused (the disk is full, the record was deleted elsewhere)
+   *
+   * Without %TRELLIS_AUTOSAVE_LIVE the fields also show @error, as for a refused value.
+   */
+  signals[FAILED] =
+    g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
 trellis_autosave_init (TrellisAutosave *self)
 {
-  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->edits = g_ptr_array_new_with_free_func (edit_free);
   self->errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->widgets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->bindings = g_ptr_array_new_with_free_func (binding_free);
   instances = g_list_prepend (instances, self);
 }
 
@@ -217,16 +483,19 @@ trellis_autosave_init (TrellisAutosave *self)
 /**
  * trellis_autosave_new:
  * @store: (nullable): the store that holds @entity
- * @entity: (nullable): a stored record; the autosave keeps its own copy
+ * @entity: (nullable): a stored record, edited in place
+ * @flags: how edits reach @entity and how refusals are shown
  *
  * Returns: (transfer full): a new autosave for @entity
  */
 TrellisAutosave *
-trellis_autosave_new (TrellisStore  *store,
-                      TrellisEntity *entity)
+trellis_autosave_new (TrellisStore         *store,
+                      TrellisEntity        *entity,
+                      TrellisAutosaveFlags  flags)
 {
   TrellisAutosave *self = g_object_new (TRELLIS_TYPE_AUTOSAVE, NULL);
 
+  self->flags = flags;
   trellis_autosave_set_record (self, store, entity);
   return self;
 }
@@ -238,39 +507,34 @@ trellis_autosave_new (TrellisStore  *store,
  * @entity: (nullable): a stored record, %NULL to edit nothing (edits are then ignored, e.g.
  *   while a page fills its fields)
  *
- * Stores what waits for the previous record, then edits @entity. The bound widgets stay bound.
+ * Stores what waits for the previous record, then edits @entity. The bound widgets stay bound
+ * and keep what they show.
  */
 void
 trellis_autosave_set_record (TrellisAutosave *self,
                              TrellisStore    *store,
                              TrellisEntity   *entity)
 {
-  g_autoptr(GList) fields = NULL;
-
   g_return_if_fail (TRELLIS_IS_AUTOSAVE (self));
   g_return_if_fail (store == NULL || TRELLIS_IS_STORE (store));
   g_return_if_fail (entity == NULL || TRELLIS_IS_ENTITY (entity));
 
   trellis_autosave_flush (self);
-  g_hash_table_remove_all (self->pending);
-  fields = g_hash_table_get_keys (self->errors);
-  for (GList *l = fields; l != NULL; l = l->next)
-    {
-      g_autofree char *field = g_strdup (l->data);   /* the table frees its key */
-      show_error (self, field, NULL);
-    }
+  g_ptr_array_set_size (self->edits, 0);
+  clear_errors (self);
+  self->dirty = FALSE;
+  self->cancelled = FALSE;
 
   g_set_object (&self->store, store);
-  g_clear_object (&self->entity);
-  if (entity != NULL)
-    self->entity = trellis_entity_copy (entity);
+  g_set_object (&self->entity, entity);
 }
 
 /**
  * trellis_autosave_get_entity:
  * @self: an autosave
  *
- * Returns: (transfer none) (nullable): the record as last stored
+ * Returns: (transfer none) (nullable): the record: as last stored, or with
+ *   %TRELLIS_AUTOSAVE_LIVE as last accepted
  */
 TrellisEntity *
 trellis_autosave_get_entity (TrellisAutosave *self)
@@ -281,102 +545,89 @@ trellis_autosave_get_entity (TrellisAutosave *self)
 }
 
 /**
+ * trellis_autosave_bind:
+ * @self: an autosave
+ * @widget: an editing widget: an #AdwEntryRow (“text”), a #TrellisTextRow, a #GtkSpinButton
+ *   (“value”)…
+ * @property: the widget property holding the value
+ * @field: the record’s property it edits
+ *
+ * Shows the field’s value in @widget (when there is a record), then stores what the user
+ * enters there, at once when focus leaves it. Refusals are shown at @widget.
+ */
+void
+trellis_autosave_bind (TrellisAutosave *self,
+                       GtkWidget       *widget,
+                       const char      *property,
+                       const char      *field)
+{
+  g_return_if_fail (TRELLIS_IS_AUTOSAVE (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), property) != NULL);
+
+  add_binding (self, widget, G_OBJECT (widget), property, field);
+}
+
+/**
+ * trellis_autosave_bind_text_view:
+ * @self: an autosave
+ * @text_view: a text view
+ * @field: a multi-line text property of the record
+ *
+ * Like trellis_autosave_bind() for the text of @text_view’s buffer.
+ */
+void
+trellis_autosave_bind_text_view (TrellisAutosave *self,
+                                 GtkTextView     *text_view,
+                                 const char      *field)
+{
+  g_return_if_fail (TRELLIS_IS_AUTOSAVE (self));
+  g_return_if_fail (GTK_IS_TEXT_VIEW (text_view));
+
+  add_binding (self, GTK_WIDGET (text_view), G_OBJECT (gtk_text_view_get_buffer (text_view)), "text", field);
+}
+
+/**
+ * trellis_autosave_watch:
+ * @self: an autosave
+ * @widget: the widget that edits @field, whose values the caller hands over with
+ *   trellis_autosave_set_field()
+ * @field: a property name of the record
+ *
+ * Refusals of @field are shown at @widget, as for a bound widget.
+ */
+void
+trellis_autosave_watch (TrellisAutosave *self,
+                        GtkWidget       *widget,
+                        const char      *field)
+{
+  g_return_if_fail (TRELLIS_IS_AUTOSAVE (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  add_binding (self, widget, NULL, NULL, field);
+}
+
+/**
  * trellis_autosave_set_field:
  * @self: an autosave
  * @field: a property name of the record, e.g. `given-name`
- * @value: the new value in the text form of trellis_entity_set_field_string()
+ * @value: (nullable): the new value in the text form of trellis_entity_set_field_string()
  *
- * Remembers an edit and stores it after the typing pause.
+ * Remembers an edit and stores it after the typing pause (or at once with
+ * trellis_autosave_flush(), e.g. for a choice).
  */
 void
 trellis_autosave_set_field (TrellisAutosave *self,
                             const char      *field,
                             const char      *value)
 {
-  g_return_if_fail (TRELLIS_IS_AUTOSAVE (self));
-
-  if (self->entity == NULL)
-    return;
-  g_return_if_fail (trellis_entity_find_field (self->entity, field) != NULL);
-
-  g_hash_table_replace (self->pending, g_strdup (field), g_strdup (value ? value : ""));
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
-  self->timeout_id = g_timeout_add (TRELLIS_AUTOSAVE_DELAY_MS, on_timeout, self);
-}
-
-/**
- * trellis_autosave_watch:
- * @self: an autosave
- * @field: a property name of the record
- * @widget: the widget that edits @field
- *
- * Refusals of @field are shown on @widget: the `error` style, a tooltip and an accessible
- * description with the reason.
- */
-void
-trellis_autosave_watch (TrellisAutosave *self,
-                        const char      *field,
-                        GtkWidget       *widget)
-{
-  g_return_if_fail (TRELLIS_IS_AUTOSAVE (self));
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-
-  g_hash_table_replace (self->widgets, g_strdup (field), widget);
-}
-
-static void
-watch_focus (TrellisAutosave *self,
-             GtkWidget       *widget)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  g_signal_connect_object (focus, "leave", G_CALLBACK (on_focus_leave), self, 0);
-  gtk_widget_add_controller (widget, focus);
-}
-
-/**
- * trellis_autosave_bind_editable:
- * @self: an autosave
- * @field: a text property of the record
- * @editable: an entry (or #AdwEntryRow) already showing the stored value
- *
- * Stores what is typed in @editable, and stores it at once when focus leaves it.
- */
-void
-trellis_autosave_bind_editable (TrellisAutosave *self,
-                                const char      *field,
-                                GtkEditable     *editable)
-{
-  g_return_if_fail (TRELLIS_IS_AUTOSAVE (self));
-  g_return_if_fail (GTK_IS_EDITABLE (editable));
-
-  g_object_set_data_full (G_OBJECT (editable), "trellis-field", g_strdup (field), g_free);
-  g_signal_connect_object (editable, "changed", G_CALLBACK (on_editable_changed), self, 0);
-  watch_focus (self, GTK_WIDGET (editable));
-  trellis_autosave_watch (self, field, GTK_WIDGET (editable));
-}
-
-/**
- * trellis_autosave_bind_text_view:
- * @self: an autosave
- * @field: a multi-line text property of the record
- * @text_view: a text view already showing the stored value
- */
-void
-trellis_autosave_bind_text_view (TrellisAutosave *self,
-                                 const char      *field,
-                                 GtkTextView     *text_view)
-{
-  GtkTextBuffer *buffer;
+  g_auto(GValue) text = G_VALUE_INIT;
 
   g_return_if_fail (TRELLIS_IS_AUTOSAVE (self));
-  g_return_if_fail (GTK_IS_TEXT_VIEW (text_view));
 
-  buffer = gtk_text_view_get_buffer (text_view);
-  g_object_set_data_full (G_OBJECT (buffer), "trellis-field", g_strdup (field), g_free);
-  g_signal_connect_object (buffer, "changed", G_CALLBACK (on_buffer_changed), self, 0);
-  watch_focus (self, GTK_WIDGET (text_view));
-  trellis_autosave_watch (self, field, GTK_WIDGET (text_view));
+  g_value_init (&text, G_TYPE_STRING);
+  g_value_set_string (&text, value);
+  take_edit (self, field, &text);
 }
 
 /**
@@ -390,7 +641,7 @@ trellis_autosave_has_pending (TrellisAutosave *self)
 {
   g_return_val_if_fail (TRELLIS_IS_AUTOSAVE (self), FALSE);
 
-  return g_hash_table_size (self->pending) > 0;
+  return self->edits->len > 0 || self->dirty;
 }
 
 /**
@@ -398,46 +649,75 @@ trellis_autosave_has_pending (TrellisAutosave *self)
  * @self: an autosave
  *
  * Stores the waiting edits now, in one transaction. Refused values stay pending and are
- * shown at their widgets.
+ * shown at their widgets; a failure of the store is reported with #TrellisAutosave::failed.
  *
  * Returns: %TRUE when nothing is left pending
  */
 gboolean
 trellis_autosave_flush (TrellisAutosave *self)
 {
-  g_autoptr(TrellisEntity) candidate = NULL;
-  g_autoptr(GPtrArray) applied = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(TrellisEntity) stored = NULL;
+  g_autoptr(GPtrArray) accepted = NULL;
   g_autoptr(GError) error = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
 
   g_return_val_if_fail (TRELLIS_IS_AUTOSAVE (self), FALSE);
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
-  if (g_hash_table_size (self->pending) == 0 || self->entity == NULL || self->store == NULL)
+  if (self->entity == NULL || self->store == NULL || (self->edits->len == 0 && !self->dirty))
     return TRUE;
 
-  candidate = trellis_entity_copy (self->entity);
-  g_hash_table_iter_init (&iter, self->pending);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (apply_field (self, candidate, key, value))
-      g_ptr_array_add (applied, g_strdup (key));
-
-  if (applied->len == 0)
+  /* Unless live, the record holds what is stored: what the store refuses goes back out. */
+  if ((self->flags & TRELLIS_AUTOSAVE_LIVE) == 0)
+    stored = trellis_entity_copy (self->entity);
+  accepted = check_edits (self);
+  if (!self->dirty)
     return FALSE;
 
-  if (!trellis_store_save (self->store, candidate, &error))
+  if (!trellis_store_save (self->store, self->entity, &error))
     {
-      for (guint i = 0; i < applied->len; i++)
-        show_error (self, applied->pdata[i], error->message);
+      if (stored != NULL)
+        {
+          for (guint i = 0; i < accepted->len; i++)
+            {
+              Edit *edit = accepted->pdata[i];
+
+              copy_field (stored, self->entity, edit->field);
+              set_error (self, edit->field, error->message);
+            }
+          self->dirty = FALSE;
+        }
+      g_signal_emit (self, signals[FAILED], 0, error);
       return FALSE;
     }
 
-  for (guint i = 0; i < applied->len; i++)
-    g_hash_table_remove (self->pending, applied->pdata[i]);
-  g_set_object (&self->entity, candidate);
+  self->dirty = FALSE;
+  for (guint i = self->edits->len; i > 0; i--)
+    {
+      Edit *edit = self->edits->pdata[i - 1];
+
+      if (!g_hash_table_contains (self->errors, edit->field))
+        g_ptr_array_remove_index (self->edits, i - 1);
+    }
   g_signal_emit (self, signals[SAVED], 0);
-  return g_hash_table_size (self->pending) == 0;
+  return self->edits->len == 0;
+}
+
+/**
+ * trellis_autosave_cancel:
+ * @self: an autosave
+ *
+ * Drops the waiting edits and stores nothing more until the next trellis_autosave_set_record(),
+ * e.g. because the record is being deleted.
+ */
+void
+trellis_autosave_cancel (TrellisAutosave *self)
+{
+  g_return_if_fail (TRELLIS_IS_AUTOSAVE (self));
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_ptr_array_set_size (self->edits, 0);
+  self->dirty = FALSE;
+  self->cancelled = TRUE;
 }
 
 /**

@@ -3,7 +3,7 @@
  * Three pages: the attributes (a sidebar of attributes; the selected one’s fields and its
  * competencies beside it), the proficiency scale (its levels and which of them counts as
  * proficient) and the framework’s details. Every field saves itself a second after the last
- * keystroke (#TrellisPropertyAutosave); adding, moving and deleting are saved at once, each as one
+ * keystroke (#TrellisAutosave); adding, moving and deleting are saved at once, each as one
  * transaction, and a deletion can be undone from its toast.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,7 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-attribute.h"
-#include "trellis-property-autosave.h"
+#include "trellis-autosave.h"
 #include "trellis-color-row.h"
 #include "trellis-competency.h"
 #include "trellis-error.h"
@@ -33,8 +33,8 @@ struct _TrellisFrameworkEditor
 
   TrellisStore        *store;
   TrellisFramework    *framework;
-  TrellisPropertyAutosave     *framework_autosave;
-  TrellisPropertyAutosave     *attribute_autosave;
+  TrellisAutosave     *framework_autosave;
+  TrellisAutosave     *attribute_autosave;
   TrellisEntity       *attribute;          /* the selected attribute, or NULL */
   GListStore          *levels;             /* the levels in scale order: the threshold’s choices */
   gint64               threshold_id;
@@ -76,7 +76,7 @@ static const char * const new_attribute_colors[] = {
 
 static void sync_level_choices    (TrellisFrameworkEditor *self);
 static void rebuild_competencies  (TrellisFrameworkEditor *self);
-static void on_autosave_failed    (TrellisPropertyAutosave        *autosave,
+static void on_autosave_failed    (TrellisAutosave        *autosave,
                                    GError                 *error,
                                    TrellisFrameworkEditor *self);
 
@@ -224,11 +224,11 @@ show_attribute (TrellisFrameworkEditor *self,
       return;
     }
 
-  self->attribute_autosave = trellis_property_autosave_new (self->store, attribute);
+  self->attribute_autosave = trellis_autosave_new (self->store, attribute, TRELLIS_AUTOSAVE_LIVE | TRELLIS_AUTOSAVE_ERROR_IN_TITLE);
   g_signal_connect_object (self->attribute_autosave, "failed", G_CALLBACK (on_autosave_failed), self, 0);
-  trellis_property_autosave_bind (self->attribute_autosave, GTK_WIDGET (self->attribute_title_row), "text", "title");
-  trellis_property_autosave_bind (self->attribute_autosave, GTK_WIDGET (self->attribute_description_row), "text", "description");
-  trellis_property_autosave_bind (self->attribute_autosave, GTK_WIDGET (self->attribute_color_row), "color", "color");
+  trellis_autosave_bind (self->attribute_autosave, GTK_WIDGET (self->attribute_title_row), "text", "title");
+  trellis_autosave_bind (self->attribute_autosave, GTK_WIDGET (self->attribute_description_row), "text", "description");
+  trellis_autosave_bind (self->attribute_autosave, GTK_WIDGET (self->attribute_color_row), "color", "color");
   rebuild_competencies (self);
 }
 
@@ -423,9 +423,9 @@ delete_entity (TrellisFrameworkEditor *self,
 
   /* Nothing may save the record between its deletion and its row going away. */
   if (TRELLIS_IS_ITEM_ROW (row))
-    trellis_property_autosave_cancel (trellis_item_row_get_autosave (TRELLIS_ITEM_ROW (row)));
+    trellis_autosave_cancel (trellis_item_row_get_autosave (TRELLIS_ITEM_ROW (row)));
   else if (self->attribute_autosave != NULL && entity == self->attribute)
-    trellis_property_autosave_cancel (self->attribute_autosave);
+    trellis_autosave_cancel (self->attribute_autosave);
 
   if (!trellis_store_delete (self->store, kept, &snapshot, &error))
     {
@@ -464,7 +464,7 @@ delete_entity (TrellisFrameworkEditor *self,
 /* Callbacks */
 
 static void
-on_autosave_failed (TrellisPropertyAutosave        *autosave,
+on_autosave_failed (TrellisAutosave        *autosave,
                     GError                 *error,
                     TrellisFrameworkEditor *self)
 {
@@ -477,7 +477,7 @@ on_item_row_move (TrellisItemRow         *row,
                   int                     delta,
                   TrellisFrameworkEditor *self)
 {
-  trellis_property_autosave_flush (trellis_item_row_get_autosave (row));
+  trellis_autosave_flush (trellis_item_row_get_autosave (row));
   move_entity (self, GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (row))),
                trellis_item_row_get_entity (row), delta);
 }
@@ -491,7 +491,7 @@ on_item_row_delete (TrellisItemRow         *row,
 }
 
 static void
-on_level_saved (TrellisPropertyAutosave        *autosave,
+on_level_saved (TrellisAutosave        *autosave,
                 TrellisFrameworkEditor *self)
 {
   /* A new value may move a level across the threshold. */
@@ -504,7 +504,7 @@ add_item_row (TrellisFrameworkEditor *self,
               TrellisEntity          *entity)
 {
   TrellisItemRow *row = trellis_item_row_new (self->store, entity);
-  TrellisPropertyAutosave *autosave = trellis_item_row_get_autosave (row);
+  TrellisAutosave *autosave = trellis_item_row_get_autosave (row);
 
   g_signal_connect_object (row, "move", G_CALLBACK (on_item_row_move), self, 0);
   g_signal_connect_object (row, "delete", G_CALLBACK (on_item_row_delete), self, 0);
@@ -666,7 +666,7 @@ move_attribute (TrellisFrameworkEditor *self,
   if (self->attribute == NULL ||
       g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "attributes") != 0)
     return;
-  trellis_property_autosave_flush (self->attribute_autosave);
+  trellis_autosave_flush (self->attribute_autosave);
   move_entity (self, self->attribute_list, self->attribute, delta);
 }
 
@@ -731,10 +731,10 @@ trellis_framework_editor_constructed (GObject *object)
   g_object_bind_property (framework, "title", self, "title", G_BINDING_SYNC_CREATE);
   g_object_bind_property (framework, "title", self->switcher_title, "title", G_BINDING_SYNC_CREATE);
 
-  self->framework_autosave = trellis_property_autosave_new (self->store, framework);
+  self->framework_autosave = trellis_autosave_new (self->store, framework, TRELLIS_AUTOSAVE_LIVE | TRELLIS_AUTOSAVE_ERROR_IN_TITLE);
   g_signal_connect_object (self->framework_autosave, "failed", G_CALLBACK (on_autosave_failed), self, 0);
-  trellis_property_autosave_bind (self->framework_autosave, GTK_WIDGET (self->framework_title_row), "text", "title");
-  trellis_property_autosave_bind (self->framework_autosave, GTK_WIDGET (self->framework_description_row), "text", "description");
+  trellis_autosave_bind (self->framework_autosave, GTK_WIDGET (self->framework_title_row), "text", "title");
+  trellis_autosave_bind (self->framework_autosave, GTK_WIDGET (self->framework_description_row), "text", "description");
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, 0);
   g_signal_connect_object (self->store, "external-change", G_CALLBACK (on_external_change), self, 0);

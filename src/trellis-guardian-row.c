@@ -69,16 +69,6 @@ update_heading (TrellisGuardianRow *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
 }
 
-static void
-set_text (AdwEntryRow   *row,
-          TrellisEntity *guardian,
-          const char    *field)
-{
-  const char *text = trellis_entity_get_text (guardian, field);
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-}
-
 /* Callbacks */
 
 static void
@@ -178,19 +168,15 @@ trellis_guardian_row_new (TrellisStore    *store,
   g_return_val_if_fail (TRELLIS_IS_GUARDIAN (guardian), NULL);
 
   self = g_object_new (TRELLIS_TYPE_GUARDIAN_ROW, NULL);
-  set_text (self->name_row, entity, "name");
-  set_text (self->relationship_row, entity, "relationship");
-  set_text (self->phone_row, entity, "phone");
-  set_text (self->email_row, entity, "email");
   trellis_language_row_select (self->language_row, trellis_entity_get_text (entity, "preferred-language"));
 
-  /* Bound after filling in, so showing the values stores nothing. */
-  self->autosave = trellis_autosave_new (store, entity);
-  trellis_autosave_bind_editable (self->autosave, "name", GTK_EDITABLE (self->name_row));
-  trellis_autosave_bind_editable (self->autosave, "relationship", GTK_EDITABLE (self->relationship_row));
-  trellis_autosave_bind_editable (self->autosave, "phone", GTK_EDITABLE (self->phone_row));
-  trellis_autosave_bind_editable (self->autosave, "email", GTK_EDITABLE (self->email_row));
-  trellis_autosave_watch (self->autosave, "preferred-language", GTK_WIDGET (self->language_row));
+  /* Binding shows the stored values; the language is chosen before it is watched. */
+  self->autosave = trellis_autosave_new (store, entity, TRELLIS_AUTOSAVE_DEFAULT);
+  trellis_autosave_bind (self->autosave, GTK_WIDGET (self->name_row), "text", "name");
+  trellis_autosave_bind (self->autosave, GTK_WIDGET (self->relationship_row), "text", "relationship");
+  trellis_autosave_bind (self->autosave, GTK_WIDGET (self->phone_row), "text", "phone");
+  trellis_autosave_bind (self->autosave, GTK_WIDGET (self->email_row), "text", "email");
+  trellis_autosave_watch (self->autosave, GTK_WIDGET (self->language_row), "preferred-language");
   g_signal_connect_object (self->autosave, "field-error", G_CALLBACK (on_field_error), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->autosave, "saved", G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->language_row, "notify::selected", G_CALLBACK (on_language_selected),

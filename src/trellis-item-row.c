@@ -2,7 +2,7 @@
  *
  * Competencies and levels are edited alike (title, description, order, delete); a competency
  * adds its code, a level its numeric value and colour. The row edits through a
- * #TrellisPropertyAutosave and leaves moving and deleting — which change its list — to its owner,
+ * #TrellisAutosave and leaves moving and deleting — which change its list — to its owner,
  * through the #TrellisItemRow::move and #TrellisItemRow::delete signals.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,7 +26,7 @@ struct _TrellisItemRow
 
   TrellisStore     *store;
   TrellisEntity    *entity;
-  TrellisPropertyAutosave  *autosave;
+  TrellisAutosave  *autosave;
 
   AdwEntryRow      *code_row;
   AdwEntryRow      *title_row;
@@ -204,7 +204,7 @@ trellis_item_row_new (TrellisStore  *store,
   self = g_object_new (TRELLIS_TYPE_ITEM_ROW, NULL);
   self->store = g_object_ref (store);
   self->entity = g_object_ref (entity);
-  self->autosave = trellis_property_autosave_new (store, entity);
+  self->autosave = trellis_autosave_new (store, entity, TRELLIS_AUTOSAVE_LIVE | TRELLIS_AUTOSAVE_ERROR_IN_TITLE);
 
   g_object_set_data (G_OBJECT (self), "trellis-entity", entity);
   g_object_bind_property (entity, "title", self, "title", G_BINDING_SYNC_CREATE);
@@ -214,18 +214,18 @@ trellis_item_row_new (TrellisStore  *store,
 
   if (is_level)
     {
-      trellis_property_autosave_bind (self->autosave, GTK_WIDGET (self->value_spin), "value", "value");
-      trellis_property_autosave_bind (self->autosave, GTK_WIDGET (self->color_row), "color", "color");
+      trellis_autosave_bind (self->autosave, GTK_WIDGET (self->value_spin), "value", "value");
+      trellis_autosave_bind (self->autosave, GTK_WIDGET (self->color_row), "color", "color");
       gtk_button_set_label (self->delete_button, _("Delete Level"));
     }
   else
     {
       g_object_bind_property (entity, "code", self, "subtitle", G_BINDING_SYNC_CREATE);
-      trellis_property_autosave_bind (self->autosave, GTK_WIDGET (self->code_row), "text", "code");
+      trellis_autosave_bind (self->autosave, GTK_WIDGET (self->code_row), "text", "code");
       gtk_button_set_label (self->delete_button, _("Delete Competency"));
     }
-  trellis_property_autosave_bind (self->autosave, GTK_WIDGET (self->title_row), "text", "title");
-  trellis_property_autosave_bind (self->autosave, GTK_WIDGET (self->description_row), "text", "description");
+  trellis_autosave_bind (self->autosave, GTK_WIDGET (self->title_row), "text", "title");
+  trellis_autosave_bind (self->autosave, GTK_WIDGET (self->description_row), "text", "description");
 
   g_signal_connect_swapped (entity, "notify", G_CALLBACK (on_entity_notify), self);
   on_entity_notify (self);
@@ -251,7 +251,7 @@ trellis_item_row_get_entity (TrellisItemRow *self)
  *
  * Returns: (transfer none): the row’s autosave
  */
-TrellisPropertyAutosave *
+TrellisAutosave *
 trellis_item_row_get_autosave (TrellisItemRow *self)
 {
   g_return_val_if_fail (TRELLIS_IS_ITEM_ROW (self), NULL);

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "trellis-property-autosave.h"
+#include "trellis-autosave.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (TrellisItemRow, trellis_item_row, TRELLIS, ITEM_ROW, AdwEx
 TrellisItemRow  *trellis_item_row_new          (TrellisStore   *store,
                                                 TrellisEntity  *entity);
 TrellisEntity   *trellis_item_row_get_entity   (TrellisItemRow *self);
-TrellisPropertyAutosave *trellis_item_row_get_autosave (TrellisItemRow *self);
+TrellisAutosave *trellis_item_row_get_autosave (TrellisItemRow *self);
 void             trellis_item_row_focus_title  (TrellisItemRow *self);
 
 G_END_DECLS

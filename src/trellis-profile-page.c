@@ -434,19 +434,19 @@ trellis_profile_page_init (TrellisProfilePage *self)
   trellis_language_row_setup (self->home_language_row);
 
   /* One autosave for the page’s life; it follows the selected student. */
-  self->autosave = trellis_autosave_new (NULL, NULL);
+  self->autosave = trellis_autosave_new (NULL, NULL, TRELLIS_AUTOSAVE_DEFAULT);
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     {
       GtkWidget *widget = FIELD_WIDGET (self, i);
 
       if (GTK_IS_TEXT_VIEW (widget))
-        trellis_autosave_bind_text_view (self->autosave, text_fields[i].field, GTK_TEXT_VIEW (widget));
+        trellis_autosave_bind_text_view (self->autosave, GTK_TEXT_VIEW (widget), text_fields[i].field);
       else
-        trellis_autosave_bind_editable (self->autosave, text_fields[i].field, GTK_EDITABLE (widget));
+        trellis_autosave_bind (self->autosave, widget, "text", text_fields[i].field);
     }
-  trellis_autosave_watch (self->autosave, "birth-date", GTK_WIDGET (self->birth_date_button));
-  trellis_autosave_watch (self->autosave, "grade-level", GTK_WIDGET (self->grade_row));
-  trellis_autosave_watch (self->autosave, "home-language", GTK_WIDGET (self->home_language_row));
+  trellis_autosave_watch (self->autosave, GTK_WIDGET (self->birth_date_button), "birth-date");
+  trellis_autosave_watch (self->autosave, GTK_WIDGET (self->grade_row), "grade-level");
+  trellis_autosave_watch (self->autosave, GTK_WIDGET (self->home_language_row), "home-language");
   g_signal_connect_object (self->autosave, "field-error", G_CALLBACK (on_field_error), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->autosave, "saved", G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->grade_row, "notify::selected", G_CALLBACK (on_grade_selected), self);

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "trellis-attribute.h"
-#include "trellis-property-autosave.h"
+#include "trellis-autosave.h"
 #include "trellis-competency.h"
 #include "trellis-error.h"
 #include "trellis-framework.h"
