@@ -256,31 +256,48 @@ apply_edit (TrellisEntity  *candidate,
 }
 
 /* Tries the waiting values, in the order made, on a copy of the record; puts those it accepts
- * into the record and marks the others.
+ * into the record and marks the others. One accepted value may make a refused one fine (a
+ * family name for a cleared given name), so refused ones are tried again after it.
  *
  * Returns: (transfer container): the edits accepted */
 static GPtrArray *
 check_edits (TrellisAutosave *self)
 {
   g_autoptr(TrellisEntity) candidate = trellis_entity_copy (self->entity);
+  g_autoptr(GHashTable) refused = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   GPtrArray *accepted = g_ptr_array_new ();
+  gboolean progress = TRUE;
+
+  while (progress)
+    {
+      progress = FALSE;
+      for (guint i = 0; i < self->edits->len; i++)
+        {
+          Edit *edit = self->edits->pdata[i];
+          g_autoptr(GError) error = NULL;
+
+          if (g_ptr_array_find (accepted, edit, NULL))
+            continue;
+          if (apply_edit (candidate, edit, &error) && trellis_entity_validate (candidate, &error))
+            {
+              copy_field (candidate, self->entity, edit->field);
+              g_ptr_array_add (accepted, edit);
+              g_hash_table_remove (refused, edit);
+              progress = TRUE;
+            }
+          else
+            {
+              copy_field (self->entity, candidate, edit->field);
+              g_hash_table_replace (refused, edit, g_strdup (error->message));
+            }
+        }
+    }
 
   for (guint i = 0; i < self->edits->len; i++)
     {
       Edit *edit = self->edits->pdata[i];
-      g_autoptr(GError) error = NULL;
 
-      if (apply_edit (candidate, edit, &error) && trellis_entity_validate (candidate, &error))
-        {
-          copy_field (candidate, self->entity, edit->field);
-          g_ptr_array_add (accepted, edit);
-          set_error (self, edit->field, NULL);
-        }
-      else
-        {
-          copy_field (self->entity, candidate, edit->field);
-          set_error (self, edit->field, error->message);
-        }
+      set_error (self, edit->field, g_hash_table_lookup (refused, edit));
     }
   self->dirty |= accepted->len > 0;
   return accepted;
