@@ -26,7 +26,7 @@
 /* One widget that edits a field, or only shows its refusals (then @object is NULL). */
 typedef struct {
   TrellisAutosave    *self;
-  char               *field;
+  const char         *field;      /* interned, as property names are */
   GtkWidget          *widget;     /* weak: the binding lives as long as the autosave */
   GObject            *object;     /* weak: holds @property, the widget or a text view’s buffer */
   char               *property;
@@ -37,8 +37,8 @@ typedef struct {
 
 /* A value not stored yet: waiting for the pause, or refused and waiting for a fix. */
 typedef struct {
-  char   *field;
-  GValue  value;
+  const char *field;   /* interned */
+  GValue      value;
 } Edit;
 
 struct _TrellisAutosave
@@ -55,6 +55,13 @@ struct _TrellisAutosave
   gboolean              dirty;      /* the record holds values not stored yet */
   gboolean              cancelled;
 };
+
+static gboolean on_timeout     (gpointer                 user_data);
+static void     on_notify      (GObject                 *object,
+                                GParamSpec              *pspec,
+                                gpointer                 user_data);
+static void     on_focus_leave (GtkEventControllerFocus *controller,
+                                TrellisAutosave         *self);
 
 G_DEFINE_FINAL_TYPE (TrellisAutosave, trellis_autosave, G_TYPE_OBJECT)
 
@@ -79,7 +86,6 @@ binding_free (gpointer data)
 
   g_clear_weak_pointer (&binding->widget);
   g_clear_weak_pointer (&binding->object);
-  g_free (binding->field);
   g_free (binding->property);
   g_free (binding->title);
   g_free (binding);
@@ -90,7 +96,6 @@ edit_free (gpointer data)
 {
   Edit *edit = data;
 
-  g_free (edit->field);
   g_value_unset (&edit->value);
   g_free (edit);
 }
@@ -303,8 +308,6 @@ check_edits (TrellisAutosave *self)
   return accepted;
 }
 
-static gboolean on_timeout (gpointer user_data);
-
 static void
 take_edit (TrellisAutosave *self,
            const char      *field,
@@ -324,7 +327,7 @@ take_edit (TrellisAutosave *self,
   if (edit == NULL)
     {
       edit = g_new0 (Edit, 1);
-      edit->field = g_strdup (field);
+      edit->field = g_intern_string (field);
       g_ptr_array_add (self->edits, edit);
     }
   else
@@ -338,12 +341,6 @@ take_edit (TrellisAutosave *self,
   self->timeout_id = g_timeout_add (TRELLIS_AUTOSAVE_DELAY_MS, on_timeout, self);
 }
 
-static void on_notify      (GObject                 *object,
-                            GParamSpec              *pspec,
-                            gpointer                 user_data);
-static void on_focus_leave (GtkEventControllerFocus *controller,
-                            TrellisAutosave         *self);
-
 static void
 add_binding (TrellisAutosave *self,
              GtkWidget       *widget,
@@ -355,7 +352,7 @@ add_binding (TrellisAutosave *self,
   g_autofree char *signal = NULL;
 
   binding->self = self;
-  binding->field = g_strdup (field);
+  binding->field = g_intern_string (field);
   g_set_weak_pointer (&binding->widget, widget);
   g_ptr_array_add (self->bindings, binding);
   if (object == NULL)

@@ -170,7 +170,8 @@ trellis_guardian_row_new (TrellisStore    *store,
   self = g_object_new (TRELLIS_TYPE_GUARDIAN_ROW, NULL);
   trellis_language_row_select (self->language_row, trellis_entity_get_text (entity, "preferred-language"));
 
-  /* Binding shows the stored values; the language is chosen before it is watched. */
+  /* Binding shows the stored values; the language is shown before its handler is connected,
+   * so showing it stores nothing. */
   self->autosave = trellis_autosave_new (store, entity, TRELLIS_AUTOSAVE_DEFAULT);
   trellis_autosave_bind (self->autosave, GTK_WIDGET (self->name_row), "text", "name");
   trellis_autosave_bind (self->autosave, GTK_WIDGET (self->relationship_row), "text", "relationship");

@@ -171,24 +171,6 @@ on_typing_after_paint (GdkFrameClock *clock,
   *painted = TRUE;
 }
 
-static gboolean
-on_timeout_done (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop, frames included, for @ms milliseconds. */
-static void
-run_main_loop_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout_done, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static Keystroke
 time_keystroke (GtkWidget          *window,
                 TrellisStudentList *list,
@@ -214,7 +196,7 @@ time_keystroke (GtkWidget          *window,
   k.process = cpu_ms (CLOCK_PROCESS_CPUTIME_ID) - process_start;
   g_signal_handler_disconnect (clock, handler);
   cpu_start = cpu_ms (CLOCK_THREAD_CPUTIME_ID);
-  run_main_loop_for (MAX (1, KEYSTROKE_INTERVAL_MS - (int) k.wall));
+  trellis_test_spin (MAX (1, KEYSTROKE_INTERVAL_MS - (int) k.wall));
   k.after = cpu_ms (CLOCK_THREAD_CPUTIME_ID) - cpu_start;
   return k;
 }
@@ -233,7 +215,7 @@ time_typing (const char *database)
   window = g_object_new (TRELLIS_TYPE_WINDOW, "application", app, NULL);
   g_assert_true (trellis_window_open_database (window, database));
   gtk_window_present (GTK_WINDOW (window));
-  run_main_loop_for (500);
+  trellis_test_spin (500);
   list = TRELLIS_STUDENT_LIST (trellis_test_find_widget (GTK_WIDGET (window), TRELLIS_TYPE_STUDENT_LIST));
   g_assert_cmpuint (trellis_student_list_get_n_students (list), ==, N_STUDENTS);
 
@@ -242,7 +224,7 @@ time_typing (const char *database)
     g_autoptr(GArray) ids = trellis_student_list_dup_visible_ids (list);
 
     trellis_window_select_student (window, g_array_index (ids, gint64, ids->len / 2));
-    run_main_loop_for (500);
+    trellis_test_spin (500);
   }
 
   /* What any frame of this window costs, for comparison. */

@@ -11,36 +11,22 @@
 #include "trellis-level.h"
 #include "trellis-student.h"
 #include "trellis-test-utils.h"
+#include "trellis-test-widgets.h"
 
+/* A store with two students, and what the autosaves under test reported. */
 typedef struct
 {
-  TrellisStore *store;
-  char         *dir;
-  guint         n_saved;
-  guint         n_failed;
-  char         *error_field;
-  char         *error_message;
+  TrellisStore  *store;
+  char          *dir;
+  TrellisEntity *amal;
+  TrellisEntity *mai;
+  guint          n_saved;
+  guint          n_failed;
+  char          *error_field;
+  char          *error_message;
 } Fixture;
 
 /* Helpers */
-
-static gboolean
-on_spin_timeout (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms milliseconds (the autosave delay fires). */
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_spin_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static void
 on_saved (TrellisAutosave *autosave,
@@ -84,15 +70,15 @@ new_autosave (Fixture              *fixture,
 }
 
 static TrellisEntity *
-add_student (Fixture    *fixture,
-             const char *given,
-             const char *family)
+add_student (TrellisStore *store,
+             const char   *given,
+             const char   *family)
 {
   g_autoptr(GError) error = NULL;
   TrellisEntity *student = TRELLIS_ENTITY (trellis_student_new ());
 
   g_object_set (student, "given-name", given, "family-name", family, "grade-level", 7, NULL);
-  g_assert_true (trellis_store_insert (fixture->store, student, &error));
+  g_assert_true (trellis_store_insert (store, student, &error));
   g_assert_no_error (error);
   return student;
 }
@@ -132,16 +118,22 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->store = trellis_test_open_store (&fixture->dir);
+  TrellisStore *store = trellis_test_open_store (&fixture->dir);
+
+  fixture->amal = add_student (store, "Amal", "Hassan");
+  fixture->mai = add_student (store, "Mai", "Trần");
+  fixture->store = store;
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  trellis_test_close_store (fixture->store, fixture->dir);
+  g_clear_object (&fixture->amal);
+  g_clear_object (&fixture->mai);
   g_free (fixture->error_field);
   g_free (fixture->error_message);
+  trellis_test_close_store (fixture->store, fixture->dir);
 }
 
 /* Tests */
@@ -151,7 +143,7 @@ static void
 test_autosave_stored_record (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autoptr(TrellisEntity) student = add_student (fixture, "Lan", "Nguyễn");
+  TrellisEntity *student = fixture->amal;
   g_autoptr(GtkWidget) given = new_entry_row ("Given name");
   g_autoptr(GtkWidget) family = new_entry_row ("Family name");
   g_autoptr(GtkWidget) interests = g_object_ref_sink (gtk_text_view_new ());
@@ -162,28 +154,28 @@ test_autosave_stored_record (Fixture       *fixture,
   trellis_autosave_bind (autosave, given, "text", "given-name");
   trellis_autosave_bind (autosave, family, "text", "family-name");
   trellis_autosave_bind_text_view (autosave, GTK_TEXT_VIEW (interests), "interests");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (given)), ==, "Lan");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (family)), ==, "Nguyễn");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (given)), ==, "Amal");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (family)), ==, "Hassan");
   g_assert_false (trellis_autosave_has_pending (autosave));
 
   /* Typing stores nothing and leaves the record as stored… */
-  gtk_editable_set_text (GTK_EDITABLE (given), "Lanny");
+  gtk_editable_set_text (GTK_EDITABLE (given), "Amira");
   gtk_text_buffer_set_text (buffer, "Robots\nDrawing", -1);
   g_assert_true (trellis_autosave_has_pending (autosave));
-  g_assert_cmpstr (trellis_entity_get_text (student, "given-name"), ==, "Lan");
+  g_assert_cmpstr (trellis_entity_get_text (student, "given-name"), ==, "Amal");
   {
     g_autoptr(TrellisEntity) stored = load_student (fixture, student);
-    g_assert_cmpstr (trellis_entity_get_text (stored, "given-name"), ==, "Lan");
+    g_assert_cmpstr (trellis_entity_get_text (stored, "given-name"), ==, "Amal");
   }
 
   /* …until the pause, which stores both fields in one go. */
-  spin (TRELLIS_AUTOSAVE_DELAY_MS + 300);
+  trellis_test_spin (TRELLIS_AUTOSAVE_DELAY_MS + 300);
   g_assert_cmpuint (fixture->n_saved, ==, 1);
   g_assert_false (trellis_autosave_has_pending (autosave));
-  g_assert_cmpstr (trellis_entity_get_text (student, "given-name"), ==, "Lanny");
+  g_assert_cmpstr (trellis_entity_get_text (student, "given-name"), ==, "Amira");
   {
     g_autoptr(TrellisEntity) stored = load_student (fixture, student);
-    g_assert_cmpstr (trellis_entity_get_text (stored, "given-name"), ==, "Lanny");
+    g_assert_cmpstr (trellis_entity_get_text (stored, "given-name"), ==, "Amira");
     g_assert_cmpstr (trellis_entity_get_text (stored, "interests"), ==, "Robots\nDrawing");
   }
 
@@ -201,18 +193,18 @@ test_autosave_stored_record (Fixture       *fixture,
   g_assert_cmpstr (fixture->error_message, ==, "A student needs a given name or a family name.");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (family)), ==, "");
   g_assert_cmpstr (trellis_entity_get_text (student, "given-name"), ==, "");
-  g_assert_cmpstr (trellis_entity_get_text (student, "family-name"), ==, "Nguyễn");
+  g_assert_cmpstr (trellis_entity_get_text (student, "family-name"), ==, "Hassan");
   g_assert_true (trellis_autosave_has_pending (autosave));
 
   /* A name in the other field makes the refused value fine too. */
-  gtk_editable_set_text (GTK_EDITABLE (given), "Lan");
+  gtk_editable_set_text (GTK_EDITABLE (given), "Amal");
   g_assert_true (trellis_autosave_flush (autosave));
   g_assert_false (gtk_widget_has_css_class (family, "error"));
   g_assert_null (gtk_widget_get_tooltip_text (family));
   g_assert_cmpstr (fixture->error_message, ==, NULL);
   {
     g_autoptr(TrellisEntity) stored = load_student (fixture, student);
-    g_assert_cmpstr (trellis_entity_get_text (stored, "given-name"), ==, "Lan");
+    g_assert_cmpstr (trellis_entity_get_text (stored, "given-name"), ==, "Amal");
     g_assert_cmpstr (trellis_entity_get_text (stored, "family-name"), ==, "");
   }
 
@@ -231,14 +223,14 @@ test_autosave_stored_record (Fixture       *fixture,
   }
 
   /* Leaving the record stores what waits for it; then edits are ignored. */
-  gtk_editable_set_text (GTK_EDITABLE (given), "Lan-Anh");
+  gtk_editable_set_text (GTK_EDITABLE (given), "Amal A.");
   trellis_autosave_set_record (autosave, NULL, NULL);
   g_assert_null (trellis_autosave_get_entity (autosave));
   gtk_editable_set_text (GTK_EDITABLE (given), "Someone else");
   g_assert_false (trellis_autosave_has_pending (autosave));
   {
     g_autoptr(TrellisEntity) stored = load_student (fixture, student);
-    g_assert_cmpstr (trellis_entity_get_text (stored, "given-name"), ==, "Lan-Anh");
+    g_assert_cmpstr (trellis_entity_get_text (stored, "given-name"), ==, "Amal A.");
   }
 }
 
@@ -283,7 +275,7 @@ test_autosave_live (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (title_row, "error"));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (title_row)), ==, "Title");
 
-  spin (TRELLIS_AUTOSAVE_DELAY_MS + 300);
+  trellis_test_spin (TRELLIS_AUTOSAVE_DELAY_MS + 300);
   g_assert_cmpuint (fixture->n_saved, ==, 1);
   g_assert_cmpint (trellis_test_query_int (fixture->store, "SELECT value FROM proficiency_level WHERE id = ?",
                                            trellis_entity_get_id (level)), ==, 7);
@@ -325,8 +317,8 @@ static void
 test_autosave_store_fails (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(TrellisEntity) stored_record = add_student (fixture, "Amal", "Hassan");
-  g_autoptr(TrellisEntity) live_record = add_student (fixture, "Mai", "Trần");
+  TrellisEntity *stored_record = fixture->amal;
+  TrellisEntity *live_record = fixture->mai;
   g_autoptr(GtkWidget) given = new_entry_row ("Given name");
   g_autoptr(GtkWidget) live_given = new_entry_row ("Given name");
   g_autoptr(TrellisAutosave) autosave = new_autosave (fixture, stored_record, TRELLIS_AUTOSAVE_DEFAULT);
@@ -365,18 +357,16 @@ static void
 test_autosave_flush_all (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(TrellisEntity) first = add_student (fixture, "Amal", "Hassan");
-  g_autoptr(TrellisEntity) second = add_student (fixture, "Mai", "Trần");
-  g_autoptr(TrellisAutosave) stored = new_autosave (fixture, first, TRELLIS_AUTOSAVE_DEFAULT);
-  g_autoptr(TrellisAutosave) live = new_autosave (fixture, second, TRELLIS_AUTOSAVE_LIVE);
+  g_autoptr(TrellisAutosave) stored = new_autosave (fixture, fixture->amal, TRELLIS_AUTOSAVE_DEFAULT);
+  g_autoptr(TrellisAutosave) live = new_autosave (fixture, fixture->mai, TRELLIS_AUTOSAVE_LIVE);
 
   trellis_autosave_set_field (stored, "pronouns", "she/her");
   trellis_autosave_set_field (live, "pronouns", "they/them");
   trellis_autosave_flush_all ();
   g_assert_cmpuint (fixture->n_saved, ==, 2);
   {
-    g_autoptr(TrellisEntity) a = load_student (fixture, first);
-    g_autoptr(TrellisEntity) b = load_student (fixture, second);
+    g_autoptr(TrellisEntity) a = load_student (fixture, fixture->amal);
+    g_autoptr(TrellisEntity) b = load_student (fixture, fixture->mai);
 
     g_assert_cmpstr (trellis_entity_get_text (a, "pronouns"), ==, "she/her");
     g_assert_cmpstr (trellis_entity_get_text (b, "pronouns"), ==, "they/them");

@@ -37,24 +37,6 @@ typedef struct
 
 /* Helpers */
 
-static gboolean
-on_spin_timeout (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms milliseconds (timers such as the autosave delay fire). */
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_spin_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 on_count (guint *count)
 {
@@ -172,7 +154,7 @@ test_window_autosave (Fixture       *fixture,
   g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (before), "preferred-name"), ==, "");
 
   /* …and everything is, a moment after typing stops. */
-  spin (TRELLIS_AUTOSAVE_DELAY_MS + 300);
+  trellis_test_spin (TRELLIS_AUTOSAVE_DELAY_MS + 300);
   typed = trellis_store_load (store_of (fixture), TRELLIS_TYPE_STUDENT, id, NULL);
   g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (typed), "preferred-name"), ==, "Lanny");
   g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (typed), "interests"), ==, "Robots\nDrawing");

@@ -78,6 +78,23 @@ trellis_test_spin_idle (void)
     ;
 }
 
+static gboolean
+on_spin_timeout (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+trellis_test_spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_spin_timeout, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 TrellisWindow *
 trellis_test_open_window (GtkApplication *app,
                           const char     *path)

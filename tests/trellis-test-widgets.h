@@ -32,6 +32,10 @@ GtkWindow     *trellis_test_find_toplevel        (GType                   type);
 /* Runs what is ready to run: idle reloads, redraws. */
 void           trellis_test_spin_idle            (void);
 
+/* Runs the main loop, frames included, for @ms milliseconds (timers such as the autosave
+ * delay fire). */
+void           trellis_test_spin                 (guint                   ms);
+
 /* A presented main window of @app on a new database at @path; someone is editing already
  * (“Test Teacher”), so no first-launch question pops up. */
 TrellisWindow *trellis_test_open_window          (GtkApplication         *app,
