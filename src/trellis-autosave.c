@@ -264,14 +264,16 @@ apply_edit (TrellisEntity  *candidate,
  * into the record and marks the others. One accepted value may make a refused one fine (a
  * family name for a cleared given name), so refused ones are tried again after it.
  *
- * Returns: (transfer container): the edits accepted */
+ * Returns: (transfer container): the (interned) names of the fields accepted */
 static GPtrArray *
 check_edits (TrellisAutosave *self)
 {
   g_autoptr(TrellisEntity) candidate = trellis_entity_copy (self->entity);
-  g_autoptr(GHashTable) refused = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GHashTable) refused = g_hash_table_new_full (NULL, NULL, NULL, g_free);   /* field → message */
   GPtrArray *accepted = g_ptr_array_new ();
   gboolean progress = TRUE;
+  GHashTableIter iter;
+  gpointer field, message;
 
   while (progress)
     {
@@ -281,30 +283,29 @@ check_edits (TrellisAutosave *self)
           Edit *edit = self->edits->pdata[i];
           g_autoptr(GError) error = NULL;
 
-          if (g_ptr_array_find (accepted, edit, NULL))
+          if (g_ptr_array_find (accepted, edit->field, NULL))
             continue;
           if (apply_edit (candidate, edit, &error) && trellis_entity_validate (candidate, &error))
             {
               copy_field (candidate, self->entity, edit->field);
-              g_ptr_array_add (accepted, edit);
-              g_hash_table_remove (refused, edit);
+              g_ptr_array_add (accepted, (gpointer) edit->field);
+              g_hash_table_remove (refused, edit->field);
               progress = TRUE;
             }
           else
             {
               copy_field (self->entity, candidate, edit->field);
-              g_hash_table_replace (refused, edit, g_strdup (error->message));
+              g_hash_table_replace (refused, (gpointer) edit->field, g_strdup (error->message));
             }
         }
     }
 
-  for (guint i = 0; i < self->edits->len; i++)
-    {
-      Edit *edit = self->edits->pdata[i];
-
-      set_error (self, edit->field, g_hash_table_lookup (refused, edit));
-    }
   self->dirty |= accepted->len > 0;
+  for (guint i = 0; i < accepted->len; i++)
+    set_error (self, accepted->pdata[i], NULL);
+  g_hash_table_iter_init (&iter, refused);
+  while (g_hash_table_iter_next (&iter, &field, &message))
+    set_error (self, field, message);
   return accepted;
 }
 
@@ -693,10 +694,8 @@ trellis_autosave_flush (TrellisAutosave *self)
         {
           for (guint i = 0; i < accepted->len; i++)
             {
-              Edit *edit = accepted->pdata[i];
-
-              copy_field (stored, self->entity, edit->field);
-              set_error (self, edit->field, error->message);
+              copy_field (stored, self->entity, accepted->pdata[i]);
+              set_error (self, accepted->pdata[i], error->message);
             }
           self->dirty = FALSE;
         }
