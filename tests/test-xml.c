@@ -392,8 +392,34 @@ static const Hostile hostile[] = {
     "</plan></student></trellis>\n", "neither in the file nor in this database" },
   { "deep-nesting", NULL, "line" },
   { "huge-text", NULL, "1 MB" },
+  /* A '>' in an attribute or a text once made libxml2 parse quadratically: hours for 20 MB. */
+  { "huge-attribute", NULL, "1 MB" },
+  { "huge-text-of-markup", NULL, "1 MB" },
   { "too-large", NULL, "more than" },
 };
+
+/* @head, @megabytes MB of @fill repeated, then @tail. */
+static void
+write_huge_file (const char *path,
+                 const char *head,
+                 const char *fill,
+                 guint       megabytes,
+                 const char *tail)
+{
+  gsize chunk_len = 1024 * 1024, fill_len = strlen (fill);
+  g_autofree char *chunk = g_malloc (chunk_len);
+  FILE *file;
+
+  for (gsize i = 0; i < chunk_len; i++)
+    chunk[i] = fill[i % fill_len];
+  file = fopen (path, "wb");
+  g_assert_nonnull (file);
+  fputs (head, file);
+  for (guint i = 0; i < megabytes; i++)
+    fwrite (chunk, 1, chunk_len, file);
+  fputs (tail, file);
+  fclose (file);
+}
 
 static void
 make_hostile_file (const Hostile *test,
@@ -419,19 +445,18 @@ make_hostile_file (const Hostile *test,
   else if (g_str_equal (test->name, "huge-text"))
     {
       /* 100 MB: one name that never ends. */
-      g_autoptr(GString) text = g_string_new ("<?xml version=\"1.0\"?>\n" ROOT STUDENT_START "<given-name>");
-      gsize chunk_len = 1024 * 1024;
-      g_autofree char *chunk = g_malloc (chunk_len);
-      FILE *file;
-
-      memset (chunk, 'a', chunk_len);
-      file = fopen (path, "wb");
-      g_assert_nonnull (file);
-      fwrite (text->str, 1, text->len, file);
-      for (guint i = 0; i < 100; i++)
-        fwrite (chunk, 1, chunk_len, file);
-      fputs ("</given-name></student></trellis>\n", file);
-      fclose (file);
+      write_huge_file (path, "<?xml version=\"1.0\"?>\n" ROOT STUDENT_START "<given-name>", "a", 100,
+                       "</given-name></student></trellis>\n");
+    }
+  else if (g_str_equal (test->name, "huge-attribute"))
+    {
+      write_huge_file (path, "<?xml version=\"1.0\"?>\n<trellis xmlns=\"" NS "\" version=\"1.0\" exported-at=\"",
+                       "a>", 20, "\"/>\n");
+    }
+  else if (g_str_equal (test->name, "huge-text-of-markup"))
+    {
+      write_huge_file (path, "<?xml version=\"1.0\"?>\n" ROOT STUDENT_START "<given-name>", ">", 20,
+                       "</given-name></student></trellis>\n");
     }
   else if (g_str_equal (test->name, "too-large"))
     {

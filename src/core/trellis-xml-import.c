@@ -34,6 +34,8 @@
 
 /* Values up to this many bytes are interned (see intern()); longer ones are nearly all unique. */
 #define SHORT_TEXT 40
+/* No start tag of a plan file is nearly this long: a record's has a UUID, two times and two names. */
+#define MAX_TAG (64 * 1024)
 
 typedef enum {
   STATUS_NEW,
@@ -503,15 +505,18 @@ has_doctype (int fd)
   return FALSE;
 }
 
-/* libxml2 grows a long text node by concatenation, quadratic in its length: a file with one
- * huge text would take seconds to refuse. One linear pass over the raw bytes finds a run of
- * text (no markup) longer than any field may hold, and the line where it starts. */
+/* libxml2 grows a long text node by concatenation, quadratic in its length, and parses a start
+ * tag again each time more of the file arrives while a '>' (which an attribute value may hold)
+ * follows it: a file with one huge text or attribute would take seconds, or hours, to refuse.
+ * One linear pass over the raw bytes finds a run of text (no markup) longer than any field may
+ * hold, or a stretch without '<' (one tag and the text after it) longer than a tag and such a
+ * text, and the line where it starts. */
 static int
 find_overlong_text (int fd)
 {
   g_autofree char *buffer = g_malloc (1024 * 1024);
-  gsize run = 0;
-  int line = 1, run_line = 1;
+  gsize run = 0, since_tag = 0;
+  int line = 1, run_line = 1, tag_line = 1;
   off_t offset = 0;
   gssize n;
 
@@ -519,6 +524,13 @@ find_overlong_text (int fd)
     {
       for (gssize i = 0; i < n; i++)
         {
+          if (buffer[i] == '<')
+            {
+              since_tag = 0;
+              tag_line = line;
+            }
+          else if (++since_tag > TRELLIS_XML_IMPORT_MAX_TEXT + MAX_TAG)
+            return tag_line;
           if (buffer[i] == '<' || buffer[i] == '>')
             {
               run = 0;
