@@ -390,6 +390,8 @@ static const Hostile hostile[] = {
     "created-at=\"2026-01-01T00:00:00Z\" created-by=\"\" updated-at=\"2026-01-01T00:00:00Z\" updated-by=\"\">"
     "<school-year>2026-2027</school-year><framework-ref>00000000-0000-4000-8000-0000000000ff</framework-ref>"
     "</plan></student></trellis>\n", "neither in the file nor in this database" },
+  /* Past the first 64 KB, libxml2 once parsed the DTD: the laughs were refused only by its limits. */
+  { "doctype-after-long-comment", NULL, "DOCTYPE" },
   { "deep-nesting", NULL, "line" },
   { "huge-text", NULL, "1 MB" },
   /* A '>' in an attribute or a text once made libxml2 parse quadratically: hours for 20 MB. */
@@ -430,6 +432,17 @@ make_hostile_file (const Hostile *test,
   if (test->content != NULL)
     {
       g_assert_true (g_file_set_contents (path, test->content, -1, &error));
+    }
+  else if (g_str_equal (test->name, "doctype-after-long-comment"))
+    {
+      g_autoptr(GString) text = g_string_new (hostile[0].content);   /* the billion laughs */
+      g_autoptr(GString) comment = g_string_new ("<!--");
+
+      while (comment->len < 100 * 1024)
+        g_string_append (comment, " a comment longer than 64 KB");
+      g_string_append (comment, " -->\n");
+      g_string_insert (text, strlen ("<?xml version=\"1.0\"?>\n"), comment->str);
+      g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
     }
   else if (g_str_equal (test->name, "deep-nesting"))
     {

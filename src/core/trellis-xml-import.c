@@ -463,44 +463,74 @@ on_end_element (Reader *reader)
     g_array_set_size (reader->stack, reader->stack->len - 1);
 }
 
+/* Where @marker ends in [p, end), or NULL. */
 static const char *
-skip_past (const char *p,
-           const char *end,
-           const char *marker)
+find_end_of (const char *p,
+             const char *end,
+             const char *marker)
 {
   gsize length = strlen (marker);
 
   for (; p + length <= end; p++)
     if (memcmp (p, marker, length) == 0)
       return p + length;
-  return end;
+  return NULL;
 }
 
 /* A DOCTYPE can only come before the top element. Looking for it in the raw bytes, before any
  * parser sees the file, refuses entity tricks (“billion laughs”, external entities) before a
- * single entity is declared. */
+ * single entity is declared. The comments and processing instructions before it may be any
+ * length, so the file is read in windows that overlap a little: no marker is cut in two. */
 static gboolean
 has_doctype (int fd)
 {
   char head[64 * 1024];
-  gssize n = pread (fd, head, sizeof head, 0);
-  const char *p = head, *end;
+  const char *inside = NULL;   /* the end marker of the comment or instruction being skipped */
+  off_t offset = 0;
+  gssize n;
 
-  if (n <= 0)
-    return FALSE;
-  end = head + n;
-  if (n >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
-    p += 3;
-  while (p < end)
+  while ((n = pread (fd, head, sizeof head, offset)) > 0)
     {
-      if (g_ascii_isspace (*p))
-        p++;
-      else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
-        p = skip_past (p + 2, end, "?>");
-      else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
-        p = skip_past (p + 4, end, "-->");
-      else
-        return end - p >= 9 && g_ascii_strncasecmp (p, "<!DOCTYPE", 9) == 0;
+      const char *p = head, *end = head + n;
+      gboolean last = n < (gssize) sizeof head;
+      const char *stop = last ? end : end - 16;
+
+      if (offset == 0 && n >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+        p += 3;
+      while (p < stop)
+        {
+          if (inside != NULL)
+            {
+              const char *after = find_end_of (p, end, inside);
+
+              if (after == NULL && last)
+                return FALSE;
+              if (after == NULL)
+                {
+                  p = end - (strlen (inside) - 1);
+                  break;
+                }
+              p = after;
+              inside = NULL;
+            }
+          else if (g_ascii_isspace (*p))
+            p++;
+          else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
+            {
+              p += 2;
+              inside = "?>";
+            }
+          else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+            {
+              p += 4;
+              inside = "-->";
+            }
+          else
+            return end - p >= 9 && g_ascii_strncasecmp (p, "<!DOCTYPE", 9) == 0;
+        }
+      if (last)
+        return FALSE;
+      offset += p - head;
     }
   return FALSE;
 }
