@@ -26,6 +26,8 @@
 #define EXPORTED_AT "2026-11-23T12:00:00.000Z"
 #define NS "https://trellisplp.org/ns/plp/1"
 #define ROOT "<trellis xmlns=\"" NS "\" version=\"1.0\" exported-at=\"2026-01-01T00:00:00Z\">"
+#define IDENTITY \
+  "created-at=\"2026-01-01T00:00:00Z\" created-by=\"\" updated-at=\"2026-01-01T00:00:00Z\" updated-by=\"\""
 #define STUDENT_START \
   "<student uuid=\"00000000-0000-4000-8000-000000000001\" created-at=\"2026-01-01T00:00:00Z\" " \
   "created-by=\"\" updated-at=\"2026-01-01T00:00:00Z\" updated-by=\"\">"
@@ -392,6 +394,15 @@ static const Hostile hostile[] = {
     "</plan></student></trellis>\n", "neither in the file nor in this database" },
   /* Past the first 64 KB, libxml2 once parsed the DTD: the laughs were refused only by its limits. */
   { "doctype-after-long-comment", NULL, "DOCTYPE" },
+  /* Applying goes in file order: a note's goal further on once lost its link without a word. */
+  { "forward-reference", "<?xml version=\"1.0\"?>\n" ROOT STUDENT_START "<given-name>Lan</given-name>"
+    "<plan uuid=\"00000000-0000-4000-8000-000000000002\" " IDENTITY "><school-year>2026-2027</school-year>"
+    "<note uuid=\"00000000-0000-4000-8000-000000000003\" " IDENTITY ">"
+    "<goal-ref>00000000-0000-4000-8000-000000000005</goal-ref><author-name>Lan</author-name>"
+    "<body>Next: my goal for next year.</body></note></plan>\n"
+    "<plan uuid=\"00000000-0000-4000-8000-000000000004\" " IDENTITY "><school-year>2027-2028</school-year>"
+    "<goal uuid=\"00000000-0000-4000-8000-000000000005\" " IDENTITY "><title>Speak up</title></goal>"
+    "</plan></student></trellis>\n", "“Goal” refers to 00000000-0000-4000-8000-000000000005, which comes later" },
   { "deep-nesting", NULL, "line" },
   { "huge-text", NULL, "1 MB" },
   /* A '>' in an attribute or a text once made libxml2 parse quadratically: hours for 20 MB. */

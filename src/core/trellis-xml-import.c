@@ -773,7 +773,8 @@ lookup_local (TrellisStore  *store,
   return id;
 }
 
-/* A reference must point at a record of the right kind, in the file or here. */
+/* A reference must point at a record of the right kind, here or earlier in the file: applying
+ * goes in file order, so a later record has no row yet (exports never refer forward). */
 static gboolean
 check_reference (TrellisXmlImport    *self,
                  TrellisStore        *store,
@@ -790,10 +791,14 @@ check_reference (TrellisXmlImport    *self,
 
   if (index > 0)
     {
-      if (g_strcmp0 (types[record_at (self, index - 1)->type].klass->table, field->references) == 0)
+      if (g_strcmp0 (types[record_at (self, index - 1)->type].klass->table, field->references) != 0)
+        message = g_strdup_printf (_("“%s” refers to %s, which is not a record of the right kind."),
+                                   _(field->label), uuid);
+      else if (record_at (self, index - 1) > record)
+        message = g_strdup_printf (_("“%s” refers to %s, which comes later in the file; a record can "
+                                     "only refer to one before it."), _(field->label), uuid);
+      else
         return TRUE;
-      message = g_strdup_printf (_("“%s” refers to %s, which is not a record of the right kind."),
-                                 _(field->label), uuid);
       return fail_at_record (self, record, message, error);
     }
   id = lookup_local (store, field->references, uuid, error);
