@@ -17,6 +17,7 @@
 #include "trellis-guardian.h"
 #include "trellis-plan.h"
 #include "trellis-sample-school.h"
+#include "trellis-store-private.h"
 #include "trellis-student.h"
 #include "trellis-test-utils.h"
 #include "trellis-xml-export.h"
@@ -728,6 +729,7 @@ test_xml_merge_framework_keeps_mine (void)
   g_autofree char *goal_uuid = NULL;
   g_autofree char *student_uuid = NULL;
   g_autofree char *mine_dir = NULL;
+  g_autofree char *trigger = NULL;
   guint n_links;
 
   merge.theirs = trellis_test_open_store (&merge.dir);
@@ -768,6 +770,36 @@ test_xml_merge_framework_keeps_mine (void)
   import = read_ok (merge.mine, merge.file);
   g_assert_cmpuint (trellis_xml_import_count_frameworks (import, TRELLIS_XML_OUTCOME_CONFLICT), ==, 1);
   trellis_xml_import_set_all_resolutions (import, TRELLIS_XML_RESOLUTION_MINE);
+
+  /* A failed apply changes nothing, and leaves nothing behind for the next try either: the
+   * competency it added for the link (then rolled back) is added again, not assumed. The
+   * trigger is not TEMP: applying sets temp_store, which drops the temporary schema. */
+  trigger = g_strdup_printf ("CREATE TRIGGER refuse_links BEFORE INSERT ON history "
+                             "WHEN NEW.entity_uuid = '%s' "
+                             "BEGIN SELECT RAISE (ABORT, 'refused by the test'); END", goal_uuid);
+  g_assert_cmpint (sqlite3_exec (trellis_store_get_db (merge.mine), trigger, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (trellis_xml_import_apply (import, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "refused by the test"));
+  g_clear_error (&error);
+  g_assert_null (trellis_store_load_by_uuid (merge.mine, TRELLIS_TYPE_COMPETENCY,
+                                             trellis_entity_get_uuid (competency), NULL));
+  g_assert_cmpuint (n_links_of (merge.mine, goal_uuid), ==, n_links);
+  sqlite3_exec (trellis_store_get_db (merge.mine), "DROP TRIGGER refuse_links", NULL, NULL, NULL);
+  {
+    /* Whatever takes the row id the rolled-back competency had must not get its link. */
+    g_autoptr(TrellisEntity) mine = trellis_store_load_by_uuid (merge.mine, TRELLIS_TYPE_FRAMEWORK,
+                                                                framework_uuid, NULL);
+    g_autoptr(GListModel) mine_attributes = trellis_store_list (merge.mine, TRELLIS_TYPE_ATTRIBUTE, "framework-id",
+                                                                trellis_entity_get_id (mine), NULL);
+    g_autoptr(TrellisEntity) mine_attribute = g_list_model_get_item (mine_attributes, 0);
+    g_autoptr(TrellisEntity) other = g_object_new (TRELLIS_TYPE_COMPETENCY, "attribute-id",
+                                                   trellis_entity_get_id (mine_attribute),
+                                                   "title", "Takes the row id", NULL);
+
+    g_assert_true (trellis_store_insert (merge.mine, other, &error));
+    g_assert_no_error (error);
+  }
+
   g_assert_true (trellis_xml_import_apply (import, NULL, &error));
   g_assert_no_error (error);
 

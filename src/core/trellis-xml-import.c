@@ -1305,7 +1305,12 @@ apply_import (TrellisXmlImport  *self,
   restore_cache (store, cache_size);
   g_debug ("Applied in %.2f s", (g_get_monotonic_time () - start) / 1e6);
   if (!ok)
-    return FALSE;
+    {
+      /* The rows made for the file's records were rolled back: another try starts afresh. */
+      for (guint i = 0; i < self->records->len; i++)
+        record_at (self, i)->target_id = 0;
+      return FALSE;
+    }
 
   /* Applying twice would insert twice: what was planned is now stale. */
   for (guint i = 0; i < self->records->len; i++)
