@@ -324,21 +324,84 @@ test_moodle_bad_files (void)
   g_autofree char *narrow = write_temp_file (dir, "narrow.csv", "name,email\nAroha,a@example.org\n", -1);
   g_autofree char *nested = NULL;
   g_autoptr(GString) deep = g_string_new (NULL);
+  static const char * const hiding[] = { "{\"framework\":['\"',", "{\"framework\":[/*\"*/" };
 
   assert_refused (latin1, TRELLIS_ERROR_PARSE, "line 2", NULL);
   assert_refused (blank, TRELLIS_ERROR_PARSE, "empty", NULL);
   assert_refused (narrow, TRELLIS_ERROR_PARSE, "Moodle", NULL);
 
-  /* Nesting that would exhaust json-glib’s recursive parser is refused first. */
+  /* Nesting that would exhaust json-glib’s recursive parser is refused first, also behind what
+   * json-glib reads as a string or a comment and a plain scan would not. */
   for (guint i = 0; i < 200000; i++)
     g_string_append_c (deep, '[');
   nested = write_temp_file (dir, "nested.json", deep->str, deep->len);
   assert_refused (nested, TRELLIS_ERROR_PARSE, "nested", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (hiding); i++)
+    {
+      g_autofree char *hidden = NULL;
+
+      g_string_overwrite (deep, 0, hiding[i]);
+      hidden = write_temp_file (dir, "hidden.json", deep->str, deep->len);
+      assert_refused (hidden, TRELLIS_ERROR_PARSE, "nested", NULL);
+    }
 
   trellis_test_remove_tree (dir);
 }
 
+/* A scale configuration nested deeper than json-glib can parse is no configuration. */
+static void
+test_moodle_deep_scale_configuration (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("\"Parent id number\",\"Id number\",Shortname,Description,"
+                                         "\"Description format\",\"Scale values\",\"Scale configuration\","
+                                         "\"Rule type (optional)\",\"Rule outcome (optional)\","
+                                         "\"Rule config (optional)\",\"Cross referenced competency id numbers\","
+                                         "\"Exported id (optional)\",\"Is framework\",Taxonomy\n"
+                                         ",F,Deep,,2,\"One,Two\",\"");
+  g_autoptr(TrellisFrameworkImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (csv, '[');
+  g_string_append (csv, "\",,,,,,1,\n,C1,A competency,,2,,,,,,,,,\n");
+  path = write_temp_file (fixture->dir, "deep-scale.csv", csv->str, csv->len);
+
+  import = import_path (path, &error);
+  g_assert_no_error (error);
+  assert_counts (import, 1, 1, 2);
+  g_assert_true (has_warning (import, "does not say which levels are proficient"));
+  apply (import, fixture->store);
+}
+
 /* Tests: CASE */
+
+/* A rubric level with neither a quality nor a description is named by its value. */
+static void
+test_case_untitled_levels (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const char json[] =
+    "{\"CFDocument\": {\"title\": \"Untitled levels\"},"
+    " \"CFItems\": [{\"identifier\": \"a\", \"fullStatement\": \"A competency\"}],"
+    " \"CFRubrics\": [{\"CFRubricCriteria\": [{\"CFRubricCriterionLevels\":"
+    "   [{\"score\": 1}, {\"score\": 2, \"quality\": \"\"}]}]}]}";
+  g_autofree char *path = write_temp_file (fixture->dir, "untitled-levels.json", json, -1);
+  g_autoptr(TrellisFrameworkImport) import = NULL;
+  g_autoptr(GListModel) levels = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  import = import_path (path, &error);
+  g_assert_no_error (error);
+  assert_counts (import, 1, 1, 2);
+
+  id = apply (import, fixture->store);
+  levels = list (fixture->store, TRELLIS_TYPE_LEVEL, "framework-id", id);
+  assert_level (levels, 0, "Level 1", 1, FALSE);
+  assert_level (levels, 1, "Level 2", 2, TRUE);
+}
 
 static void
 test_case_package (Fixture       *fixture,
@@ -576,6 +639,27 @@ test_template_file (Fixture       *fixture,
   g_assert_cmpint (trellis_store_count (fixture->store, TRELLIS_TYPE_COMPETENCY), ==, competencies_before + 19);
 }
 
+/* A template is held to the limits of the other formats. */
+static void
+test_template_limits (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GString) levels = g_string_new ("[Framework]\nTitle=Many levels\n");
+  g_autoptr(GString) items = g_string_new ("[Framework]\nTitle=Many competencies\n[Attribute A]\nTitle=A\n");
+  g_autofree char *levels_path = NULL;
+  g_autofree char *items_path = NULL;
+
+  for (guint i = 0; i < 21; i++)
+    g_string_append_printf (levels, "[Level %u]\nTitle=Level %u\nValue=%u\n", i, i, i);
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (items, "[Competency C%u]\nTitle=C\n", i);
+  levels_path = write_temp_file (fixture->dir, "levels.framework", levels->str, levels->len);
+  items_path = write_temp_file (fixture->dir, "items.framework", items->str, items->len);
+
+  assert_refused (levels_path, TRELLIS_ERROR_PARSE, "[Level 20]", "more than 20 levels", NULL);
+  assert_refused (items_path, TRELLIS_ERROR_INVALID, "[Competency C19999]", "more than 20000", NULL);
+}
+
 static void
 append_csv_row (GString    *csv,
                 const char *parent,
@@ -741,7 +825,11 @@ main (int   argc,
   g_test_add ("/framework-import/moodle/deep-tree", Fixture, NULL, fixture_set_up, test_moodle_deep_tree, fixture_tear_down);
   g_test_add_func ("/framework-import/moodle/malformed", test_moodle_malformed);
   g_test_add_func ("/framework-import/bad-files", test_moodle_bad_files);
+  g_test_add ("/framework-import/moodle/deep-scale-configuration", Fixture, NULL, fixture_set_up,
+              test_moodle_deep_scale_configuration, fixture_tear_down);
   g_test_add ("/framework-import/case/package", Fixture, NULL, fixture_set_up, test_case_package, fixture_tear_down);
+  g_test_add ("/framework-import/case/untitled-levels", Fixture, NULL, fixture_set_up, test_case_untitled_levels,
+              fixture_tear_down);
   g_test_add ("/framework-import/case/missing-parent", Fixture, NULL, fixture_set_up, test_case_missing_parent, fixture_tear_down);
   g_test_add_func ("/framework-import/case/malformed", test_case_malformed);
   g_test_add ("/framework-import/mahara/nested", Fixture, NULL, fixture_set_up, test_mahara_nested, fixture_tear_down);
@@ -749,6 +837,8 @@ main (int   argc,
   g_test_add ("/framework-import/apply-all-or-nothing", Fixture, NULL, fixture_set_up, test_apply_all_or_nothing, fixture_tear_down);
   g_test_add ("/framework-import/shipped-templates", Fixture, NULL, fixture_set_up, test_shipped_templates, fixture_tear_down);
   g_test_add ("/framework-import/template-file", Fixture, NULL, fixture_set_up, test_template_file, fixture_tear_down);
+  g_test_add ("/framework-import/template-limits", Fixture, NULL, fixture_set_up, test_template_limits,
+              fixture_tear_down);
   g_test_add ("/framework-import/large-file", Fixture, NULL, fixture_set_up, test_large_file, fixture_tear_down);
   g_test_add_func ("/framework-import/cancelled", test_cancelled);
   g_test_add_func ("/framework-import/csv-reader", test_csv_reader);

@@ -17,6 +17,7 @@
 #include "trellis-guardian.h"
 #include "trellis-plan.h"
 #include "trellis-sample-school.h"
+#include "trellis-store-private.h"
 #include "trellis-student.h"
 #include "trellis-test-utils.h"
 #include "trellis-xml-export.h"
@@ -26,6 +27,8 @@
 #define EXPORTED_AT "2026-11-23T12:00:00.000Z"
 #define NS "https://trellisplp.org/ns/plp/1"
 #define ROOT "<trellis xmlns=\"" NS "\" version=\"1.0\" exported-at=\"2026-01-01T00:00:00Z\">"
+#define IDENTITY \
+  "created-at=\"2026-01-01T00:00:00Z\" created-by=\"\" updated-at=\"2026-01-01T00:00:00Z\" updated-by=\"\""
 #define STUDENT_START \
   "<student uuid=\"00000000-0000-4000-8000-000000000001\" created-at=\"2026-01-01T00:00:00Z\" " \
   "created-by=\"\" updated-at=\"2026-01-01T00:00:00Z\" updated-by=\"\">"
@@ -390,10 +393,47 @@ static const Hostile hostile[] = {
     "created-at=\"2026-01-01T00:00:00Z\" created-by=\"\" updated-at=\"2026-01-01T00:00:00Z\" updated-by=\"\">"
     "<school-year>2026-2027</school-year><framework-ref>00000000-0000-4000-8000-0000000000ff</framework-ref>"
     "</plan></student></trellis>\n", "neither in the file nor in this database" },
+  /* Past the first 64 KB, libxml2 once parsed the DTD: the laughs were refused only by its limits. */
+  { "doctype-after-long-comment", NULL, "DOCTYPE" },
+  /* Applying goes in file order: a note's goal further on once lost its link without a word. */
+  { "forward-reference", "<?xml version=\"1.0\"?>\n" ROOT STUDENT_START "<given-name>Lan</given-name>"
+    "<plan uuid=\"00000000-0000-4000-8000-000000000002\" " IDENTITY "><school-year>2026-2027</school-year>"
+    "<note uuid=\"00000000-0000-4000-8000-000000000003\" " IDENTITY ">"
+    "<goal-ref>00000000-0000-4000-8000-000000000005</goal-ref><author-name>Lan</author-name>"
+    "<body>Next: my goal for next year.</body></note></plan>\n"
+    "<plan uuid=\"00000000-0000-4000-8000-000000000004\" " IDENTITY "><school-year>2027-2028</school-year>"
+    "<goal uuid=\"00000000-0000-4000-8000-000000000005\" " IDENTITY "><title>Speak up</title></goal>"
+    "</plan></student></trellis>\n", "“Goal” refers to 00000000-0000-4000-8000-000000000005, which comes later" },
   { "deep-nesting", NULL, "line" },
   { "huge-text", NULL, "1 MB" },
+  /* A '>' in an attribute or a text once made libxml2 parse quadratically: hours for 20 MB. */
+  { "huge-attribute", NULL, "1 MB" },
+  { "huge-text-of-markup", NULL, "1 MB" },
   { "too-large", NULL, "more than" },
 };
+
+/* @head, @megabytes MB of @fill repeated, then @tail. */
+static void
+write_huge_file (const char *path,
+                 const char *head,
+                 const char *fill,
+                 guint       megabytes,
+                 const char *tail)
+{
+  gsize chunk_len = 1024 * 1024, fill_len = strlen (fill);
+  g_autofree char *chunk = g_malloc (chunk_len);
+  FILE *file;
+
+  for (gsize i = 0; i < chunk_len; i++)
+    chunk[i] = fill[i % fill_len];
+  file = fopen (path, "wb");
+  g_assert_nonnull (file);
+  fputs (head, file);
+  for (guint i = 0; i < megabytes; i++)
+    fwrite (chunk, 1, chunk_len, file);
+  fputs (tail, file);
+  fclose (file);
+}
 
 static void
 make_hostile_file (const Hostile *test,
@@ -404,6 +444,17 @@ make_hostile_file (const Hostile *test,
   if (test->content != NULL)
     {
       g_assert_true (g_file_set_contents (path, test->content, -1, &error));
+    }
+  else if (g_str_equal (test->name, "doctype-after-long-comment"))
+    {
+      g_autoptr(GString) text = g_string_new (hostile[0].content);   /* the billion laughs */
+      g_autoptr(GString) comment = g_string_new ("<!--");
+
+      while (comment->len < 100 * 1024)
+        g_string_append (comment, " a comment longer than 64 KB");
+      g_string_append (comment, " -->\n");
+      g_string_insert (text, strlen ("<?xml version=\"1.0\"?>\n"), comment->str);
+      g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
     }
   else if (g_str_equal (test->name, "deep-nesting"))
     {
@@ -419,19 +470,18 @@ make_hostile_file (const Hostile *test,
   else if (g_str_equal (test->name, "huge-text"))
     {
       /* 100 MB: one name that never ends. */
-      g_autoptr(GString) text = g_string_new ("<?xml version=\"1.0\"?>\n" ROOT STUDENT_START "<given-name>");
-      gsize chunk_len = 1024 * 1024;
-      g_autofree char *chunk = g_malloc (chunk_len);
-      FILE *file;
-
-      memset (chunk, 'a', chunk_len);
-      file = fopen (path, "wb");
-      g_assert_nonnull (file);
-      fwrite (text->str, 1, text->len, file);
-      for (guint i = 0; i < 100; i++)
-        fwrite (chunk, 1, chunk_len, file);
-      fputs ("</given-name></student></trellis>\n", file);
-      fclose (file);
+      write_huge_file (path, "<?xml version=\"1.0\"?>\n" ROOT STUDENT_START "<given-name>", "a", 100,
+                       "</given-name></student></trellis>\n");
+    }
+  else if (g_str_equal (test->name, "huge-attribute"))
+    {
+      write_huge_file (path, "<?xml version=\"1.0\"?>\n<trellis xmlns=\"" NS "\" version=\"1.0\" exported-at=\"",
+                       "a>", 20, "\"/>\n");
+    }
+  else if (g_str_equal (test->name, "huge-text-of-markup"))
+    {
+      write_huge_file (path, "<?xml version=\"1.0\"?>\n" ROOT STUDENT_START "<given-name>", ">", 20,
+                       "</given-name></student></trellis>\n");
     }
   else if (g_str_equal (test->name, "too-large"))
     {
@@ -679,6 +729,7 @@ test_xml_merge_framework_keeps_mine (void)
   g_autofree char *goal_uuid = NULL;
   g_autofree char *student_uuid = NULL;
   g_autofree char *mine_dir = NULL;
+  g_autofree char *trigger = NULL;
   guint n_links;
 
   merge.theirs = trellis_test_open_store (&merge.dir);
@@ -719,6 +770,36 @@ test_xml_merge_framework_keeps_mine (void)
   import = read_ok (merge.mine, merge.file);
   g_assert_cmpuint (trellis_xml_import_count_frameworks (import, TRELLIS_XML_OUTCOME_CONFLICT), ==, 1);
   trellis_xml_import_set_all_resolutions (import, TRELLIS_XML_RESOLUTION_MINE);
+
+  /* A failed apply changes nothing, and leaves nothing behind for the next try either: the
+   * competency it added for the link (then rolled back) is added again, not assumed. The
+   * trigger is not TEMP: applying sets temp_store, which drops the temporary schema. */
+  trigger = g_strdup_printf ("CREATE TRIGGER refuse_links BEFORE INSERT ON history "
+                             "WHEN NEW.entity_uuid = '%s' "
+                             "BEGIN SELECT RAISE (ABORT, 'refused by the test'); END", goal_uuid);
+  g_assert_cmpint (sqlite3_exec (trellis_store_get_db (merge.mine), trigger, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (trellis_xml_import_apply (import, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "refused by the test"));
+  g_clear_error (&error);
+  g_assert_null (trellis_store_load_by_uuid (merge.mine, TRELLIS_TYPE_COMPETENCY,
+                                             trellis_entity_get_uuid (competency), NULL));
+  g_assert_cmpuint (n_links_of (merge.mine, goal_uuid), ==, n_links);
+  sqlite3_exec (trellis_store_get_db (merge.mine), "DROP TRIGGER refuse_links", NULL, NULL, NULL);
+  {
+    /* Whatever takes the row id the rolled-back competency had must not get its link. */
+    g_autoptr(TrellisEntity) mine = trellis_store_load_by_uuid (merge.mine, TRELLIS_TYPE_FRAMEWORK,
+                                                                framework_uuid, NULL);
+    g_autoptr(GListModel) mine_attributes = trellis_store_list (merge.mine, TRELLIS_TYPE_ATTRIBUTE, "framework-id",
+                                                                trellis_entity_get_id (mine), NULL);
+    g_autoptr(TrellisEntity) mine_attribute = g_list_model_get_item (mine_attributes, 0);
+    g_autoptr(TrellisEntity) other = g_object_new (TRELLIS_TYPE_COMPETENCY, "attribute-id",
+                                                   trellis_entity_get_id (mine_attribute),
+                                                   "title", "Takes the row id", NULL);
+
+    g_assert_true (trellis_store_insert (merge.mine, other, &error));
+    g_assert_no_error (error);
+  }
+
   g_assert_true (trellis_xml_import_apply (import, NULL, &error));
   g_assert_no_error (error);
 

@@ -120,7 +120,8 @@ apply_scale_configuration (GPtrArray  *proficient,
   JsonArray *entries;
   gboolean any = FALSE;
 
-  if (!json_parser_load_from_data (parser, configuration, -1, NULL))
+  if (trellis_framework_import_find_deep_json (configuration) > 0
+      || !json_parser_load_from_data (parser, configuration, -1, NULL))
     return FALSE;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))

@@ -215,6 +215,8 @@ read_template (TrellisFrameworkImport  *self,
   groups = g_key_file_get_groups (keyfile, NULL);
   for (guint i = 0; groups[i] != NULL; i++)
     {
+      g_autofree char *where = g_strdup_printf ("[%s]", groups[i]);
+
       if (g_str_has_prefix (groups[i], "Level "))
         self->n_template_levels++;
       else if (g_str_has_prefix (groups[i], "Attribute "))
@@ -230,6 +232,23 @@ read_template (TrellisFrameworkImport  *self,
             }
           self->n_competencies++;
         }
+
+      /* The limits of the other formats; the template loader itself has none. */
+      if (self->n_template_levels > TRELLIS_IMPORT_MAX_LEVELS)
+        {
+          g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE,
+                       _("“%s”: the proficiency scale at %s has more than %d levels. Nothing was changed."),
+                       self->file_name, where, TRELLIS_IMPORT_MAX_LEVELS);
+          return FALSE;
+        }
+      if (self->n_template_attributes + self->n_competencies > TRELLIS_IMPORT_MAX_ITEMS)
+        {
+          g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID,
+                       _("“%s” has more than %d competencies (at %s), more than any Profile of a "
+                         "Graduate; Trellis does not import it. Nothing was changed."),
+                       self->file_name, TRELLIS_IMPORT_MAX_ITEMS, where);
+          return FALSE;
+        }
     }
 
   /* The template loader reads the groups itself when applying; the preview only counts. */
@@ -240,44 +259,20 @@ read_template (TrellisFrameworkImport  *self,
   return TRUE;
 }
 
-/* json-glib 1.6 parses recursively, so a file nested a million levels deep would exhaust the
- * stack: refuse deep nesting with one linear pass first. */
 static gboolean
 check_json_nesting (TrellisFrameworkImport  *self,
                     const char              *text,
                     GError                 **error)
 {
-  gboolean in_string = FALSE;
-  guint depth = 0, line = 1;
+  guint line = trellis_framework_import_find_deep_json (text);
 
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '\n')
-        line++;
-      if (in_string)
-        {
-          if (*p == '\\' && p[1] != '\0')
-            p++;
-          else if (*p == '"')
-            in_string = FALSE;
-        }
-      else if (*p == '"')
-        in_string = TRUE;
-      else if (*p == '[' || *p == '{')
-        {
-          if (++depth > TRELLIS_IMPORT_MAX_JSON_NESTING)
-            {
-              g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE,
-                           _("“%s”, line %u: the JSON is nested more than %d levels deep. "
-                             "Nothing was changed."),
-                           self->file_name, line, TRELLIS_IMPORT_MAX_JSON_NESTING);
-              return FALSE;
-            }
-        }
-      else if ((*p == ']' || *p == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
+  if (line == 0)
+    return TRUE;
+  g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE,
+               _("“%s”, line %u: the JSON is nested more than %d levels deep. "
+                 "Nothing was changed."),
+               self->file_name, line, TRELLIS_IMPORT_MAX_JSON_NESTING);
+  return FALSE;
 }
 
 static gboolean
@@ -595,7 +590,8 @@ trellis_framework_import_add_level (TrellisFrameworkImport  *self,
       return FALSE;
     }
   level = g_new0 (TrellisImportLevel, 1);
-  level->title = g_strstrip (g_strdup (title));
+  /* A CASE level may have neither a quality nor a description: it is named by its value. */
+  level->title = g_strstrip (g_strdup (title ? title : ""));
   level->description = g_strdup (description);
   level->value = value;
   level->proficient = proficient;
@@ -630,6 +626,54 @@ trellis_framework_import_warn (TrellisFrameworkImport *self,
   va_start (args, format);
   g_ptr_array_add (self->warnings, g_strdup_vprintf (format, args));
   va_end (args);
+}
+
+/* json-glib 1.6 parses recursively, so JSON nested a million levels deep would exhaust the
+ * stack: one linear pass finds the line where @text nests too deep, 0 when it does not. It reads
+ * strings and comments as json-glib does, which also takes 'single-quoted' strings (without
+ * escapes) and C comments: a bracket it skips as text must not be hidden from json-glib. */
+guint
+trellis_framework_import_find_deep_json (const char *text)
+{
+  gboolean in_comment = FALSE;
+  char quote = 0;
+  guint depth = 0, line = 1;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        line++;
+      if (in_comment)
+        {
+          if (*p == '*' && p[1] == '/')
+            {
+              in_comment = FALSE;
+              p++;
+            }
+        }
+      else if (quote != 0)
+        {
+          if (*p == '\\' && quote == '"' && p[1] != '\0')
+            p++;
+          else if (*p == quote)
+            quote = 0;
+        }
+      else if (*p == '"' || *p == '\'')
+        quote = *p;
+      else if (*p == '/' && p[1] == '*')
+        {
+          in_comment = TRUE;
+          p++;
+        }
+      else if (*p == '[' || *p == '{')
+        {
+          if (++depth > TRELLIS_IMPORT_MAX_JSON_NESTING)
+            return line;
+        }
+      else if ((*p == ']' || *p == '}') && depth > 0)
+        depth--;
+    }
+  return 0;
 }
 
 /* Checks @cancellable every 256 steps of a loop (the counter). */

@@ -424,7 +424,6 @@ select_sql (const TrellisXmlType *type)
   g_autoptr(GString) sql = g_string_new ("SELECT t.id, t.uuid, t.created_at, t.created_by, "
                                          "t.updated_at, t.updated_by");
   const char *position = "0";
-  g_autofree char *from = NULL;
 
   for (guint f = 0; f < type->klass->n_fields; f++)
     {

@@ -34,6 +34,8 @@
 
 /* Values up to this many bytes are interned (see intern()); longer ones are nearly all unique. */
 #define SHORT_TEXT 40
+/* No start tag of a plan file is nearly this long: a record's has a UUID, two times and two names. */
+#define MAX_TAG (64 * 1024)
 
 typedef enum {
   STATUS_NEW,
@@ -461,57 +463,90 @@ on_end_element (Reader *reader)
     g_array_set_size (reader->stack, reader->stack->len - 1);
 }
 
+/* Where @marker ends in [p, end), or NULL. */
 static const char *
-skip_past (const char *p,
-           const char *end,
-           const char *marker)
+find_end_of (const char *p,
+             const char *end,
+             const char *marker)
 {
   gsize length = strlen (marker);
 
   for (; p + length <= end; p++)
     if (memcmp (p, marker, length) == 0)
       return p + length;
-  return end;
+  return NULL;
 }
 
 /* A DOCTYPE can only come before the top element. Looking for it in the raw bytes, before any
  * parser sees the file, refuses entity tricks (“billion laughs”, external entities) before a
- * single entity is declared. */
+ * single entity is declared. The comments and processing instructions before it may be any
+ * length, so the file is read in windows that overlap a little: no marker is cut in two. */
 static gboolean
 has_doctype (int fd)
 {
   char head[64 * 1024];
-  gssize n = pread (fd, head, sizeof head, 0);
-  const char *p = head, *end;
+  const char *inside = NULL;   /* the end marker of the comment or instruction being skipped */
+  off_t offset = 0;
+  gssize n;
 
-  if (n <= 0)
-    return FALSE;
-  end = head + n;
-  if (n >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
-    p += 3;
-  while (p < end)
+  while ((n = pread (fd, head, sizeof head, offset)) > 0)
     {
-      if (g_ascii_isspace (*p))
-        p++;
-      else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
-        p = skip_past (p + 2, end, "?>");
-      else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
-        p = skip_past (p + 4, end, "-->");
-      else
-        return end - p >= 9 && g_ascii_strncasecmp (p, "<!DOCTYPE", 9) == 0;
+      const char *p = head, *end = head + n;
+      gboolean last = n < (gssize) sizeof head;
+      const char *stop = last ? end : end - 16;
+
+      if (offset == 0 && n >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+        p += 3;
+      while (p < stop)
+        {
+          if (inside != NULL)
+            {
+              const char *after = find_end_of (p, end, inside);
+
+              if (after == NULL && last)
+                return FALSE;
+              if (after == NULL)
+                {
+                  p = end - (strlen (inside) - 1);
+                  break;
+                }
+              p = after;
+              inside = NULL;
+            }
+          else if (g_ascii_isspace (*p))
+            p++;
+          else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
+            {
+              p += 2;
+              inside = "?>";
+            }
+          else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+            {
+              p += 4;
+              inside = "-->";
+            }
+          else
+            return end - p >= 9 && g_ascii_strncasecmp (p, "<!DOCTYPE", 9) == 0;
+        }
+      if (last)
+        return FALSE;
+      offset += p - head;
     }
   return FALSE;
 }
 
-/* libxml2 grows a long text node by concatenation, quadratic in its length: a file with one
- * huge text would take seconds to refuse. One linear pass over the raw bytes finds a run of
- * text (no markup) longer than any field may hold, and the line where it starts. */
+/* libxml2 grows a long text node by concatenation, quadratic in its length, and parses a start
+ * tag again each time more of the file arrives while a '>' (which an attribute value may hold)
+ * follows it: a file with one huge text or attribute would take seconds, or hours, to refuse.
+ * One linear pass over the raw bytes finds a run of text (no markup) longer than any field may
+ * hold, or a stretch without '<' (one tag and the text after it) longer than a tag and such a
+ * text, and the line where it starts. */
 static int
 find_overlong_text (int fd)
 {
   g_autofree char *buffer = g_malloc (1024 * 1024);
-  gsize run = 0;
-  int line = 1, run_line = 1;
+  gsize run = 0, since_tag = 0;
+  int line = 1, run_line = 1, tag_line = 1;
   off_t offset = 0;
   gssize n;
 
@@ -519,6 +554,13 @@ find_overlong_text (int fd)
     {
       for (gssize i = 0; i < n; i++)
         {
+          if (buffer[i] == '<')
+            {
+              since_tag = 0;
+              tag_line = line;
+            }
+          else if (++since_tag > TRELLIS_XML_IMPORT_MAX_TEXT + MAX_TAG)
+            return tag_line;
           if (buffer[i] == '<' || buffer[i] == '>')
             {
               run = 0;
@@ -731,7 +773,8 @@ lookup_local (TrellisStore  *store,
   return id;
 }
 
-/* A reference must point at a record of the right kind, in the file or here. */
+/* A reference must point at a record of the right kind, here or earlier in the file: applying
+ * goes in file order, so a later record has no row yet (exports never refer forward). */
 static gboolean
 check_reference (TrellisXmlImport    *self,
                  TrellisStore        *store,
@@ -748,10 +791,14 @@ check_reference (TrellisXmlImport    *self,
 
   if (index > 0)
     {
-      if (g_strcmp0 (types[record_at (self, index - 1)->type].klass->table, field->references) == 0)
+      if (g_strcmp0 (types[record_at (self, index - 1)->type].klass->table, field->references) != 0)
+        message = g_strdup_printf (_("“%s” refers to %s, which is not a record of the right kind."),
+                                   _(field->label), uuid);
+      else if (record_at (self, index - 1) > record)
+        message = g_strdup_printf (_("“%s” refers to %s, which comes later in the file; a record can "
+                                     "only refer to one before it."), _(field->label), uuid);
+      else
         return TRUE;
-      message = g_strdup_printf (_("“%s” refers to %s, which is not a record of the right kind."),
-                                 _(field->label), uuid);
       return fail_at_record (self, record, message, error);
     }
   id = lookup_local (store, field->references, uuid, error);
@@ -1258,7 +1305,12 @@ apply_import (TrellisXmlImport  *self,
   restore_cache (store, cache_size);
   g_debug ("Applied in %.2f s", (g_get_monotonic_time () - start) / 1e6);
   if (!ok)
-    return FALSE;
+    {
+      /* The rows made for the file's records were rolled back: another try starts afresh. */
+      for (guint i = 0; i < self->records->len; i++)
+        record_at (self, i)->target_id = 0;
+      return FALSE;
+    }
 
   /* Applying twice would insert twice: what was planned is now stale. */
   for (guint i = 0; i < self->records->len; i++)
