@@ -460,24 +460,56 @@ add_goal (TrellisStore  *store,
   return TRUE;
 }
 
+/* A name not given yet in this school while there are some: @used holds the names given so far
+ * (name index × 64 + family index + 1) and starts over once every name has been given. */
+static void
+choose_name (GRand             *rand,
+             GHashTable        *used,
+             const SampleName **name,
+             const char       **family)
+{
+  guint n = g_rand_int_range (rand, 0, G_N_ELEMENTS (names));
+  guint f = g_rand_int_range (rand, 0, g_strv_length ((char **) names[n].families));
+  guint total = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    total += g_strv_length ((char **) names[i].families);
+  if (g_hash_table_size (used) >= total)
+    g_hash_table_remove_all (used);
+  while (g_hash_table_contains (used, GUINT_TO_POINTER (n * 64 + f + 1)))
+    if (names[n].families[++f] == NULL)
+      {
+        f = 0;
+        n = (n + 1) % G_N_ELEMENTS (names);
+      }
+  g_hash_table_add (used, GUINT_TO_POINTER (n * 64 + f + 1));
+  *name = &names[n];
+  *family = names[n].families[f];
+}
+
 static gboolean
 add_student (TrellisStore  *store,
              GRand         *rand,
+             GHashTable    *used_names,
              guint          index,
              gint64         framework_id,
              GArray        *competencies,
              GArray        *levels,
              GError       **error)
 {
-  const SampleName *name = &names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))];
-  const char *family = name->families[g_rand_int_range (rand, 0, g_strv_length ((char **) name->families))];
-  const char *advisor = advisors[g_rand_int_range (rand, 0, G_N_ELEMENTS (advisors))];
+  const SampleName *name;
+  const char *family;
+  const char *advisor;
   g_autofree char *number = g_strdup_printf ("S%06u", 100000 + index);
-  g_autofree char *birth = g_strdup_printf ("%d-%02d-%02d", 2008 + g_rand_int_range (rand, 0, 10),
-                                            g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+  g_autofree char *birth = NULL;
   g_autofree char *display = NULL;
   g_autoptr(TrellisStudent) student = NULL;
   g_autoptr(TrellisPlan) plan = NULL;
+
+  choose_name (rand, used_names, &name, &family);
+  advisor = advisors[g_rand_int_range (rand, 0, G_N_ELEMENTS (advisors))];
+  birth = g_strdup_printf ("%d-%02d-%02d", 2008 + g_rand_int_range (rand, 0, 10),
+                           g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
   const char *status = trellis_plan_statuses[index % 4];
   g_autofree char *status_time = sample_time (rand, 10);
   int grade = g_rand_int_range (rand, -1, 13);
@@ -585,6 +617,7 @@ trellis_sample_school_populate (TrellisStore        *store,
                                 GError             **error)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GHashTable) used_names = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) competencies = NULL;
   g_autoptr(GArray) levels = NULL;
   gint64 framework_id;
@@ -609,7 +642,7 @@ trellis_sample_school_populate (TrellisStore        *store,
 
   for (guint i = 0; i < n_students; i++)
     {
-      if (!add_student (store, rand, i, framework_id, competencies, levels, error))
+      if (!add_student (store, rand, used_names, i, framework_id, competencies, levels, error))
         return trellis_store_rollback_failed (store);
       if (progress != NULL && (i % 100 == 99 || i + 1 == n_students))
         progress ((double) (i + 1) / n_students, user_data);
