@@ -404,6 +404,15 @@ static const Hostile hostile[] = {
     "<plan uuid=\"00000000-0000-4000-8000-000000000004\" " IDENTITY "><school-year>2027-2028</school-year>"
     "<goal uuid=\"00000000-0000-4000-8000-000000000005\" " IDENTITY "><title>Speak up</title></goal>"
     "</plan></student></trellis>\n", "“Goal” refers to 00000000-0000-4000-8000-000000000005, which comes later" },
+  /* A note may only be about a goal of its own plan, not another plan's (or student's). */
+  { "goal-of-another-plan", "<?xml version=\"1.0\"?>\n" ROOT STUDENT_START "<given-name>Lan</given-name>"
+    "<plan uuid=\"00000000-0000-4000-8000-000000000002\" " IDENTITY "><school-year>2026-2027</school-year>"
+    "<goal uuid=\"00000000-0000-4000-8000-000000000005\" " IDENTITY "><title>Speak up</title></goal></plan>\n"
+    "<plan uuid=\"00000000-0000-4000-8000-000000000004\" " IDENTITY "><school-year>2027-2028</school-year>"
+    "<note uuid=\"00000000-0000-4000-8000-000000000003\" " IDENTITY ">"
+    "<goal-ref>00000000-0000-4000-8000-000000000005</goal-ref><author-name>Lan</author-name>"
+    "<body>About someone else's goal.</body></note></plan></student></trellis>\n",
+    "a goal of another plan" },
   { "deep-nesting", NULL, "line" },
   { "huge-text", NULL, "1 MB" },
   /* A '>' in an attribute or a text once made libxml2 parse quadratically: hours for 20 MB. */

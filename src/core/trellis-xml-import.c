@@ -811,6 +811,65 @@ check_reference (TrellisXmlImport    *self,
   return fail_at_record (self, record, message, error);
 }
 
+/* The plan a goal belongs to, by UUID: the goal’s parent in the file, or its plan here. Returns
+ * NULL (and no error) for a goal of neither; FALSE on a database error. */
+static gboolean
+dup_goal_plan (TrellisXmlImport  *self,
+               TrellisStore      *store,
+               const char        *goal_uuid,
+               char             **plan_uuid,
+               GError           **error)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_uuid, goal_uuid));
+  sqlite3_stmt *stmt;
+
+  *plan_uuid = NULL;
+  if (index > 0)
+    {
+      Record *goal = record_at (self, index - 1);
+
+      if (goal->parent >= 0)
+        *plan_uuid = g_strdup (record_at (self, goal->parent)->identity[TRELLIS_XML_COLUMN_UUID]);
+      return TRUE;
+    }
+  stmt = trellis_store_prepare (store, "SELECT p.uuid FROM goal g JOIN plan p ON p.id = g.plan_id "
+                                       "WHERE g.uuid = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, goal_uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    *plan_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* A reference to a goal from a record of a plan (a note about a goal) must stay in that plan:
+ * a crafted file must not show one student’s words under another student’s goal. */
+static gboolean
+check_same_plan (TrellisXmlImport    *self,
+                 TrellisStore        *store,
+                 Record              *record,
+                 const TrellisField  *field,
+                 const char          *goal_uuid,
+                 GError             **error)
+{
+  g_autofree char *plan_uuid = NULL;
+  g_autofree char *message = NULL;
+  const char *own_plan;
+
+  if (record->parent < 0 || (field->flags & TRELLIS_FIELD_FLAG_PARENT) ||
+      g_strcmp0 (field->references, "goal") != 0)
+    return TRUE;
+  own_plan = record_at (self, record->parent)->identity[TRELLIS_XML_COLUMN_UUID];
+  if (!dup_goal_plan (self, store, goal_uuid, &plan_uuid, error))
+    return FALSE;
+  if (g_strcmp0 (plan_uuid, own_plan) == 0)
+    return TRUE;
+  message = g_strdup_printf (_("“%s” refers to %s, a goal of another plan; a record can only refer "
+                               "to a goal of its own plan."), _(field->label), goal_uuid);
+  return fail_at_record (self, record, message, error);
+}
+
 static GHashTable *
 load_local_links (TrellisStore  *store,
                   gint64         goal_id,
@@ -853,7 +912,8 @@ plan_record (TrellisXmlImport  *self,
       const char *value = record_value (self, record, f);
 
       if (field->type == TRELLIS_FIELD_REFERENCE && value != NULL &&
-          !check_reference (self, store, record, field, value, error))
+          (!check_reference (self, store, record, field, value, error) ||
+           !check_same_plan (self, store, record, field, value, error)))
         return FALSE;
     }
   for (guint l = 0; l < record->n_links; l++)
