@@ -92,54 +92,51 @@ fill_item (TrellisLazyRows *self,
   self->fill (item, self->user_data);
 }
 
-/* Fills the pending rows in sight, or the @limit nearest to it; returns how many are left. */
+typedef struct
+{
+  GtkListItem *item;
+  guint        distance;
+} Pending;
+
+static int
+compare_distances (gconstpointer a,
+                   gconstpointer b)
+{
+  const Pending *pa = a, *pb = b;
+
+  return pa->distance < pb->distance ? -1 : pa->distance > pb->distance;
+}
+
+/* Fills the pending rows in sight and the @limit nearest to it after them; returns how many
+ * are left. */
 static guint
 fill_nearest (TrellisLazyRows *self,
               guint            limit)
 {
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GArray) pending = NULL;
   guint first = 0, last = G_MAXUINT - 1;
-  guint filled = 0;
   GHashTableIter iter;
   gpointer item;
 
   if (g_hash_table_size (self->pending) == 0)
     return 0;
   get_sight (self, &first, &last);
-  items = g_ptr_array_sized_new (g_hash_table_size (self->pending));
+  pending = g_array_sized_new (FALSE, FALSE, sizeof (Pending), g_hash_table_size (self->pending));
   g_hash_table_iter_init (&iter, self->pending);
   while (g_hash_table_iter_next (&iter, &item, NULL))
-    g_ptr_array_add (items, item);
-  for (guint i = 0; i < items->len; i++)
     {
-      guint position = gtk_list_item_get_position (g_ptr_array_index (items, i));
+      Pending p = { item, distance_from_sight (gtk_list_item_get_position (item), first, last) };
 
-      if (distance_from_sight (position, first, last) == 0)
-        {
-          fill_item (self, g_ptr_array_index (items, i));
-          g_ptr_array_remove_index_fast (items, i--);
-          filled++;
-        }
+      g_array_append_val (pending, p);
     }
-  /* Then the nearest ones, a few at a time. */
-  while (filled < limit && items->len > 0)
+  g_array_sort (pending, compare_distances);
+  for (guint i = 0, beyond = 0; i < pending->len; i++)
     {
-      guint best = 0, best_distance = G_MAXUINT;
+      Pending *p = &g_array_index (pending, Pending, i);
 
-      for (guint i = 0; i < items->len; i++)
-        {
-          guint distance = distance_from_sight (gtk_list_item_get_position (g_ptr_array_index (items, i)),
-                                                first, last);
-
-          if (distance < best_distance)
-            {
-              best = i;
-              best_distance = distance;
-            }
-        }
-      fill_item (self, g_ptr_array_index (items, best));
-      g_ptr_array_remove_index_fast (items, best);
-      filled++;
+      if (p->distance > 0 && beyond++ == limit)
+        break;
+      fill_item (self, p->item);
     }
   return g_hash_table_size (self->pending);
 }
@@ -337,18 +334,4 @@ trellis_lazy_rows_scroll_to (TrellisLazyRows *self,
     return;
   self->expected = position;
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-}
-
-/**
- * trellis_lazy_rows_get_n_pending:
- * @self: the helper
- *
- * Returns: how many rows wait to be filled
- */
-guint
-trellis_lazy_rows_get_n_pending (TrellisLazyRows *self)
-{
-  g_return_val_if_fail (TRELLIS_IS_LAZY_ROWS (self), 0);
-
-  return g_hash_table_size (self->pending);
 }

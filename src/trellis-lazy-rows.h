@@ -28,6 +28,5 @@ void             trellis_lazy_rows_forget     (TrellisLazyRows     *self,
                                                GtkListItem         *item);
 void             trellis_lazy_rows_scroll_to  (TrellisLazyRows     *self,
                                                guint                position);
-guint            trellis_lazy_rows_get_n_pending (TrellisLazyRows  *self);
 
 G_END_DECLS

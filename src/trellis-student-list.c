@@ -436,9 +436,11 @@ on_prepare_search_keys (gpointer user_data)
 static void
 on_setup (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
-          gpointer                  user_data)
+          TrellisStudentList       *self)
 {
   gtk_list_item_set_child (item, trellis_student_row_new ());
+  /* The slot’s notifications reach the item; the item knows its list. */
+  g_object_set_data (G_OBJECT (item), "trellis-student-list", self);
 }
 
 static void
@@ -468,7 +470,6 @@ on_bind (GtkSignalListItemFactory *factory,
 {
   TrellisListSlot *slot = gtk_list_item_get_item (item);
 
-  g_object_set_data (G_OBJECT (item), "trellis-student-list", self);
   g_signal_connect_object (slot, "notify::item", G_CALLBACK (on_slot_item_changed), item, 0);
   on_slot_item_changed (slot, NULL, item);
 }
@@ -506,6 +507,7 @@ on_search_changed (GtkSearchEntry     *entry,
 {
   g_autofree char *query = trellis_search_fold (gtk_editable_get_text (GTK_EDITABLE (entry)));
   GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+  gboolean scrolled;
 
   g_strstrip (query);
   if (*query == '\0')
@@ -523,11 +525,13 @@ on_search_changed (GtkSearchEntry     *entry,
   self->query = g_steal_pointer (&query);
   /* The rows stay where they were (see trellis-slot-model.c): show the best matches first.
    * Scrolling before filtering keeps the rows the list view has: filtering first could
-   * remove the position it shows, and it would make new rows there before the scroll. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0)
+   * remove the position it shows, and it would make new rows there before the scroll. An
+   * empty list scrolls once it has rows. */
+  scrolled = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0;
+  if (scrolled)
     trellis_lazy_rows_scroll_to (self->lazy_rows, 0);
   refilter (self, change);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0)
+  if (!scrolled && g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0)
     trellis_lazy_rows_scroll_to (self->lazy_rows, 0);
 }
 
@@ -759,7 +763,7 @@ trellis_student_list_init (TrellisStudentList *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (on_setup), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind), self);
   self->lazy_rows = trellis_lazy_rows_new (self->list_view, fill_row, NULL);
