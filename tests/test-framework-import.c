@@ -21,6 +21,13 @@
 /* Generous for a build with sanitizers on a busy machine; a plain build takes well under. */
 #define LARGE_FILE_SECONDS 10.0
 
+/* The header line of a Moodle competency framework export. */
+#define MOODLE_HEADER "\"Parent id number\",\"Id number\",Shortname,Description," \
+                      "\"Description format\",\"Scale values\",\"Scale configuration\"," \
+                      "\"Rule type (optional)\",\"Rule outcome (optional)\"," \
+                      "\"Rule config (optional)\",\"Cross referenced competency id numbers\"," \
+                      "\"Exported id (optional)\",\"Is framework\",Taxonomy\n"
+
 typedef struct {
   char         *dir;
   TrellisStore *store;
@@ -353,12 +360,7 @@ static void
 test_moodle_deep_scale_configuration (Fixture       *fixture,
                                       gconstpointer  data)
 {
-  g_autoptr(GString) csv = g_string_new ("\"Parent id number\",\"Id number\",Shortname,Description,"
-                                         "\"Description format\",\"Scale values\",\"Scale configuration\","
-                                         "\"Rule type (optional)\",\"Rule outcome (optional)\","
-                                         "\"Rule config (optional)\",\"Cross referenced competency id numbers\","
-                                         "\"Exported id (optional)\",\"Is framework\",Taxonomy\n"
-                                         ",F,Deep,,2,\"One,Two\",\"");
+  g_autoptr(GString) csv = g_string_new (MOODLE_HEADER ",F,Deep,,2,\"One,Two\",\"");
   g_autoptr(TrellisFrameworkImport) import = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -674,12 +676,7 @@ static void
 test_large_file (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(GString) csv = g_string_new ("\"Parent id number\",\"Id number\",Shortname,Description,"
-                                         "\"Description format\",\"Scale values\",\"Scale configuration\","
-                                         "\"Rule type (optional)\",\"Rule outcome (optional)\","
-                                         "\"Rule config (optional)\",\"Cross referenced competency id numbers\","
-                                         "\"Exported id (optional)\",\"Is framework\",Taxonomy\n"
-                                         ",BIG,Big framework,,2,\"One,Two,Three,Four\",,,,,,,1,\n");
+  g_autoptr(GString) csv = g_string_new (MOODLE_HEADER ",BIG,Big framework,,2,\"One,Two,Three,Four\",,,,,,,1,\n");
   g_autoptr(GString) description = g_string_new (NULL);
   g_autoptr(GString) many = NULL;
   g_autoptr(TrellisFrameworkImport) import = NULL;

@@ -428,8 +428,7 @@ test_window_search_keeps_student (Fixture       *fixture,
   g_assert_cmpint (trellis_window_get_selected_student_id (fixture->window), ==, id);
   selection = find_student_selection (GTK_WIDGET (list));
   visible = trellis_window_dup_visible_student_ids (fixture->window);
-  for (position = 0; position < visible->len && g_array_index (visible, gint64, position) != id; position++)
-    ;
+  position = find_id (visible, id);
   g_assert_cmpuint (position, <, visible->len);
   g_assert_true (gtk_selection_model_is_selected (selection, position));
   g_assert_cmpuint (gtk_bitset_get_size (gtk_selection_model_get_selection (selection)), ==, 1);
