@@ -264,7 +264,7 @@ build_legend (TrellisPogMap       *self,
     {
       LegendItem *item = &layout->legend[k];
       const char *title = trellis_pog_map_translate_title (layout->catalog,
-                                                                 trellis_pog_map_get_level_title (self, k));
+                                                           trellis_pog_map_get_level_title (self, k));
       double label_h, natural, label_w, item_w;
 
       /* Measured unwrapped, wrapped only when wider than the map. */

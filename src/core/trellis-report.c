@@ -287,7 +287,7 @@ dup_goal_evidence (TrellisReport  *self,
   if (!is_blank (column_text (stmt, 3)))
     g_ptr_array_add (parts, g_strdup_printf (trellis_report_translate (self, N_("Level: %s")),
                                              trellis_pog_map_translate_title (self->catalog,
-                                                                                    column_text (stmt, 3))));
+                                                                              column_text (stmt, 3))));
   sqlite3_reset (stmt);
   g_ptr_array_add (parts, NULL);
   return g_strjoinv ("  ·  ", (char **) parts->pdata);
