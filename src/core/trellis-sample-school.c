@@ -470,10 +470,16 @@ choose_name (GRand             *rand,
 {
   guint n = g_rand_int_range (rand, 0, G_N_ELEMENTS (names));
   guint f = g_rand_int_range (rand, 0, g_strv_length ((char **) names[n].families));
-  guint total = 0;
+  static gsize total = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    total += g_strv_length ((char **) names[i].families);
+  if (g_once_init_enter (&total))
+    {
+      gsize combinations = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        combinations += g_strv_length ((char **) names[i].families);
+      g_once_init_leave (&total, combinations);
+    }
   if (g_hash_table_size (used) >= total)
     g_hash_table_remove_all (used);
   while (g_hash_table_contains (used, GUINT_TO_POINTER (n * 64 + f + 1)))
