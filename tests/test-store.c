@@ -630,8 +630,9 @@ test_store_migrates_empty_file (void)
   g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, TRELLIS_SCHEMA_VERSION);
   tables = query_text (store, "SELECT group_concat(name, ',') FROM "
                               "(SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name)");
-  g_assert_cmpstr (tables, ==, "action_step,attribute,competency,evidence,framework,goal,goal_competency,"
-                               "guardian,history,note,plan,proficiency_level,setting,student");
+  g_assert_cmpstr (tables, ==, "action_step,attribute,competency,copy_origin,evidence,framework,goal,"
+                               "goal_competency,guardian,history,note,plan,proficiency_level,setting,"
+                               "student,trash");
 
   /* The default Profile of a Graduate: 6 attributes of 3–4 competencies, 4 levels. */
   framework_id = trellis_store_get_default_framework (store);

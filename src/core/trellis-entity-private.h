@@ -21,6 +21,16 @@ void     trellis_entity_set_identity         (TrellisEntity *self,
                                               const char    *created_by,
                                               const char    *updated_at,
                                               const char    *updated_by);
+/* Records that the entity now holds the stored row of @revision: its values become the base a
+ * later save compares to (0: not stored, no base). */
+void     trellis_entity_set_stored           (TrellisEntity *self,
+                                              gint64         revision);
+/* Takes @stored's revision and values as the base, keeping the entity's own values: after a
+ * merge, the fields still differing are the caller's changes on top of @stored. */
+void     trellis_entity_set_base             (TrellisEntity *self,
+                                              TrellisEntity *stored);
+/* (transfer none) (nullable): the values as stored at the entity's revision */
+TrellisEntity *trellis_entity_get_base       (TrellisEntity *self);
 void     trellis_entity_set_id               (TrellisEntity *self,
                                               gint64         id);
 

@@ -21,6 +21,8 @@ typedef struct
   char   *created_by;
   char   *updated_at;
   char   *updated_by;
+  gint64  revision;  /* the row's revision when loaded or last stored; 0 until stored */
+  TrellisEntity *base;  /* immutable: the values of that revision, what a save compares to */
 } TrellisEntityPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (TrellisEntity, trellis_entity, G_TYPE_OBJECT)
@@ -37,6 +39,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static TrellisEntity *copy_values (TrellisEntity *self);
 
 /* Helpers */
 
@@ -304,6 +308,7 @@ trellis_entity_finalize (GObject *object)
   g_clear_pointer (&priv->created_by, g_free);
   g_clear_pointer (&priv->updated_at, g_free);
   g_clear_pointer (&priv->updated_by, g_free);
+  g_clear_object (&priv->base);
 
   G_OBJECT_CLASS (trellis_entity_parent_class)->finalize (object);
 }
@@ -429,6 +434,42 @@ trellis_entity_set_identity (TrellisEntity *self,
 }
 
 void
+trellis_entity_set_stored (TrellisEntity *self,
+                           gint64         revision)
+{
+  TrellisEntityPrivate *priv = trellis_entity_get_instance_private (self);
+
+  priv->revision = revision;
+  g_clear_object (&priv->base);
+  if (revision > 0)
+    priv->base = copy_values (self);
+}
+
+void
+trellis_entity_set_base (TrellisEntity *self,
+                         TrellisEntity *stored)
+{
+  TrellisEntityPrivate *priv = trellis_entity_get_instance_private (self);
+  TrellisEntityPrivate *stored_priv = trellis_entity_get_instance_private (stored);
+
+  g_return_if_fail (G_OBJECT_TYPE (self) == G_OBJECT_TYPE (stored));
+
+  priv->revision = stored_priv->revision;
+  g_clear_object (&priv->base);
+  priv->base = copy_values (stored);
+  replace_string (&priv->updated_at, stored_priv->updated_at);
+  replace_string (&priv->updated_by, stored_priv->updated_by);
+}
+
+TrellisEntity *
+trellis_entity_get_base (TrellisEntity *self)
+{
+  TrellisEntityPrivate *priv = trellis_entity_get_instance_private (self);
+
+  return priv->base;
+}
+
+void
 trellis_entity_set_id (TrellisEntity *self,
                        gint64         id)
 {
@@ -482,6 +523,24 @@ trellis_field_equal (TrellisEntity      *a,
 }
 
 /* Public API */
+
+/**
+ * trellis_entity_get_revision:
+ * @self: an entity
+ *
+ * Returns: the revision of the stored row this record was loaded from (or last saved as), 0
+ *   for a record not stored yet. Only the store sets it: a save is a compare-and-set on it.
+ */
+gint64
+trellis_entity_get_revision (TrellisEntity *self)
+{
+  TrellisEntityPrivate *priv;
+
+  g_return_val_if_fail (TRELLIS_IS_ENTITY (self), 0);
+
+  priv = trellis_entity_get_instance_private (self);
+  return priv->revision;
+}
 
 gint64
 trellis_entity_get_id (TrellisEntity *self)
@@ -749,13 +808,25 @@ TrellisEntity *
 trellis_entity_copy (TrellisEntity *self)
 {
   TrellisEntityPrivate *priv = trellis_entity_get_instance_private (self);
-  TrellisEntityClass *klass;
+  TrellisEntityPrivate *copy_priv;
   TrellisEntity *copy;
 
   g_return_val_if_fail (TRELLIS_IS_ENTITY (self), NULL);
 
-  klass = TRELLIS_ENTITY_GET_CLASS (self);
-  copy = g_object_new (G_OBJECT_TYPE (self), NULL);
+  copy = copy_values (self);
+  copy_priv = trellis_entity_get_instance_private (copy);
+  copy_priv->revision = priv->revision;
+  g_set_object (&copy_priv->base, priv->base);
+  return copy;
+}
+
+static TrellisEntity *
+copy_values (TrellisEntity *self)
+{
+  TrellisEntityPrivate *priv = trellis_entity_get_instance_private (self);
+  TrellisEntityClass *klass = TRELLIS_ENTITY_GET_CLASS (self);
+  TrellisEntity *copy = g_object_new (G_OBJECT_TYPE (self), NULL);
+
   trellis_entity_set_identity (copy, priv->id, priv->uuid, priv->created_at, priv->created_by,
                                priv->updated_at, priv->updated_by);
   for (guint i = 0; i < klass->n_fields; i++)

@@ -85,6 +85,7 @@ struct _TrellisEntityClass
 };
 
 gint64              trellis_entity_get_id             (TrellisEntity *self);
+gint64              trellis_entity_get_revision       (TrellisEntity *self);
 const char         *trellis_entity_get_uuid           (TrellisEntity *self);
 const char         *trellis_entity_get_created_at     (TrellisEntity *self);
 const char         *trellis_entity_get_created_by     (TrellisEntity *self);

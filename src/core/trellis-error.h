@@ -22,6 +22,8 @@ G_BEGIN_DECLS
  * @TRELLIS_ERROR_IN_USE: the record is still used by another (e.g. a framework by a plan)
  * @TRELLIS_ERROR_PARSE: an imported file is malformed (the message says where)
  * @TRELLIS_ERROR_CANCELLED: the user cancelled
+ * @TRELLIS_ERROR_CONFLICT: someone else stored a different value in a field this save
+ *   changed too; nothing was overwritten (see #TrellisConflict)
  */
 typedef enum {
   TRELLIS_ERROR_FAILED,
@@ -34,6 +36,7 @@ typedef enum {
   TRELLIS_ERROR_IN_USE,
   TRELLIS_ERROR_PARSE,
   TRELLIS_ERROR_CANCELLED,
+  TRELLIS_ERROR_CONFLICT,
 } TrellisError;
 
 GQuark trellis_error_quark (void);

@@ -717,6 +717,7 @@ trellis_plan_workflow_move_goal (TrellisStore  *store,
 {
   g_autoptr(GListModel) goals = NULL;
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_object_unref);
+  TrellisEntity *moved = NULL;
   gint64 goal_id;
   guint n;
 
@@ -735,17 +736,18 @@ trellis_plan_workflow_move_goal (TrellisStore  *store,
       TrellisEntity *item = g_list_model_get_item (goals, i);
 
       if (trellis_entity_get_id (item) == goal_id)
-        g_object_unref (item);
+        moved = item;
       else
         g_ptr_array_add (order, item);
     }
-  if (order->len == n)
+  if (moved == NULL)
     {
       g_set_error_literal (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND,
                            _("The goal is no longer in its plan; the order was not changed."));
       return FALSE;
     }
-  g_ptr_array_insert (order, MIN (index, order->len), trellis_entity_copy (TRELLIS_ENTITY (goal)));
+  /* The positions as stored now, not as @goal last saw them: moving is never a conflict. */
+  g_ptr_array_insert (order, MIN (index, order->len), moved);
 
   if (!trellis_store_begin (store, error))
     return FALSE;
@@ -758,10 +760,12 @@ trellis_plan_workflow_move_goal (TrellisStore  *store,
       g_object_set (item, "position", (int) i, NULL);
       if (!trellis_store_save (store, item, error))
         return trellis_store_rollback_failed (store);
-      if (trellis_entity_get_id (item) == goal_id)
-        g_object_set (goal, "position", (int) i, NULL);
     }
-  return trellis_store_commit (store, error);
+  if (!trellis_store_commit (store, error))
+    return FALSE;
+  g_object_set (goal, "position", trellis_entity_get_int (moved, "position"), NULL);
+  trellis_entity_set_base (TRELLIS_ENTITY (goal), moved);
+  return TRUE;
 }
 
 /**

@@ -182,8 +182,44 @@ static const char schema_v1[] =
   "  value TEXT NOT NULL\n"
   ") WITHOUT ROWID;\n";
 
+/* Schema v2: integrity. Every editable row carries a revision that a save compares and sets,
+ * so that a stale editor can never overwrite what another wrote; deleted records wait in the
+ * trash (their rows, serialized) until it is emptied; an imported copy remembers its origin,
+ * so that the same file imported twice adds no second copy. */
+static const char schema_v2[] =
+  "ALTER TABLE framework ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;\n"
+  "ALTER TABLE attribute ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;\n"
+  "ALTER TABLE competency ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;\n"
+  "ALTER TABLE proficiency_level ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;\n"
+  "ALTER TABLE student ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;\n"
+  "ALTER TABLE guardian ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;\n"
+  "ALTER TABLE plan ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;\n"
+  "ALTER TABLE goal ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;\n"
+  "ALTER TABLE action_step ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;\n"
+  "ALTER TABLE evidence ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;\n"
+  "ALTER TABLE note ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;\n"
+  "CREATE TABLE trash (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  entity TEXT NOT NULL,\n"
+  "  entity_uuid TEXT NOT NULL,\n"
+  "  student_uuid TEXT,\n"
+  "  label TEXT NOT NULL DEFAULT '',\n"
+  "  n_records INTEGER NOT NULL DEFAULT 1,\n"
+  "  deleted_at TEXT NOT NULL,\n"
+  "  deleted_by TEXT NOT NULL CHECK (deleted_by <> ''),\n"
+  "  snapshot BLOB NOT NULL\n"
+  ");\n"
+  "CREATE INDEX trash_deleted_at ON trash (deleted_at);\n"
+  "CREATE TABLE copy_origin (\n"
+  "  entity TEXT NOT NULL,\n"
+  "  copy_uuid TEXT NOT NULL PRIMARY KEY,\n"
+  "  source_uuid TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX copy_origin_source ON copy_origin (entity, source_uuid);\n";
+
 static const char * const migrations[TRELLIS_SCHEMA_VERSION] = {
   schema_v1,
+  schema_v2,
 };
 
 /**

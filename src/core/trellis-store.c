@@ -18,6 +18,7 @@
 #include "trellis-action-step.h"
 #include "trellis-attribute.h"
 #include "trellis-competency.h"
+#include "trellis-conflict.h"
 #include "trellis-entity-private.h"
 #include "trellis-error.h"
 #include "trellis-evidence.h"
@@ -1150,6 +1151,7 @@ trellis_store_select_columns (GType type)
 
   for (guint i = 0; i < klass->n_fields; i++)
     g_string_append_printf (columns, ", %s", klass->fields[i].column);
+  g_string_append (columns, ", revision");
   g_type_class_unref (klass);
   return g_string_free (columns, FALSE);
 }
@@ -1185,6 +1187,7 @@ trellis_store_entity_from_row (GType         type,
       else
         trellis_entity_put_int64 (entity, field, sqlite3_column_int64 (stmt, column));
     }
+  trellis_entity_set_stored (entity, sqlite3_column_int64 (stmt, 6 + klass->n_fields));
   return entity;
 }
 
@@ -1260,6 +1263,7 @@ trellis_store_insert_full (TrellisStore   *self,
   trellis_entity_set_identity (entity, sqlite3_last_insert_rowid (self->db), uuid,
                                created_at ? created_at : now, created_by ? created_by : "",
                                updated_at ? updated_at : now, updated_by ? updated_by : "");
+  trellis_entity_set_stored (entity, 1);
 
   /* A record that arrives with its identity (an import, the sample school) already says who
    * created it and when; a history row per record would only double the file. Records added
@@ -1537,90 +1541,288 @@ trellis_store_insert (TrellisStore   *self,
   return trellis_store_insert_full (self, entity, FALSE, error);
 }
 
+/* The newest history row of @field of @uuid says who wrote what is stored now, and when. */
+static void
+find_field_author (TrellisStore   *self,
+                   const char     *uuid,
+                   const char     *field,
+                   TrellisEntity  *current,
+                   char          **author,
+                   char          **when)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = trellis_store_prepare (self,
+                                "SELECT author_name, changed_at FROM history "
+                                "WHERE entity_uuid = ? AND field = ? ORDER BY id DESC LIMIT 1", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          *author = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          *when = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+        }
+      sqlite3_reset (stmt);
+    }
+  if (*author == NULL)
+    {
+      *author = g_strdup (trellis_entity_get_updated_by (current));
+      *when = g_strdup (trellis_entity_get_updated_at (current));
+    }
+}
+
+/* Another editor stored @current since @entity was loaded. Fields only @current changed are
+ * taken into @entity; fields only @entity changed stay its changes; a field both changed to
+ * different values is a conflict. @entity's base becomes @current, so that what still differs
+ * is exactly what this editor changed on top of it. */
+static void
+merge_stored (TrellisStore  *self,
+              TrellisEntity *entity,
+              TrellisEntity *current,
+              GPtrArray     *conflicts)
+{
+  TrellisEntityClass *klass = TRELLIS_ENTITY_GET_CLASS (entity);
+  TrellisEntity *base = trellis_entity_get_base (entity);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const TrellisField *field = &klass->fields[i];
+      gboolean mine_changed = base == NULL || !trellis_field_equal (entity, base, field);
+      gboolean theirs_changed = base == NULL || !trellis_field_equal (current, base, field);
+
+      if (!theirs_changed || trellis_field_equal (entity, current, field))
+        continue;
+      if (!mine_changed)
+        {
+          g_autofree char *theirs = trellis_entity_dup_field_string (current, field);
+
+          trellis_entity_set_field_string (entity, field, theirs, NULL);
+        }
+      else
+        {
+          g_autofree char *mine = trellis_entity_dup_field_string (entity, field);
+          g_autofree char *theirs = trellis_entity_dup_field_string (current, field);
+          g_autofree char *author = NULL;
+          g_autofree char *when = NULL;
+
+          find_field_author (self, trellis_entity_get_uuid (current), field->name, current,
+                             &author, &when);
+          g_ptr_array_add (conflicts, trellis_conflict_new (field, mine, theirs, author, when));
+        }
+    }
+  trellis_entity_set_base (entity, current);
+}
+
+static void
+set_conflict_error (GError        **error,
+                    TrellisEntity  *entity,
+                    GPtrArray      *conflicts)
+{
+  TrellisConflict *first = conflicts->pdata[0];
+  const char *author = first->their_author[0] != '\0' ? first->their_author : _("Someone else");
+  const char *record = _(TRELLIS_ENTITY_GET_CLASS (entity)->label);
+
+  if (conflicts->len == 1)
+    g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_CONFLICT,
+                 _("%s changed “%s” of this %s meanwhile. Choose which text to keep."),
+                 author, _(first->field->label), record);
+  else
+    g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_CONFLICT,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "%s changed %u field of this %s meanwhile. Choose which texts to keep.",
+                              "%s changed %u fields of this %s meanwhile. Choose which texts to keep.",
+                              conflicts->len),
+                 author, conflicts->len, record);
+}
+
+/**
+ * trellis_store_save_full:
+ * @self: a store
+ * @entity: a record loaded from @self (or stored by it) whose properties were changed
+ * @conflicts: (out) (optional) (transfer container) (element-type TrellisConflict): the fields
+ *   both this editor and another changed, when the save fails with %TRELLIS_ERROR_CONFLICT
+ * @error: return location for a #GError
+ *
+ * Writes the fields that @entity changed since it was loaded, and only those, as a
+ * compare-and-set on the revision it was loaded at: one history row each, in one transaction.
+ *
+ * When someone else saved the record meanwhile, their changes to other fields are merged into
+ * @entity and kept; a field both changed to different texts is not written: the save fails with
+ * %TRELLIS_ERROR_CONFLICT and @conflicts. The other fields are stored all the same. Saving
+ * @entity again keeps the conflicting texts of this editor; setting a field to the conflict’s
+ * `theirs` uses theirs.
+ *
+ * Returns: %FALSE with @error set when a value is invalid, the record was deleted, the disk
+ *   refused, or a conflict remains
+ */
+gboolean
+trellis_store_save_full (TrellisStore   *self,
+                         TrellisEntity  *entity,
+                         GPtrArray     **conflicts,
+                         GError        **error)
+{
+  TrellisEntityClass *klass;
+  TrellisEntity *base;
+  g_autoptr(TrellisEntity) old = NULL;
+  g_autofree char *now = trellis_now_iso8601 ();
+  g_autofree char *student_uuid = NULL;
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) trellis_conflict_free);
+  sqlite3_stmt *stmt;
+  gint64 revision;
+  int index = 1;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TRELLIS_IS_ENTITY (entity), FALSE);
+  g_return_val_if_fail (conflicts == NULL || *conflicts == NULL, FALSE);
+
+  klass = TRELLIS_ENTITY_GET_CLASS (entity);
+  if (trellis_entity_get_revision (entity) <= 0 || trellis_entity_get_base (entity) == NULL)
+    {
+      g_critical ("trellis_store_save: %s %s was not loaded from the store; load it first",
+                  klass->table, trellis_entity_get_uuid (entity));
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_FAILED,
+                   _("This record was not loaded from the database and cannot be saved."));
+      return FALSE;
+    }
+  if (!trellis_entity_validate (entity, error))
+    return FALSE;
+
+  if (!trellis_store_begin (self, error))
+    return FALSE;
+
+  /* Under the write lock, the stored revision is the truth: if it moved on, merge first. */
+  {
+    g_autoptr(GError) load_error = NULL;
+    g_autoptr(TrellisEntity) current = trellis_store_load (self, G_OBJECT_TYPE (entity),
+                                                           trellis_entity_get_id (entity), &load_error);
+
+    if (current == NULL)
+      {
+        if (g_error_matches (load_error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND))
+          g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND,
+                       _("This %s was deleted by someone else; your changes could not be stored."),
+                       _(klass->label));
+        else
+          g_propagate_error (error, g_steal_pointer (&load_error));
+        return trellis_store_rollback_failed (self);
+      }
+    if (trellis_entity_get_revision (current) != trellis_entity_get_revision (entity))
+      merge_stored (self, entity, current, found);
+  }
+
+  base = trellis_entity_get_base (entity);
+  old = g_object_ref (base);
+  revision = trellis_entity_get_revision (entity);
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const TrellisField *field = &klass->fields[i];
+      gboolean in_conflict = FALSE;
+
+      for (guint j = 0; j < found->len; j++)
+        in_conflict |= ((TrellisConflict *) found->pdata[j])->field == field;
+      if (!in_conflict && !trellis_field_equal (entity, base, field))
+        g_ptr_array_add (changed, (gpointer) field);
+    }
+
+  if (changed->len > 0)
+    {
+      sql = g_string_new (NULL);
+      g_string_append_printf (sql, "UPDATE %s SET updated_at = ?, updated_by = ?, revision = revision + 1",
+                              klass->table);
+      for (guint i = 0; i < changed->len; i++)
+        g_string_append_printf (sql, ", %s = ?", ((const TrellisField *) changed->pdata[i])->column);
+      g_string_append (sql, " WHERE id = ? AND revision = ?");
+
+      stmt = trellis_store_prepare (self, sql->str, error);
+      if (stmt == NULL)
+        return trellis_store_rollback_failed (self);
+      sqlite3_bind_text (stmt, index++, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, index++, self->editor_name, -1, SQLITE_STATIC);
+      for (guint i = 0; i < changed->len; i++)
+        bind_field (stmt, index++, entity, changed->pdata[i]);
+      sqlite3_bind_int64 (stmt, index++, trellis_entity_get_id (entity));
+      sqlite3_bind_int64 (stmt, index, revision);
+      if (!trellis_store_step_done (self, stmt, error))
+        return trellis_store_rollback_failed (self);
+      g_assert (sqlite3_changes (self->db) == 1);   /* we hold the write lock */
+
+      student_uuid = g_strcmp0 (klass->table, "student") == 0
+                       ? g_strdup (trellis_entity_get_uuid (entity))
+                       : dup_student_uuid (self, klass->table, trellis_entity_get_id (entity));
+      for (guint i = 0; i < changed->len; i++)
+        {
+          const TrellisField *field = changed->pdata[i];
+          g_autofree char *old_value = trellis_entity_dup_field_string (old, field);
+          g_autofree char *new_value = trellis_entity_dup_field_string (entity, field);
+
+          if (!write_history (self, klass->table, trellis_entity_get_uuid (entity), student_uuid,
+                              field->name, old_value, new_value, now, error))
+            return trellis_store_rollback_failed (self);
+        }
+      queue_change (self, klass->table, trellis_entity_get_uuid (entity), TRELLIS_STORE_CHANGE_UPDATED);
+    }
+  if (!trellis_store_commit (self, error))
+    {
+      /* Nothing was stored: the entity goes on from the revision it had. */
+      return FALSE;
+    }
+
+  if (changed->len > 0)
+    {
+      g_autoptr(TrellisEntity) stored = trellis_entity_copy (entity);
+
+      /* The new base is the old one with this save's fields: conflicting ones stay mine. */
+      for (guint i = 0; i < klass->n_fields; i++)
+        if (!g_ptr_array_find (changed, &klass->fields[i], NULL))
+          {
+            g_autofree char *value = trellis_entity_dup_field_string (old, &klass->fields[i]);
+
+            trellis_entity_set_field_string (stored, &klass->fields[i], value, NULL);
+          }
+      trellis_entity_set_identity (stored, trellis_entity_get_id (entity),
+                                   trellis_entity_get_uuid (entity),
+                                   trellis_entity_get_created_at (entity),
+                                   trellis_entity_get_created_by (entity),
+                                   now, self->editor_name);
+      trellis_entity_set_stored (stored, revision + 1);
+      trellis_entity_set_identity (entity, trellis_entity_get_id (entity),
+                                   trellis_entity_get_uuid (entity),
+                                   trellis_entity_get_created_at (entity),
+                                   trellis_entity_get_created_by (entity),
+                                   now, self->editor_name);
+      trellis_entity_set_base (entity, stored);
+    }
+
+  if (found->len > 0)
+    {
+      set_conflict_error (error, entity, found);
+      if (conflicts != NULL)
+        *conflicts = g_steal_pointer (&found);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * trellis_store_save:
  * @self: a store
- * @entity: a stored record whose properties were changed
+ * @entity: a record loaded from @self whose properties were changed
  * @error: return location for a #GError
  *
- * Writes the fields that differ from the file, one history row each, in one transaction.
+ * trellis_store_save_full() for callers that need no details of a conflict.
  *
- * Returns: %FALSE with @error set, and nothing stored, when a value is invalid
+ * Returns: %FALSE with @error set, and nothing overwritten, on failure
  */
 gboolean
 trellis_store_save (TrellisStore   *self,
                     TrellisEntity  *entity,
                     GError        **error)
 {
-  TrellisEntityClass *klass;
-  g_autoptr(TrellisEntity) stored = NULL;
-  g_autofree char *now = trellis_now_iso8601 ();
-  g_autofree char *student_uuid = NULL;
-  g_autoptr(GString) sql = NULL;
-  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
-  sqlite3_stmt *stmt;
-  int index = 1;
-
-  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (TRELLIS_IS_ENTITY (entity), FALSE);
-
-  klass = TRELLIS_ENTITY_GET_CLASS (entity);
-  if (!trellis_entity_validate (entity, error))
-    return FALSE;
-
-  stored = trellis_store_load (self, G_OBJECT_TYPE (entity), trellis_entity_get_id (entity), error);
-  if (stored == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < klass->n_fields; i++)
-    if (!trellis_field_equal (entity, stored, &klass->fields[i]))
-      g_ptr_array_add (changed, (gpointer) &klass->fields[i]);
-  if (changed->len == 0)
-    return TRUE;
-
-  sql = g_string_new (NULL);
-  g_string_append_printf (sql, "UPDATE %s SET updated_at = ?, updated_by = ?", klass->table);
-  for (guint i = 0; i < changed->len; i++)
-    g_string_append_printf (sql, ", %s = ?", ((const TrellisField *) changed->pdata[i])->column);
-  g_string_append (sql, " WHERE id = ?");
-
-  if (!trellis_store_begin (self, error))
-    return FALSE;
-  stmt = trellis_store_prepare (self, sql->str, error);
-  if (stmt == NULL)
-    return trellis_store_rollback_failed (self);
-  sqlite3_bind_text (stmt, index++, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, index++, self->editor_name, -1, SQLITE_STATIC);
-  for (guint i = 0; i < changed->len; i++)
-    bind_field (stmt, index++, entity, changed->pdata[i]);
-  sqlite3_bind_int64 (stmt, index, trellis_entity_get_id (entity));
-  if (!trellis_store_step_done (self, stmt, error))
-    return trellis_store_rollback_failed (self);
-
-  student_uuid = g_strcmp0 (klass->table, "student") == 0
-                   ? g_strdup (trellis_entity_get_uuid (entity))
-                   : dup_student_uuid (self, klass->table, trellis_entity_get_id (entity));
-  for (guint i = 0; i < changed->len; i++)
-    {
-      const TrellisField *field = changed->pdata[i];
-      g_autofree char *old_value = trellis_entity_dup_field_string (stored, field);
-      g_autofree char *new_value = trellis_entity_dup_field_string (entity, field);
-
-      if (!write_history (self, klass->table, trellis_entity_get_uuid (entity), student_uuid,
-                          field->name, old_value, new_value, now, error))
-        return trellis_store_rollback_failed (self);
-    }
-
-  queue_change (self, klass->table, trellis_entity_get_uuid (entity), TRELLIS_STORE_CHANGE_UPDATED);
-  if (!trellis_store_commit (self, error))
-    return FALSE;
-
-  trellis_entity_set_identity (entity, trellis_entity_get_id (entity),
-                               trellis_entity_get_uuid (entity),
-                               trellis_entity_get_created_at (entity),
-                               trellis_entity_get_created_by (entity),
-                               now, self->editor_name);
-  return TRUE;
+  return trellis_store_save_full (self, entity, NULL, error);
 }
 
 /**

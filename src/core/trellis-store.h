@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "trellis-conflict.h"
 #include "trellis-entity.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,10 @@ gboolean        trellis_store_insert                 (TrellisStore   *self,
                                                       GError        **error);
 gboolean        trellis_store_save                   (TrellisStore   *self,
                                                       TrellisEntity  *entity,
+                                                      GError        **error);
+gboolean        trellis_store_save_full              (TrellisStore   *self,
+                                                      TrellisEntity  *entity,
+                                                      GPtrArray     **conflicts,
                                                       GError        **error);
 gboolean        trellis_store_delete                 (TrellisStore   *self,
                                                       TrellisEntity  *entity,
