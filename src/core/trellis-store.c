@@ -337,37 +337,51 @@ set_damaged_error (GError     **error,
                  "restore it from a backup or open another file."), name);
 }
 
-/* Reads the header with plain file I/O, so that SQLite never touches a file we refuse. */
+/* Reads the header through SQLite's own file layer, which only reads: no journal, no lock
+ * file. Plain open() and close() would not do: closing any descriptor of a file drops every
+ * POSIX lock this process holds on it, so another store open on the same file (a second
+ * window, a worker thread) would lose its locks and another process could checkpoint and
+ * remove the WAL under it. SQLite's Unix layer keeps such a descriptor open until its locks
+ * go. */
 static gboolean
 read_file_header (const char  *path,
                   FileHeader  *header,
                   GError     **error)
 {
   g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  g_autofree sqlite3_file *file = g_malloc0 (vfs->szOsFile);
   guint8 bytes[SQLITE_HEADER_SIZE];
-  gssize n_read = 0;
-  int fd;
+  gssize n_read = sizeof bytes;
+  sqlite3_int64 size = 0;
+  int flags = 0;
+  int rc;
 
   memset (header, 0, sizeof *header);
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+  memset (bytes, 0, sizeof bytes);
+  rc = vfs->xOpen (vfs, absolute, file, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, &flags);
+  if (rc != SQLITE_OK)
     {
       int saved_errno = errno;
       g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_IO,
                    _("Could not read “%s”: %s"), name, g_strerror (saved_errno));
       return FALSE;
     }
-  while (n_read < (gssize) sizeof bytes)
+  rc = file->pMethods->xFileSize (file, &size);
+  if (rc == SQLITE_OK)
     {
-      gssize n = read (fd, bytes + n_read, sizeof bytes - n_read);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        break;
-      n_read += n;
+      n_read = (gssize) MIN (size, (sqlite3_int64) sizeof bytes);
+      if (n_read > 0)
+        rc = file->pMethods->xRead (file, bytes, (int) n_read, 0);
     }
-  close (fd);
+  file->pMethods->xClose (file);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_IO,
+                   _("Could not read “%s” (%s)."), name, sqlite3_errstr (rc));
+      return FALSE;
+    }
 
   if (n_read == 0)
     {
