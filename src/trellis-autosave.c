@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-autosave.h"
+#include "trellis-error.h"
 
 /* One widget that edits a field, or only shows its refusals (then @object is NULL). */
 typedef struct {
@@ -54,7 +55,16 @@ struct _TrellisAutosave
   guint                 timeout_id;
   gboolean              dirty;      /* the record holds values not stored yet */
   gboolean              cancelled;
+  gboolean              showing;    /* putting a stored value into widgets: not an edit */
+  GPtrArray            *conflicts;  /* TrellisConflict: fields someone else changed too */
+  guint                 retry_id;   /* the database was busy or the disk full: try again */
+  guint                 retry_delay_ms;
+  gint64                waiting_since;  /* monotonic µs of the first failed try, or 0 */
 };
+
+/* A busy database is retried after 250 ms, then less and less often, at most every 4 s. */
+#define RETRY_FIRST_MS 250
+#define RETRY_LONGEST_MS 4000
 
 static gboolean on_timeout     (gpointer                 user_data);
 static void     on_notify      (GObject                 *object,
@@ -69,6 +79,8 @@ enum {
   FIELD_ERROR,
   SAVED,
   FAILED,
+  CONFLICT,
+  WAITING,
   N_SIGNALS
 };
 
@@ -226,7 +238,47 @@ show_value (TrellisAutosave *self,
   g_value_init (&shown, pspec->value_type);
   if (!g_value_transform (&value, &shown))
     g_return_if_reached ();
+  self->showing = TRUE;
   g_object_set_property (binding->object, binding->property, &shown);
+  self->showing = FALSE;
+}
+
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkRoot *root = widget ? gtk_widget_get_root (widget) : NULL;
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static TrellisConflict *
+find_conflict (TrellisAutosave *self,
+               const char      *field)
+{
+  for (guint i = 0; i < self->conflicts->len; i++)
+    {
+      TrellisConflict *conflict = self->conflicts->pdata[i];
+
+      if (g_strcmp0 (conflict->field->name, field) == 0)
+        return conflict;
+    }
+  return NULL;
+}
+
+/* Shows the record's value of @field in its widgets, but not in one being typed in. */
+static void
+show_field (TrellisAutosave *self,
+            const char      *field)
+{
+  for (guint i = 0; i < self->bindings->len; i++)
+    {
+      Binding *binding = self->bindings->pdata[i];
+
+      if (binding->object != NULL && g_strcmp0 (binding->field, field) == 0 &&
+          !has_focus_within (binding->widget))
+        show_value (self, binding);
+    }
 }
 
 /* A string is the field’s text form (empty means “unset” for a date); any other value is
@@ -317,7 +369,7 @@ take_edit (TrellisAutosave *self,
   GParamSpec *pspec;
   Edit *edit;
 
-  if (self->entity == NULL || self->cancelled)
+  if (self->entity == NULL || self->cancelled || self->showing)
     return;
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->entity), field);
   g_return_if_fail (trellis_entity_find_field (self->entity, field) != NULL && pspec != NULL);
@@ -371,6 +423,82 @@ add_binding (TrellisAutosave *self,
   gtk_widget_add_controller (widget, binding->focus);
 }
 
+/* The stored edits leave the list; refused ones and those in conflict wait. */
+static void
+drop_stored_edits (TrellisAutosave *self)
+{
+  for (guint i = self->edits->len; i > 0; i--)
+    {
+      Edit *edit = self->edits->pdata[i - 1];
+
+      if (!g_hash_table_contains (self->errors, edit->field) && find_conflict (self, edit->field) == NULL)
+        g_ptr_array_remove_index (self->edits, i - 1);
+    }
+}
+
+/* What the others changed in fields not edited here is shown at once. */
+static void
+show_unedited_fields (TrellisAutosave *self)
+{
+  TrellisEntityClass *klass = TRELLIS_ENTITY_GET_CLASS (self->entity);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (find_edit (self, klass->fields[i].name) == NULL)
+      show_field (self, klass->fields[i].name);
+}
+
+static void
+take_conflicts (TrellisAutosave *self,
+                GPtrArray       *conflicts)
+{
+  g_ptr_array_set_size (self->conflicts, 0);
+  for (guint i = 0; i < conflicts->len; i++)
+    g_ptr_array_add (self->conflicts, trellis_conflict_copy (conflicts->pdata[i]));
+  /* The other fields were stored. */
+  self->dirty = (self->flags & TRELLIS_AUTOSAVE_LIVE) != 0;
+  drop_stored_edits (self);
+  show_unedited_fields (self);
+  g_signal_emit (self, signals[CONFLICT], 0);
+}
+
+static void
+stop_waiting (TrellisAutosave *self)
+{
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  self->retry_delay_ms = 0;
+  if (self->waiting_since != 0)
+    {
+      self->waiting_since = 0;
+      g_signal_emit (self, signals[WAITING], 0, NULL, 0u);
+    }
+}
+
+static gboolean
+on_retry (gpointer user_data)
+{
+  TrellisAutosave *self = TRELLIS_AUTOSAVE (user_data);
+
+  self->retry_id = 0;
+  trellis_autosave_flush (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_and_retry (TrellisAutosave *self,
+                const GError    *error)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (self->waiting_since == 0)
+    self->waiting_since = now;
+  self->retry_delay_ms = self->retry_delay_ms == 0 ? RETRY_FIRST_MS
+                                                   : MIN (self->retry_delay_ms * 2, RETRY_LONGEST_MS);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  self->retry_id = g_timeout_add (self->retry_delay_ms, on_retry, self);
+  g_signal_emit (self, signals[WAITING], 0, error,
+                 (guint) ((now - self->waiting_since) / G_USEC_PER_SEC));
+}
+
 /* Callbacks */
 
 static gboolean
@@ -412,6 +540,7 @@ trellis_autosave_dispose (GObject *object)
   /* A page that goes away keeps its last edits. */
   trellis_autosave_flush (self);
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   instances = g_list_remove (instances, self);
 
   /* The widgets may be reused for another record: leave them as they were. */
@@ -443,6 +572,7 @@ trellis_autosave_finalize (GObject *object)
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_pointer (&self->edits, g_ptr_array_unref);
   g_clear_pointer (&self->errors, g_hash_table_unref);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (trellis_autosave_parent_class)->finalize (object);
 }
@@ -482,6 +612,29 @@ trellis_autosave_class_init (TrellisAutosaveClass *klass)
   signals[FAILED] =
     g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /**
+   * TrellisAutosave::conflict:
+   *
+   * Someone else stored other texts in fields being edited here; nothing was overwritten.
+   * Handlers show trellis_autosave_get_conflicts() and call trellis_autosave_resolve(). Also
+   * emitted when the last conflict is resolved, with none left.
+   */
+  signals[CONFLICT] =
+    g_signal_new ("conflict", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * TrellisAutosave::waiting:
+   * @error: (nullable): why the edits wait (the database is busy, the disk is full), %NULL
+   *   once they are stored
+   * @seconds: how long they have waited
+   *
+   * The edits are kept in memory and tried again, less and less often, until stored.
+   */
+  signals[WAITING] =
+    g_signal_new ("waiting", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_ERROR, G_TYPE_UINT);
 }
 
 static void
@@ -490,6 +643,7 @@ trellis_autosave_init (TrellisAutosave *self)
   self->edits = g_ptr_array_new_with_free_func (edit_free);
   self->errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->bindings = g_ptr_array_new_with_free_func (binding_free);
+  self->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) trellis_conflict_free);
   instances = g_list_prepend (instances, self);
 }
 
@@ -539,6 +693,12 @@ trellis_autosave_set_record (TrellisAutosave *self,
   clear_errors (self);
   self->dirty = FALSE;
   self->cancelled = FALSE;
+  stop_waiting (self);
+  if (self->conflicts->len > 0)
+    {
+      g_ptr_array_set_size (self->conflicts, 0);
+      g_signal_emit (self, signals[CONFLICT], 0);
+    }
 
   g_set_object (&self->store, store);
   g_set_object (&self->entity, entity);
@@ -673,11 +833,13 @@ trellis_autosave_flush (TrellisAutosave *self)
 {
   g_autoptr(TrellisEntity) stored = NULL;
   g_autoptr(GPtrArray) accepted = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (TRELLIS_IS_AUTOSAVE (self), FALSE);
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   if (self->entity == NULL || self->store == NULL || (self->edits->len == 0 && !self->dirty))
     return TRUE;
 
@@ -687,16 +849,36 @@ trellis_autosave_flush (TrellisAutosave *self)
   accepted = check_edits (self);
   if (!self->dirty)
     return FALSE;
-
-  if (!trellis_store_save (self->store, self->entity, &error))
+  /* A field in conflict waits for the person's choice: its edit is not stored meanwhile. */
+  for (guint i = 0; i < self->conflicts->len; i++)
     {
+      TrellisConflict *conflict = self->conflicts->pdata[i];
+
+      trellis_entity_set_field_string (self->entity, conflict->field, conflict->theirs, NULL);
+    }
+
+  if (!trellis_store_save_full (self->store, self->entity, &conflicts, &error))
+    {
+      if (g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_CONFLICT))
+        {
+          take_conflicts (self, conflicts);
+          return FALSE;
+        }
+      if (stored != NULL)
+        for (guint i = 0; i < accepted->len; i++)
+          copy_field (stored, self->entity, accepted->pdata[i]);
+      if (g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_BUSY) ||
+          g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_NO_SPACE))
+        {
+          /* Kept in memory, tried again: a busy database or a full disk loses nothing. */
+          self->dirty = stored == NULL;
+          wait_and_retry (self, error);
+          return FALSE;
+        }
       if (stored != NULL)
         {
           for (guint i = 0; i < accepted->len; i++)
-            {
-              copy_field (stored, self->entity, accepted->pdata[i]);
-              set_error (self, accepted->pdata[i], error->message);
-            }
+            set_error (self, accepted->pdata[i], error->message);
           self->dirty = FALSE;
         }
       g_signal_emit (self, signals[FAILED], 0, error);
@@ -704,13 +886,8 @@ trellis_autosave_flush (TrellisAutosave *self)
     }
 
   self->dirty = FALSE;
-  for (guint i = self->edits->len; i > 0; i--)
-    {
-      Edit *edit = self->edits->pdata[i - 1];
-
-      if (!g_hash_table_contains (self->errors, edit->field))
-        g_ptr_array_remove_index (self->edits, i - 1);
-    }
+  drop_stored_edits (self);
+  stop_waiting (self);
   g_signal_emit (self, signals[SAVED], 0);
   return self->edits->len == 0;
 }
@@ -750,4 +927,99 @@ trellis_autosave_flush_all (void)
   for (GList *l = copy; l != NULL; l = l->next)
     trellis_autosave_flush (l->data);
   g_list_free_full (copy, g_object_unref);
+}
+
+/**
+ * trellis_autosave_get_conflicts:
+ * @self: an autosave
+ *
+ * Returns: (transfer none) (element-type TrellisConflict): the fields someone else changed
+ *   while they were edited here, waiting for trellis_autosave_resolve()
+ */
+GPtrArray *
+trellis_autosave_get_conflicts (TrellisAutosave *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_AUTOSAVE (self), NULL);
+
+  return self->conflicts;
+}
+
+/**
+ * trellis_autosave_resolve:
+ * @self: an autosave
+ * @field: a field in conflict
+ * @keep_mine: %TRUE to store the text written here over theirs, %FALSE to take theirs
+ *
+ * Settles one conflict: stores this editor’s text now, or shows theirs in the field and
+ * forgets the edit.
+ */
+void
+trellis_autosave_resolve (TrellisAutosave *self,
+                          const char      *field,
+                          gboolean         keep_mine)
+{
+  TrellisConflict *conflict;
+  guint index;
+
+  g_return_if_fail (TRELLIS_IS_AUTOSAVE (self));
+
+  conflict = find_conflict (self, field);
+  g_return_if_fail (conflict != NULL);
+
+  if (!keep_mine)
+    {
+      Edit *edit = find_edit (self, field);
+
+      trellis_entity_set_field_string (self->entity, conflict->field, conflict->theirs, NULL);
+      if (edit != NULL)
+        g_ptr_array_remove (self->edits, edit);
+      set_error (self, field, NULL);
+    }
+  g_ptr_array_find (self->conflicts, conflict, &index);
+  g_ptr_array_remove_index (self->conflicts, index);
+  if (!keep_mine)
+    {
+      for (guint i = 0; i < self->bindings->len; i++)
+        {
+          Binding *binding = self->bindings->pdata[i];
+
+          if (binding->object != NULL && g_strcmp0 (binding->field, field) == 0)
+            show_value (self, binding);
+        }
+    }
+  else
+    trellis_autosave_flush (self);
+  g_signal_emit (self, signals[CONFLICT], 0);
+}
+
+/**
+ * trellis_autosave_refresh:
+ * @self: an autosave
+ *
+ * Another program changed the file: what it stored in this record reaches the widgets, except
+ * in fields edited here (those are merged, or become conflicts, when stored) and in the
+ * widget being typed in.
+ *
+ * Returns: %FALSE when the record no longer exists
+ */
+gboolean
+trellis_autosave_refresh (TrellisAutosave *self)
+{
+  g_autoptr(GPtrArray) held = g_ptr_array_new ();
+  g_autoptr(GPtrArray) updated = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_AUTOSAVE (self), FALSE);
+
+  if (self->entity == NULL || self->store == NULL)
+    return TRUE;
+  for (guint i = 0; i < self->edits->len; i++)
+    g_ptr_array_add (held, (gpointer) ((Edit *) self->edits->pdata[i])->field);
+  g_ptr_array_add (held, NULL);
+  if (!trellis_store_refresh (self->store, self->entity, (const char * const *) held->pdata,
+                              &updated, &error))
+    return !g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND);
+  for (guint i = 0; i < updated->len; i++)
+    show_field (self, ((const TrellisField *) updated->pdata[i])->name);
+  return TRUE;
 }

@@ -55,5 +55,10 @@ gboolean         trellis_autosave_has_pending     (TrellisAutosave      *self);
 gboolean         trellis_autosave_flush           (TrellisAutosave      *self);
 void             trellis_autosave_cancel          (TrellisAutosave      *self);
 void             trellis_autosave_flush_all       (void);
+GPtrArray       *trellis_autosave_get_conflicts   (TrellisAutosave      *self);
+void             trellis_autosave_resolve         (TrellisAutosave      *self,
+                                                   const char           *field,
+                                                   gboolean              keep_mine);
+gboolean         trellis_autosave_refresh         (TrellisAutosave      *self);
 
 G_END_DECLS

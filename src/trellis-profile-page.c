@@ -18,6 +18,8 @@
 #include "trellis-profile-page.h"
 #include "trellis-student.h"
 #include "trellis-student-summary.h"
+#include "trellis-conflict-banner.h"
+#include "trellis-error.h"
 #include "trellis-undo-toast.h"
 #include "trellis-vocabulary.h"
 #include "trellis-widget-utils.h"
@@ -36,6 +38,7 @@ struct _TrellisProfilePage
   GtkLabel        *details_label;
   GtkRevealer     *error_revealer;
   GtkLabel        *error_label;
+  TrellisConflictBanner *conflict_banner;
   AdwEntryRow     *given_name_row;
   AdwEntryRow     *family_name_row;
   AdwEntryRow     *preferred_name_row;
@@ -242,6 +245,25 @@ on_saved (TrellisProfilePage *self)
   update_heading (self);
 }
 
+/* A busy database (after 5 seconds) or a full disk: the text is kept and tried again. */
+static void
+on_waiting (TrellisProfilePage *self,
+            const GError       *error,
+            guint               seconds)
+{
+  gboolean show = error != NULL &&
+                  (seconds >= 5 || g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_NO_SPACE));
+
+  if (show)
+    {
+      /* Translators: above the profile while a save waits; %s says why */
+      g_autofree char *text = g_strdup_printf (_("Not saved yet: %s Your text is kept here and "
+                                                 "saved as soon as possible."), error->message);
+      gtk_label_set_label (self->error_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->error_revealer, show);
+}
+
 static void
 on_restore_guardian (AdwToast           *toast,
                      TrellisProfilePage *self)
@@ -358,6 +380,35 @@ trellis_profile_page_store_changed (TrellisStudentPage *page,
     load (self);
 }
 
+/* Another program changed the file: its changes reach the fields not being edited here. */
+static void
+trellis_profile_page_external_change (TrellisStudentPage *page)
+{
+  TrellisProfilePage *self = TRELLIS_PROFILE_PAGE (page);
+  TrellisEntity *student = trellis_autosave_get_entity (self->autosave);
+
+  if (student == NULL || !trellis_autosave_refresh (self->autosave))
+    {
+      load (self);
+      return;
+    }
+  if (!trellis_autosave_has_pending (self->autosave))
+    {
+      const char *date = trellis_entity_get_text (student, "birth-date");
+      const char *language = trellis_entity_get_text (student, "home-language");
+      guint grade = (guint) (trellis_entity_get_int (student, "grade-level") - FIRST_GRADE);
+
+      if (g_strcmp0 (trellis_date_button_get_date (self->birth_date_button), date) != 0)
+        trellis_date_button_set_date (self->birth_date_button, date);
+      if (g_strcmp0 (trellis_language_row_get_tag (self->home_language_row), language) != 0)
+        trellis_language_row_select (self->home_language_row, language);
+      if (adw_combo_row_get_selected (self->grade_row) != grade)
+        adw_combo_row_set_selected (self->grade_row, grade);
+    }
+  update_heading (self);
+  load_guardians (self);
+}
+
 static void
 trellis_profile_page_dispose (GObject *object)
 {
@@ -388,8 +439,10 @@ trellis_profile_page_class_init (TrellisProfilePageClass *klass)
   page_class->unload = trellis_profile_page_unload;
   page_class->load = trellis_profile_page_load;
   page_class->store_changed = trellis_profile_page_store_changed;
+  page_class->external_change = trellis_profile_page_external_change;
 
   g_type_ensure (TRELLIS_TYPE_DATE_BUTTON);
+  g_type_ensure (TRELLIS_TYPE_CONFLICT_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/trellisplp/Trellis/trellis-profile-page.ui");
@@ -398,6 +451,7 @@ trellis_profile_page_class_init (TrellisProfilePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, details_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, conflict_banner);
   gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, given_name_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, family_name_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisProfilePage, preferred_name_row);
@@ -449,6 +503,8 @@ trellis_profile_page_init (TrellisProfilePage *self)
   trellis_autosave_watch (self->autosave, GTK_WIDGET (self->home_language_row), "home-language");
   g_signal_connect_object (self->autosave, "field-error", G_CALLBACK (on_field_error), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->autosave, "saved", G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->autosave, "waiting", G_CALLBACK (on_waiting), self, G_CONNECT_SWAPPED);
+  trellis_conflict_banner_set_autosave (self->conflict_banner, self->autosave);
   g_signal_connect_swapped (self->grade_row, "notify::selected", G_CALLBACK (on_grade_selected), self);
   g_signal_connect_swapped (self->home_language_row, "notify::selected", G_CALLBACK (on_home_language_selected), self);
   g_signal_connect_swapped (self->birth_date_button, "notify::date", G_CALLBACK (on_birth_date_changed), self);

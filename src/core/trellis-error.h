@@ -22,6 +22,7 @@ G_BEGIN_DECLS
  * @TRELLIS_ERROR_IN_USE: the record is still used by another (e.g. a framework by a plan)
  * @TRELLIS_ERROR_PARSE: an imported file is malformed (the message says where)
  * @TRELLIS_ERROR_CANCELLED: the user cancelled
+ * @TRELLIS_ERROR_NO_SPACE: the disk is full; nothing was changed
  * @TRELLIS_ERROR_CONFLICT: someone else stored a different value in a field this save
  *   changed too; nothing was overwritten (see #TrellisConflict)
  */
@@ -37,6 +38,7 @@ typedef enum {
   TRELLIS_ERROR_PARSE,
   TRELLIS_ERROR_CANCELLED,
   TRELLIS_ERROR_CONFLICT,
+  TRELLIS_ERROR_NO_SPACE,
 } TrellisError;
 
 GQuark trellis_error_quark (void);

@@ -167,7 +167,7 @@ set_error_for_code (GError     **error,
                      "Try again in a moment."), name);
       break;
     case SQLITE_FULL:
-      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_IO,
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NO_SPACE,
                    _("The disk holding “%s” is full. Nothing was changed; free some space and try again."),
                    name);
       break;
@@ -1818,6 +1818,74 @@ trellis_store_save_full (TrellisStore   *self,
         *conflicts = g_steal_pointer (&found);
       return FALSE;
     }
+  return TRUE;
+}
+
+/**
+ * trellis_store_refresh:
+ * @self: a store
+ * @entity: a record loaded from @self, perhaps with changes not saved yet
+ * @held: (nullable) (array zero-terminated=1): property names of fields with edits waiting
+ *   elsewhere (not in @entity yet), which must not change under them
+ * @updated: (out) (transfer container) (element-type TrellisField): the fields that took a
+ *   newer stored value
+ * @error: return location for a #GError
+ *
+ * Brings what others stored since @entity was loaded into it, for views that stay open: a
+ * field changed here (or @held) keeps its value; the others take the stored one. When no
+ * field changed here was changed by them too, @entity moves on to the stored revision;
+ * otherwise it stays behind, so that its next save merges and names the conflicts.
+ *
+ * Returns: %FALSE with %TRELLIS_ERROR_NOT_FOUND when the record was deleted, or another error
+ */
+gboolean
+trellis_store_refresh (TrellisStore        *self,
+                       TrellisEntity       *entity,
+                       const char * const  *held,
+                       GPtrArray          **updated,
+                       GError             **error)
+{
+  g_autoptr(TrellisEntity) current = NULL;
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  TrellisEntityClass *klass;
+  TrellisEntity *base;
+  gboolean behind = FALSE;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TRELLIS_IS_ENTITY (entity), FALSE);
+
+  current = trellis_store_load (self, G_OBJECT_TYPE (entity), trellis_entity_get_id (entity), error);
+  if (current == NULL)
+    return FALSE;
+
+  klass = TRELLIS_ENTITY_GET_CLASS (entity);
+  base = trellis_entity_get_base (entity);
+  if (trellis_entity_get_revision (current) != trellis_entity_get_revision (entity))
+    {
+      for (guint i = 0; i < klass->n_fields; i++)
+        {
+          const TrellisField *field = &klass->fields[i];
+          gboolean mine = (held != NULL && g_strv_contains (held, field->name)) ||
+                          (base != NULL && !trellis_field_equal (entity, base, field));
+          g_autofree char *theirs = NULL;
+
+          if (base != NULL && trellis_field_equal (current, base, field))
+            continue;   /* they did not change it */
+          if (mine)
+            {
+              behind |= !trellis_field_equal (entity, current, field) ||
+                        (held != NULL && g_strv_contains (held, field->name));
+              continue;
+            }
+          theirs = trellis_entity_dup_field_string (current, field);
+          trellis_entity_set_field_string (entity, field, theirs, NULL);
+          g_ptr_array_add (fields, (gpointer) field);
+        }
+      if (!behind)
+        trellis_entity_set_base (entity, current);
+    }
+  if (updated != NULL)
+    *updated = g_steal_pointer (&fields);
   return TRUE;
 }
 

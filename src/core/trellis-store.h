@@ -59,6 +59,11 @@ gboolean        trellis_store_save_full              (TrellisStore   *self,
                                                       TrellisEntity  *entity,
                                                       GPtrArray     **conflicts,
                                                       GError        **error);
+gboolean        trellis_store_refresh                (TrellisStore   *self,
+                                                      TrellisEntity  *entity,
+                                                      const char * const *held,
+                                                      GPtrArray     **updated,
+                                                      GError        **error);
 gboolean        trellis_store_delete                 (TrellisStore   *self,
                                                       TrellisEntity  *entity,
                                                       TrellisSnapshot **snapshot,

@@ -1,0 +1,265 @@
+/* test-conflicts.c — the profile page beside another editor of the same file: their changes
+ * appear, a field both changed shows both texts and waits for a choice, a busy database loses
+ * nothing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <sqlite3.h>
+
+#include "trellis-add-student-dialog.h"
+#include "trellis-application.h"
+#include "trellis-conflict-banner.h"
+#include "trellis-profile-page.h"
+#include "trellis-student.h"
+#include "trellis-test-utils.h"
+#include "trellis-test-widgets.h"
+#include "trellis-window.h"
+
+static TrellisApplication *app;
+
+typedef struct
+{
+  TrellisWindow      *window;
+  TrellisProfilePage *page;
+  TrellisStore       *other;   /* another machine on the same file */
+  char               *dir;
+  char               *path;
+  gint64              student_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  f->dir = trellis_test_make_dir ();
+  f->path = g_build_filename (f->dir, "school.db", NULL);
+  f->window = trellis_test_open_window (GTK_APPLICATION (app), f->path);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-student", NULL);
+  dialog = trellis_test_find_toplevel (TRELLIS_TYPE_ADD_STUDENT_DIALOG);
+  trellis_add_student_dialog_set_values (TRELLIS_ADD_STUDENT_DIALOG (dialog), "Amal", "Hassan", 9);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  trellis_test_spin_idle ();
+  f->student_id = trellis_window_get_selected_student_id (f->window);
+  f->page = TRELLIS_PROFILE_PAGE (trellis_test_find_widget (GTK_WIDGET (f->window), TRELLIS_TYPE_PROFILE_PAGE));
+
+  f->other = trellis_store_open (f->path, &error);
+  g_assert_no_error (error);
+  trellis_store_set_editor (f->other, "Mr. Okafor", "counselor");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->other);
+  trellis_test_close_window (f->window, f->dir);
+  g_free (f->path);
+}
+
+static void
+other_saves (Fixture    *f,
+             const char *field,
+             const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisEntity) student = trellis_store_load (f->other, TRELLIS_TYPE_STUDENT, f->student_id, &error);
+
+  g_assert_no_error (error);
+  g_object_set (student, field, value, NULL);
+  g_assert_true (trellis_store_save (f->other, student, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+stored_text (Fixture    *f,
+             const char *field)
+{
+  g_autoptr(TrellisEntity) student = trellis_store_load (f->other, TRELLIS_TYPE_STUDENT, f->student_id, NULL);
+
+  return g_strdup (trellis_entity_get_text (student, field));
+}
+
+static char *
+widget_text (GtkWidget *widget)
+{
+  GtkTextIter start, end;
+  GtkTextBuffer *buffer;
+
+  if (GTK_IS_EDITABLE (widget))
+    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_widget_text (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_EDITABLE (widget))
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  else
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
+}
+
+static GtkRevealer *
+banner_revealer (Fixture *f)
+{
+  GtkWidget *banner = trellis_test_find_widget (GTK_WIDGET (f->page), TRELLIS_TYPE_CONFLICT_BANNER);
+
+  g_assert_nonnull (banner);
+  return GTK_REVEALER (gtk_widget_get_first_child (banner));
+}
+
+typedef struct { const char *label; } ButtonLabel;
+
+static gboolean
+match_button (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
+match_label_text (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+/* Another machine's change reaches the page within a second, and leaves the field being
+ * typed in alone. */
+static void
+test_external_change_reaches_page (Fixture       *f,
+                                   gconstpointer  data)
+{
+  GtkWidget *pronouns = trellis_profile_page_get_field_widget (f->page, "pronouns");
+  GtkWidget *interests = trellis_profile_page_get_field_widget (f->page, "interests");
+  g_autofree char *shown = NULL;
+  g_autofree char *typing = NULL;
+  g_autofree char *stored = NULL;
+
+  set_widget_text (interests, "Robots");           /* typed here, not stored yet */
+  other_saves (f, "pronouns", "she/her");
+  other_saves (f, "strengths", "Patient");
+  trellis_test_spin (1300);                        /* the 1 s watch, not the autosave delay */
+
+  shown = widget_text (pronouns);
+  g_assert_cmpstr (shown, ==, "she/her");
+  typing = widget_text (interests);
+  g_assert_cmpstr (typing, ==, "Robots");
+
+  g_assert_true (trellis_profile_page_flush (f->page));
+  stored = stored_text (f, "interests");
+  g_assert_cmpstr (stored, ==, "Robots");
+  g_free (stored);
+  stored = stored_text (f, "strengths");
+  g_assert_cmpstr (stored, ==, "Patient");
+}
+
+static void
+test_conflict_banner (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *interests = trellis_profile_page_get_field_widget (f->page, "interests");
+  GtkWidget *supports = trellis_profile_page_get_field_widget (f->page, "supports");
+  GtkWidget *banner = trellis_test_find_widget (GTK_WIDGET (f->page), TRELLIS_TYPE_CONFLICT_BANNER);
+  g_autofree char *stored = NULL;
+  g_autofree char *shown = NULL;
+
+  /* Both change Interests; only this page changes Supports. */
+  set_widget_text (interests, "Chess");
+  set_widget_text (supports, "Extra time");
+  other_saves (f, "interests", "Soccer");
+  g_assert_false (trellis_profile_page_flush (f->page));
+
+  g_assert_true (gtk_revealer_get_reveal_child (banner_revealer (f)));
+  g_assert_nonnull (trellis_test_find_widget_matching (banner, match_label_text, "Chess"));
+  g_assert_nonnull (trellis_test_find_widget_matching (banner, match_label_text, "Soccer"));
+  g_assert_nonnull (trellis_test_find_widget_matching (banner, match_label_text, "Text by Mr. Okafor"));
+  stored = stored_text (f, "interests");
+  g_assert_cmpstr (stored, ==, "Soccer");          /* nothing overwritten without the choice */
+  g_free (stored);
+  stored = stored_text (f, "supports");
+  g_assert_cmpstr (stored, ==, "Extra time");      /* the other field merged */
+  g_free (stored);
+
+  /* Waiting does not decide either: the pause and leaving the page store nothing over theirs. */
+  trellis_test_spin (TRELLIS_AUTOSAVE_DELAY_MS + 300);
+  stored = stored_text (f, "interests");
+  g_assert_cmpstr (stored, ==, "Soccer");
+  g_free (stored);
+
+  g_signal_emit_by_name (trellis_test_find_widget_matching (banner, match_button, "_Keep Mine"), "clicked");
+  g_assert_false (gtk_revealer_get_reveal_child (banner_revealer (f)));
+  stored = stored_text (f, "interests");
+  g_assert_cmpstr (stored, ==, "Chess");
+
+  /* And the other way round. */
+  set_widget_text (interests, "Chess club");
+  other_saves (f, "interests", "Football");
+  g_assert_false (trellis_profile_page_flush (f->page));
+  g_signal_emit_by_name (trellis_test_find_widget_matching (banner, match_button, "_Use Theirs"), "clicked");
+  g_assert_false (gtk_revealer_get_reveal_child (banner_revealer (f)));
+  shown = widget_text (interests);
+  g_assert_cmpstr (shown, ==, "Football");
+  g_assert_true (trellis_profile_page_flush (f->page));
+  g_free (stored);
+  stored = stored_text (f, "interests");
+  g_assert_cmpstr (stored, ==, "Football");
+}
+
+/* Broken item 13: a locked database during autosave was not retried. */
+static void
+test_busy_is_retried (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *aspirations = trellis_profile_page_get_field_widget (f->page, "aspirations");
+  TrellisStore *store = trellis_window_get_store (f->window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+
+  trellis_store_set_busy_timeout (store, 10);
+  g_assert_true (trellis_store_begin (f->other, &error));   /* another writer holds the lock */
+  set_widget_text (aspirations, "Marine biologist");
+  g_assert_false (trellis_profile_page_flush (f->page));
+  trellis_test_spin (600);
+  trellis_store_commit (f->other, &error);
+  g_assert_no_error (error);
+
+  trellis_test_spin (2500);
+  stored = stored_text (f, "aspirations");
+  g_assert_cmpstr (stored, ==, "Marine biologist");
+  trellis_store_set_busy_timeout (store, 5000);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  app = trellis_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/conflicts/external-change-reaches-page", test_external_change_reaches_page);
+  ADD ("/conflicts/banner-keep-mine-use-theirs", test_conflict_banner);
+  ADD ("/conflicts/busy-database-is-retried", test_busy_is_retried);
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
