@@ -57,6 +57,7 @@ make_text_label (void)
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "card");
+  gtk_widget_add_css_class (label, "conflict-text");
   gtk_widget_set_margin_bottom (label, 6);
   return label;
 }
