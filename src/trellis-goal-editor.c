@@ -12,6 +12,7 @@
 
 #include "trellis-attribute.h"
 #include "trellis-competency.h"
+#include "trellis-conflict-dialog.h"
 #include "trellis-date-button.h"
 #include "trellis-error.h"
 #include "trellis-evidence-dialog.h"
@@ -91,6 +92,7 @@ static const TextArea text_areas[] = {
 #define MEMBER(self, offset, type) (*(type *) (gpointer) ((guint8 *) (self) + (offset)))
 
 static void reload_lists (TrellisGoalEditor *self);
+static void fill_form    (TrellisGoalEditor *self);
 
 /* Helpers */
 
@@ -115,6 +117,19 @@ vocabulary_index (const char * const *vocabulary,
   return 0;
 }
 
+/* The form shows what the person chose to keep. */
+static void
+on_conflict_resolved (gpointer user_data)
+{
+  TrellisGoalEditor *self = user_data;
+
+  if (self->goal != NULL)
+    {
+      fill_form (self);
+      reload_lists (self);
+    }
+}
+
 static gboolean
 save_dirty (TrellisGoalEditor *self,
             gboolean           report)
@@ -130,11 +145,15 @@ save_dirty (TrellisGoalEditor *self,
   for (guint i = 0; i < dirty->len; i++)
     {
       g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) conflicts = NULL;
 
-      if (!trellis_store_save (self->store, dirty->pdata[i], &error))
+      if (!trellis_store_save_full (self->store, dirty->pdata[i], &conflicts, &error))
         {
           ok = FALSE;
-          if (report && !g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND))
+          if (g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_CONFLICT))
+            trellis_conflict_dialog_present (GTK_WIDGET (self), self->store, dirty->pdata[i],
+                                             conflicts, on_conflict_resolved, self);
+          else if (report && !g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND))
             trellis_show_error_toast (GTK_WIDGET (self), error);
         }
     }
