@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-autosave.h"
+#include "trellis-conflict-dialog.h"
 #include "trellis-error.h"
 
 /* One widget that edits a field, or only shows its refusals (then @object is NULL). */
@@ -448,6 +449,39 @@ show_unedited_fields (TrellisAutosave *self)
 }
 
 static void
+on_conflict_answer (gpointer   owner,
+                    GPtrArray *conflicts,
+                    gboolean   keep_mine)
+{
+  TrellisAutosave *self = TRELLIS_AUTOSAVE (owner);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+
+  /* Resolving may store, and storing may bring new conflicts: settle these by name. */
+  for (guint i = 0; i < conflicts->len; i++)
+    g_ptr_array_add (fields, g_strdup (((TrellisConflict *) conflicts->pdata[i])->field->name));
+  for (guint i = 0; i < fields->len; i++)
+    if (find_conflict (self, fields->pdata[i]) != NULL)
+      trellis_autosave_resolve (self, fields->pdata[i], keep_mine);
+}
+
+/* Without a banner on the page, a dialog over the first field asks. */
+static void
+ask_about_conflicts (TrellisAutosave *self)
+{
+  for (guint i = 0; i < self->bindings->len; i++)
+    {
+      Binding *binding = self->bindings->pdata[i];
+
+      if (binding->widget != NULL && gtk_widget_get_root (binding->widget) != NULL)
+        {
+          trellis_conflict_dialog_present (binding->widget, self->entity, self->conflicts,
+                                           on_conflict_answer, self);
+          return;
+        }
+    }
+}
+
+static void
 take_conflicts (TrellisAutosave *self,
                 GPtrArray       *conflicts)
 {
@@ -458,7 +492,10 @@ take_conflicts (TrellisAutosave *self,
   self->dirty = (self->flags & TRELLIS_AUTOSAVE_LIVE) != 0;
   drop_stored_edits (self);
   show_unedited_fields (self);
-  g_signal_emit (self, signals[CONFLICT], 0);
+  if (g_signal_has_handler_pending (self, signals[CONFLICT], 0, TRUE))
+    g_signal_emit (self, signals[CONFLICT], 0);
+  else
+    ask_about_conflicts (self);
 }
 
 static void

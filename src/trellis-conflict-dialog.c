@@ -1,9 +1,9 @@
 /* trellis-conflict-dialog.c — asks which texts to keep when a save met another editor's
  *
- * For editors that write their record directly (the goal editor and its steps and evidence):
- * when trellis_store_save_full() reports a conflict, the conflicting fields go back to the
- * stored texts at once, so that no later save can overwrite them unasked, and this dialog
- * shows both texts. “Keep Mine” stores this editor's texts; “Use Theirs” keeps the stored ones.
+ * For editors without room for a conflict banner (the goal editor, guardian rows, framework
+ * rows): shows both texts of every field in conflict and asks “Keep Mine” or “Use Theirs”.
+ * The caller keeps the stored texts in place until the answer, so nothing is overwritten
+ * unasked.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,33 +14,22 @@
 #include <glib/gi18n.h>
 
 #include "trellis-conflict-dialog.h"
-#include "trellis-undo-toast.h"
 
 typedef struct {
-  TrellisStore            *store;
-  TrellisEntity           *entity;
   GPtrArray               *conflicts;
   TrellisConflictResolved  resolved;
   GObject                 *owner;   /* weak */
 } Pending;
 
 static void
-pending_free (gpointer data)
+pending_free (gpointer  data,
+              GClosure *closure)
 {
   Pending *pending = data;
 
-  g_clear_object (&pending->store);
-  g_clear_object (&pending->entity);
   g_clear_pointer (&pending->conflicts, g_ptr_array_unref);
   g_clear_weak_pointer (&pending->owner);
   g_free (pending);
-}
-
-static void
-pending_free_closure (gpointer  data,
-                      GClosure *closure)
-{
-  pending_free (data);
 }
 
 static void
@@ -48,44 +37,24 @@ on_response (AdwMessageDialog *dialog,
              const char       *response,
              Pending          *pending)
 {
-  if (g_strcmp0 (response, "keep-mine") == 0)
-    {
-      g_autoptr(GError) error = NULL;
-
-      for (guint i = 0; i < pending->conflicts->len; i++)
-        {
-          TrellisConflict *conflict = pending->conflicts->pdata[i];
-
-          trellis_entity_set_field_string (pending->entity, conflict->field, conflict->mine, NULL);
-        }
-      if (!trellis_store_save (pending->store, pending->entity, &error))
-        {
-          GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-
-          if (parent != NULL)
-            trellis_show_error_toast (GTK_WIDGET (parent), error);
-        }
-    }
-  if (pending->resolved != NULL && pending->owner != NULL)
-    pending->resolved (pending->owner);
+  if (pending->owner != NULL)
+    pending->resolved (pending->owner, pending->conflicts, g_strcmp0 (response, "keep-mine") == 0);
 }
 
 /**
  * trellis_conflict_dialog_present:
  * @parent: a widget of the window to show the dialog over
- * @store: the store @entity was saved to
  * @entity: the record whose save met a conflict
  * @conflicts: (element-type TrellisConflict): what trellis_store_save_full() reported
- * @resolved: (scope async) (nullable): called after the choice, to show the record again
- * @owner: (nullable): passed to @resolved, which is not called once @owner is gone
+ * @resolved: (scope async): called with the choice; it stores or drops this editor’s texts
+ * @owner: passed to @resolved, which is not called once @owner is gone
  *
- * Puts the stored texts into @entity’s conflicting fields now, and asks.
+ * Asks which texts to keep. Escape keeps theirs: what is stored stays.
  *
  * Returns: (transfer none): the dialog
  */
 GtkWidget *
 trellis_conflict_dialog_present (GtkWidget               *parent,
-                                 TrellisStore            *store,
                                  TrellisEntity           *entity,
                                  GPtrArray               *conflicts,
                                  TrellisConflictResolved  resolved,
@@ -98,8 +67,6 @@ trellis_conflict_dialog_present (GtkWidget               *parent,
   Pending *pending = g_new0 (Pending, 1);
   GtkWidget *dialog;
 
-  pending->store = g_object_ref (store);
-  pending->entity = g_object_ref (entity);
   pending->conflicts = g_ptr_array_ref (conflicts);
   pending->resolved = resolved;
   g_set_weak_pointer (&pending->owner, owner);
@@ -108,7 +75,6 @@ trellis_conflict_dialog_present (GtkWidget               *parent,
     {
       TrellisConflict *conflict = conflicts->pdata[i];
 
-      trellis_entity_set_field_string (entity, conflict->field, conflict->theirs, NULL);
       if (body->len > 0)
         g_string_append (body, "\n\n");
       /* Translators: one field in conflict: its name, this person's text, the other's */
@@ -129,7 +95,7 @@ trellis_conflict_dialog_present (GtkWidget               *parent,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep-mine");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "use-theirs");
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_response), pending,
-                         pending_free_closure, 0);
+                         pending_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }

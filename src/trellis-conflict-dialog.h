@@ -10,10 +10,11 @@
 
 G_BEGIN_DECLS
 
-typedef void (*TrellisConflictResolved) (gpointer owner);
+typedef void (*TrellisConflictResolved) (gpointer   owner,
+                                         GPtrArray *conflicts,
+                                         gboolean   keep_mine);
 
 GtkWidget *trellis_conflict_dialog_present (GtkWidget               *parent,
-                                            TrellisStore            *store,
                                             TrellisEntity           *entity,
                                             GPtrArray               *conflicts,
                                             TrellisConflictResolved  resolved,

@@ -37,6 +37,7 @@ struct _TrellisGoalEditor
   gboolean            read_only;
   gboolean            loading;       /* filling the form: changes are not edits */
   GPtrArray          *dirty;         /* entities waiting for the autosave */
+  TrellisEntity      *conflicted;    /* whose conflict the open dialog asks about */
   guint               save_id;
   guint               reload_id;
 
@@ -117,17 +118,48 @@ vocabulary_index (const char * const *vocabulary,
   return 0;
 }
 
-/* The form shows what the person chose to keep. */
+/* Stores this editor's texts, or keeps theirs; then the form shows what was kept. */
 static void
-on_conflict_resolved (gpointer user_data)
+on_conflict_resolved (gpointer   owner,
+                      GPtrArray *conflicts,
+                      gboolean   keep_mine)
 {
-  TrellisGoalEditor *self = user_data;
+  TrellisGoalEditor *self = owner;
+  g_autoptr(TrellisEntity) entity = g_steal_pointer (&self->conflicted);
+  g_autoptr(GError) error = NULL;
 
+  if (keep_mine && entity != NULL && self->store != NULL)
+    {
+      for (guint i = 0; i < conflicts->len; i++)
+        {
+          TrellisConflict *conflict = conflicts->pdata[i];
+
+          trellis_entity_set_field_string (entity, conflict->field, conflict->mine, NULL);
+        }
+      if (!trellis_store_save (self->store, entity, &error))
+        trellis_show_error_toast (GTK_WIDGET (self), error);
+    }
   if (self->goal != NULL)
     {
       fill_form (self);
       reload_lists (self);
     }
+}
+
+/* Until the person chooses, the stored texts stay in the record, so no save overwrites them. */
+static void
+ask_about_conflicts (TrellisGoalEditor *self,
+                     TrellisEntity     *entity,
+                     GPtrArray         *conflicts)
+{
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      TrellisConflict *conflict = conflicts->pdata[i];
+
+      trellis_entity_set_field_string (entity, conflict->field, conflict->theirs, NULL);
+    }
+  g_set_object (&self->conflicted, entity);
+  trellis_conflict_dialog_present (GTK_WIDGET (self), entity, conflicts, on_conflict_resolved, self);
 }
 
 static gboolean
@@ -151,8 +183,7 @@ save_dirty (TrellisGoalEditor *self,
         {
           ok = FALSE;
           if (g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_CONFLICT))
-            trellis_conflict_dialog_present (GTK_WIDGET (self), self->store, dirty->pdata[i],
-                                             conflicts, on_conflict_resolved, self);
+            ask_about_conflicts (self, dirty->pdata[i], conflicts);
           else if (report && !g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND))
             trellis_show_error_toast (GTK_WIDGET (self), error);
         }
@@ -904,6 +935,7 @@ trellis_goal_editor_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_object (&self->goal);
+  g_clear_object (&self->conflicted);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_GOAL_EDITOR);
   /* the template's unnamed top box is not a bound child, so unparent it here */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)

@@ -298,6 +298,39 @@ test_goal_editor_conflict (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An autosave on a page without a banner (a guardian row, a framework row) asks in a dialog. */
+static void
+test_autosave_without_banner_asks (Fixture       *f,
+                                   gconstpointer  data)
+{
+  TrellisStore *store = trellis_window_get_store (f->window);
+  g_autoptr(TrellisEntity) student = trellis_store_load (store, TRELLIS_TYPE_STUDENT, f->student_id, NULL);
+  g_autoptr(TrellisAutosave) autosave = trellis_autosave_new (store, student, TRELLIS_AUTOSAVE_DEFAULT);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *window = gtk_window_new ();
+  g_autofree char *stored = NULL;
+  AdwMessageDialog *dialog;
+
+  gtk_window_set_child (GTK_WINDOW (window), entry);
+  gtk_window_present (GTK_WINDOW (window));
+  trellis_autosave_bind (autosave, entry, "text", "homeroom");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Room 12");
+  other_saves (f, "homeroom", "Room 14");
+  g_assert_false (trellis_autosave_flush (autosave));
+  dialog = ADW_MESSAGE_DIALOG (trellis_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Room 12"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Room 14"));
+
+  adw_message_dialog_response (dialog, "use-theirs");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Room 14");
+  g_assert_true (trellis_autosave_flush (autosave));
+  stored = stored_text (f, "homeroom");
+  g_assert_cmpstr (stored, ==, "Room 14");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +349,7 @@ main (int   argc,
   ADD ("/conflicts/banner-keep-mine-use-theirs", test_conflict_banner);
   ADD ("/conflicts/busy-database-is-retried", test_busy_is_retried);
   ADD ("/conflicts/goal-editor-asks", test_goal_editor_conflict);
+  ADD ("/conflicts/autosave-without-banner-asks", test_autosave_without_banner_asks);
 #undef ADD
 
   status = g_test_run ();
