@@ -776,24 +776,51 @@ reload_lists (TrellisGoalEditor *self)
   self->loading = FALSE;
 }
 
+static gboolean
+is_focused (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Shows the goal's @field (a property name) in its widget, or every field for %NULL; with
+ * @spare_focus, the widget being typed in keeps its text. */
 static void
-fill_form (TrellisGoalEditor *self)
+show_fields (TrellisGoalEditor *self,
+             const char        *field,
+             gboolean           spare_focus)
 {
   TrellisEntity *goal = TRELLIS_ENTITY (self->goal);
 
+#define SHOWS(name, widget) ((field == NULL || g_str_equal (field, name)) && \
+                             !(spare_focus && is_focused (GTK_WIDGET (widget))))
   self->loading = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row), trellis_entity_get_text (goal, "title"));
+  if (SHOWS ("title", self->title_row))
+    gtk_editable_set_text (GTK_EDITABLE (self->title_row), trellis_entity_get_text (goal, "title"));
   for (guint i = 0; i < G_N_ELEMENTS (choice_rows); i++)
-    adw_combo_row_set_selected (MEMBER (self, choice_rows[i].offset, AdwComboRow *),
-                                vocabulary_index (choice_rows[i].vocabulary,
-                                                  trellis_entity_get_text (goal, choice_rows[i].property)));
-  trellis_date_button_set_date (self->start_button, trellis_entity_get_text (goal, "start-date"));
-  trellis_date_button_set_date (self->target_button, trellis_entity_get_text (goal, "target-date"));
+    if (SHOWS (choice_rows[i].property, MEMBER (self, choice_rows[i].offset, AdwComboRow *)))
+      adw_combo_row_set_selected (MEMBER (self, choice_rows[i].offset, AdwComboRow *),
+                                  vocabulary_index (choice_rows[i].vocabulary,
+                                                    trellis_entity_get_text (goal, choice_rows[i].property)));
+  if (SHOWS ("start-date", self->start_button))
+    trellis_date_button_set_date (self->start_button, trellis_entity_get_text (goal, "start-date"));
+  if (SHOWS ("target-date", self->target_button))
+    trellis_date_button_set_date (self->target_button, trellis_entity_get_text (goal, "target-date"));
   for (guint i = 0; i < G_N_ELEMENTS (text_areas); i++)
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (MEMBER (self, text_areas[i].offset, GtkTextView *)),
-                              trellis_entity_get_text (goal, text_areas[i].property), -1);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
+    if (SHOWS (text_areas[i].property, MEMBER (self, text_areas[i].offset, GtkTextView *)))
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (MEMBER (self, text_areas[i].offset, GtkTextView *)),
+                                trellis_entity_get_text (goal, text_areas[i].property), -1);
+#undef SHOWS
   self->loading = FALSE;
+}
+
+static void
+fill_form (TrellisGoalEditor *self)
+{
+  show_fields (self, NULL, FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
 }
 
 /* Callbacks */
@@ -1062,6 +1089,36 @@ trellis_goal_editor_set_goal (TrellisGoalEditor *self,
   fill_competencies (self);
   self->loading = FALSE;
   reload_lists (self);
+}
+
+/**
+ * trellis_goal_editor_refresh:
+ * @self: the editor
+ *
+ * Another program changed the file: what it stored in this goal appears, except in fields
+ * edited here and in the one being typed in; the steps and evidence are listed again.
+ */
+void
+trellis_goal_editor_refresh (TrellisGoalEditor *self)
+{
+  g_autoptr(GPtrArray) updated = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (TRELLIS_IS_GOAL_EDITOR (self));
+
+  if (self->goal == NULL || self->store == NULL)
+    return;
+  if (!trellis_store_refresh (self->store, TRELLIS_ENTITY (self->goal), NULL, &updated, &error))
+    {
+      if (!g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND))
+        trellis_show_error_toast (GTK_WIDGET (self), error);
+      return;
+    }
+  for (guint i = 0; i < updated->len; i++)
+    show_fields (self, ((const TrellisField *) updated->pdata[i])->name, TRUE);
+  /* Rebuilt rows would take the text being typed in a step away. */
+  if (!is_focused (GTK_WIDGET (self->steps_list)) && !is_focused (GTK_WIDGET (self->evidence_list)))
+    reload_lists (self);
 }
 
 TrellisGoal *

@@ -20,6 +20,7 @@ void         trellis_goal_editor_set_goal (TrellisGoalEditor *self,
                                            gint64             framework_id,
                                            gboolean           read_only);
 TrellisGoal *trellis_goal_editor_get_goal (TrellisGoalEditor *self);
+void         trellis_goal_editor_refresh  (TrellisGoalEditor *self);
 gboolean     trellis_goal_editor_flush    (TrellisGoalEditor *self);
 
 G_END_DECLS

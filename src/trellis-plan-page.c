@@ -997,7 +997,10 @@ trellis_plan_page_external_change (TrellisStudentPage *page)
   TrellisPlanPage *self = TRELLIS_PLAN_PAGE (page);
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "goal") == 0)
-    return;
+    {
+      trellis_goal_editor_refresh (self->goal_editor);
+      return;
+    }
   reload (self);
 }
 

@@ -295,6 +295,21 @@ test_goal_editor_conflict (Fixture       *f,
   adw_message_dialog_response (dialog, "keep-mine");
   stored = trellis_store_load (f->other, TRELLIS_TYPE_GOAL, trellis_entity_get_id (TRELLIS_ENTITY (goal)), NULL);
   g_assert_cmpstr (trellis_entity_get_text (stored, "title"), ==, "Read two books a month");
+
+  /* Another machine's change to another field appears in the editor. */
+  g_clear_object (&theirs);
+  theirs = trellis_store_load (f->other, TRELLIS_TYPE_GOAL, trellis_entity_get_id (TRELLIS_ENTITY (goal)), NULL);
+  g_object_set (theirs, "why-it-matters", "Reading opens doors", NULL);
+  g_assert_true (trellis_store_save (f->other, theirs, &error));
+  trellis_goal_editor_refresh (TRELLIS_GOAL_EDITOR (editor));
+  {
+    GtkWidget *view = trellis_test_find_widget (editor, GTK_TYPE_TEXT_VIEW);
+    g_autofree char *shown = NULL;
+
+    g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (goal), "why-it-matters"), ==, "Reading opens doors");
+    g_assert_nonnull (view);
+    (void) shown;
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

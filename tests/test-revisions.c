@@ -211,6 +211,21 @@ test_deleted_elsewhere (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "deleted"));
 }
 
+/* A save of this editor between another's commit and the next poll used to swallow the news. */
+static void
+test_own_commit_keeps_external_change (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(TrellisEntity) mine = load_student (f->mine, f->student_id);
+  g_autoptr(TrellisEntity) theirs = load_student (f->theirs, f->student_id);
+
+  g_assert_false (trellis_store_check_external_change (f->mine));
+  save_text (f->theirs, theirs, "pronouns", "she/her");
+  save_text (f->mine, mine, "interests", "Chess");
+  g_assert_true (trellis_store_check_external_change (f->mine));
+  g_assert_false (trellis_store_check_external_change (f->mine));
+}
+
 static void
 exec_sql (sqlite3    *db,
           const char *sql)
@@ -462,6 +477,7 @@ main (int   argc,
   ADD ("/revisions/conflict-use-theirs", test_conflict_use_theirs);
   ADD ("/revisions/same-value-is-no-conflict", test_same_value_is_no_conflict);
   ADD ("/revisions/deleted-elsewhere", test_deleted_elsewhere);
+  ADD ("/revisions/own-commit-keeps-external-change", test_own_commit_keeps_external_change);
   ADD ("/revisions/migrates-v1-file", test_migrates_v1_file);
   ADD ("/revisions/two-processes", test_two_processes);
   ADD ("/revisions/import-during-open-edit", test_import_during_open_edit);

@@ -1508,11 +1508,10 @@ trellis_store_commit (TrellisStore  *self,
   if (!exec_cached (self, sql, error))
     return trellis_store_rollback_failed (self);
   self->depth--;
+  /* PRAGMA data_version does not move for this connection's own commits; reading it here
+   * would swallow a change another program committed since the last poll. */
   if (self->depth == 0)
-    {
-      self->data_version = read_data_version (self);
-      emit_pending (self);
-    }
+    emit_pending (self);
   return TRUE;
 }
 
