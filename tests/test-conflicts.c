@@ -131,6 +131,13 @@ match_button (GtkWidget     *widget,
 }
 
 static gboolean
+match_label_prefix (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+static gboolean
 match_label_text (GtkWidget     *widget,
                   gconstpointer  data)
 {
@@ -313,6 +320,41 @@ test_goal_editor_conflict (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A full disk keeps the text in memory, says so at once, and stores it when space returns.
+ * The disk is “full” through SQLite's page limit on the window's own connection. */
+static void
+test_full_disk_keeps_edit (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *supports = trellis_profile_page_get_field_widget (f->page, "supports");
+  TrellisStore *store = trellis_window_get_store (f->window);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *stored = NULL;
+  g_autofree char *shown = NULL;
+  GtkRevealer *error_revealer;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (text, "Extra time on tests, a quiet room, and instructions read aloud. ");
+  trellis_test_query_int (store, "PRAGMA max_page_count = 1", 0);   /* clamps to the current size */
+  set_widget_text (supports, text->str);
+  g_assert_false (trellis_profile_page_flush (f->page));
+
+  error_revealer = GTK_REVEALER (gtk_widget_get_parent (trellis_test_find_widget_matching (
+      GTK_WIDGET (f->page), (TrellisTestWidgetMatch) match_label_prefix, "Not saved yet")));
+  g_assert_true (gtk_revealer_get_reveal_child (error_revealer));
+  stored = stored_text (f, "supports");
+  g_assert_cmpstr (stored, ==, "");
+  g_free (stored);
+  shown = widget_text (supports);
+  g_assert_cmpstr (shown, ==, text->str);           /* kept where it was typed */
+
+  trellis_test_query_int (store, "PRAGMA max_page_count = 1073741823", 0);
+  trellis_test_spin (1500);
+  stored = stored_text (f, "supports");
+  g_assert_cmpstr (stored, ==, text->str);
+  g_assert_false (gtk_revealer_get_reveal_child (error_revealer));
+}
+
 /* An autosave on a page without a banner (a guardian row, a framework row) asks in a dialog. */
 static void
 test_autosave_without_banner_asks (Fixture       *f,
@@ -364,6 +406,7 @@ main (int   argc,
   ADD ("/conflicts/banner-keep-mine-use-theirs", test_conflict_banner);
   ADD ("/conflicts/busy-database-is-retried", test_busy_is_retried);
   ADD ("/conflicts/goal-editor-asks", test_goal_editor_conflict);
+  ADD ("/conflicts/full-disk-keeps-edit", test_full_disk_keeps_edit);
   ADD ("/conflicts/autosave-without-banner-asks", test_autosave_without_banner_asks);
 #undef ADD
 
