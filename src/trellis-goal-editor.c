@@ -497,10 +497,13 @@ dup_title_of (TrellisStore *store,
               gint64        id)
 {
   g_autoptr(TrellisEntity) entity = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (id == 0)
     return NULL;
-  entity = trellis_store_load (store, type, id, NULL);
+  entity = trellis_store_load (store, type, id, &error);
+  if (entity == NULL && !g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND))
+    g_warning ("Could not read %s %" G_GINT64_FORMAT ": %s", g_type_name (type), id, error->message);
   return entity ? g_strdup (trellis_entity_get_text (entity, "title")) : NULL;
 }
 

@@ -171,11 +171,12 @@ load (TrellisProfilePage *self)
   TrellisStore *store = trellis_student_page_get_store (TRELLIS_STUDENT_PAGE (self));
   gint64 student_id = trellis_student_page_get_student_id (TRELLIS_STUDENT_PAGE (self));
   g_autoptr(TrellisStudent) student = NULL;
+  g_autoptr(GError) error = NULL;
   TrellisEntity *entity;
 
   trellis_autosave_set_record (self->autosave, NULL, NULL);
   if (store != NULL && student_id != 0)
-    student = trellis_store_load (store, TRELLIS_TYPE_STUDENT, student_id, NULL);
+    student = trellis_store_load (store, TRELLIS_TYPE_STUDENT, student_id, &error);
   entity = TRELLIS_ENTITY (student);
 
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
@@ -184,7 +185,16 @@ load (TrellisProfilePage *self)
   adw_combo_row_set_selected (self->grade_row,
                               student ? trellis_entity_get_int (entity, "grade-level") - FIRST_GRADE : 0);
   trellis_language_row_select (self->home_language_row, student ? trellis_entity_get_text (entity, "home-language") : NULL);
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  /* A student deleted meanwhile is simply gone; a database that fails says why. */
+  if (error != NULL && !g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND))
+    {
+      /* Translators: above an empty profile; %s is the database's reason */
+      g_autofree char *text = g_strdup_printf (_("This student could not be read: %s"), error->message);
+
+      gtk_label_set_label (self->error_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->error_revealer,
+                                 error != NULL && !g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND));
   load_guardians (self);
 
   if (student != NULL)
