@@ -428,6 +428,8 @@ test_kill_9 (Fixture       *f,
       for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
         {
           logs[i] = g_strdup_printf ("%s/writer-%u.log", f->dir, i);
+          /* A writer killed before it opens its log must not leave the last run's. */
+          g_unlink (logs[i]);
           writers[i] = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, self_path, "--write",
                                          f->path, id, fields[i], logs[i], NULL);
           g_assert_no_error (error);
