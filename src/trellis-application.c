@@ -59,6 +59,8 @@ static const GOptionEntry option_entries[] = {
   { "import-framework", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import a competency framework (Moodle CSV, CASE JSON, Mahara JSON or a Trellis template) "
        "into the database, without a display, and quit"), N_("FILE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version of Trellis and quit"), NULL },
   { NULL }
 };
 
@@ -104,6 +106,13 @@ trellis_application_handle_local_options (GApplication *application,
 {
   TrellisApplication *self = TRELLIS_APPLICATION (application);
   g_autofree char *path = NULL;
+
+  /* Answered before anything else: no database is opened, no display is needed. */
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
 
   if (g_variant_dict_lookup (options, "database", "^ay", &path))
     {
