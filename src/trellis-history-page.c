@@ -66,11 +66,20 @@ create_row (gpointer item,
 
   if (trellis_history_entry_get_field (entry) != NULL && *trellis_history_entry_get_field (entry) != '\0')
     {
-      g_autofree char *old_value = shorten (trellis_history_entry_get_old_value (entry));
-      g_autofree char *new_value = shorten (trellis_history_entry_get_new_value (entry));
+      const char *old_raw = trellis_history_entry_get_old_value (entry);
+      const char *new_raw = trellis_history_entry_get_new_value (entry);
+      g_autofree char *old_value = shorten (old_raw);
+      g_autofree char *new_value = shorten (new_raw);
 
-      /* Translators: a change: the old value → the new value, then who and when */
-      subtitle = g_strdup_printf (_("%s → %s\n%s"), old_value, new_value, who);
+      if (old_raw == NULL || *old_raw == '\0')
+        /* Translators: a field's first value, then who and when: “Set to “Dana Rivera”” */
+        subtitle = g_strdup_printf (_("Set to “%s”\n%s"), new_value, who);
+      else if (new_raw == NULL || *new_raw == '\0')
+        /* Translators: a field emptied, then who and when: “Cleared (was “Dana Rivera”)” */
+        subtitle = g_strdup_printf (_("Cleared (was “%s”)\n%s"), old_value, who);
+      else
+        /* Translators: a change: the old value → the new value, then who and when */
+        subtitle = g_strdup_printf (_("%s → %s\n%s"), old_value, new_value, who);
     }
   else
     subtitle = g_strdup (who);

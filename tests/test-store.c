@@ -862,6 +862,8 @@ test_store_history (Fixture       *f,
   g_autoptr(TrellisHistoryEntry) entry = NULL;
   g_autoptr(TrellisHistoryEntry) newest = NULL;
   g_autoptr(TrellisHistoryEntry) second = NULL;
+  g_autoptr(TrellisGoal) goal = NULL;
+  g_autofree char *summary = NULL;
   const char *uuid;
 
   trellis_store_set_editor (f->store, "Ms. Okafor", "counselor");
@@ -871,7 +873,7 @@ test_store_history (Fixture       *f,
   g_assert_cmpstr (trellis_entity_get_created_by (TRELLIS_ENTITY (student)), ==, "Ms. Okafor");
   g_assert_cmpuint (history_length (f->store, uuid), ==, 1);
   entry = history_item (f->store, uuid, 0);
-  assert_history (entry, "student", "", NULL, "created", "Ms. Okafor", "counselor");
+  assert_history (entry, "student", "", "Lan Nguyễn", "created", "Ms. Okafor", "counselor");
   g_assert_cmpstr (trellis_history_entry_get_entity_uuid (entry), ==, uuid);
 
   /* The student edits two fields: one history row each, in their name. */
@@ -895,7 +897,7 @@ test_store_history (Fixture       *f,
     }
   g_clear_object (&entry);
   entry = history_item (f->store, uuid, 2);
-  assert_history (entry, "student", "", NULL, "created", "Ms. Okafor", "counselor");
+  assert_history (entry, "student", "", "Lan Nguyễn", "created", "Ms. Okafor", "counselor");
 
   /* Saving without a change writes nothing. */
   g_assert_true (trellis_store_save (f->store, TRELLIS_ENTITY (student), &error));
@@ -917,7 +919,23 @@ test_store_history (Fixture       *f,
                    trellis_entity_get_uuid (TRELLIS_ENTITY (plan)));
   g_clear_object (&entry);
   entry = history_item (f->store, uuid, 1);
-  assert_history (entry, "plan", "", NULL, "created", "Mr. Haddad", "teacher");
+  assert_history (entry, "plan", "", "2026-2027", "created", "Mr. Haddad", "teacher");
+
+  /* A goal added and deleted: the rows name it, so the history says which one. */
+  goal = insert_new (f->store, TRELLIS_TYPE_GOAL, "plan-id", trellis_entity_get_id (TRELLIS_ENTITY (plan)),
+                     "title", "Read 12 books", NULL);
+  g_assert_true (trellis_store_delete (f->store, TRELLIS_ENTITY (goal), NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&entry);
+  entry = history_item (f->store, uuid, 0);
+  assert_history (entry, "goal", "", "Read 12 books", "deleted", "Mr. Haddad", "teacher");
+  summary = trellis_history_entry_dup_summary (entry);
+  g_assert_cmpstr (summary, ==, "Goal “Read 12 books” deleted");
+  g_clear_object (&entry);
+  g_clear_pointer (&summary, g_free);
+  entry = history_item (f->store, uuid, 1);
+  summary = trellis_history_entry_dup_summary (entry);
+  g_assert_cmpstr (summary, ==, "Goal “Read 12 books” added");
 }
 
 static void

@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "trellis-history-entry"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "trellis-entity.h"
 #include "trellis-history-entry.h"
@@ -149,6 +150,18 @@ trellis_history_entry_get_changed_at (TrellisHistoryEntry *self)
   return self->changed_at;
 }
 
+/* A note's whole text would not fit a title: its first line, at most 40 characters. */
+static char *
+shorten_name (const char *name)
+{
+  g_autofree char *line = g_strndup (name, strcspn (name, "\n"));
+  const glong max_chars = 40;
+
+  if (g_utf8_strlen (line, -1) <= max_chars)
+    return g_steal_pointer (&line);
+  return g_strdup_printf ("%.*s…", (int) (g_utf8_offset_to_pointer (line, max_chars) - line), line);
+}
+
 /**
  * trellis_history_entry_dup_summary:
  * @self: an entry
@@ -173,7 +186,23 @@ trellis_history_entry_dup_summary (TrellisHistoryEntry *self)
   klass = g_type_class_ref (type);
   what = _(klass->label);
 
-  if (self->field == NULL || *self->field == '\0')
+  if ((self->field == NULL || *self->field == '\0') && self->old_value != NULL && *self->old_value != '\0')
+    {
+      /* A whole-record row names the record (its title, name or text) in old_value; older rows
+       do not. */
+      g_autofree char *name = shorten_name (self->old_value);
+
+      if (g_strcmp0 (self->new_value, "created") == 0)
+        /* Translators: a kind of record and its name: “Goal “Read 12 books” added” */
+        summary = g_strdup_printf (_("%s “%s” added"), what, name);
+      else if (g_strcmp0 (self->new_value, "deleted") == 0)
+        /* Translators: a kind of record and its name: “Goal “Read 12 books” deleted” */
+        summary = g_strdup_printf (_("%s “%s” deleted"), what, name);
+      else
+        /* Translators: a kind of record and its name: “Goal “Read 12 books” restored” */
+        summary = g_strdup_printf (_("%s “%s” restored"), what, name);
+    }
+  else if (self->field == NULL || *self->field == '\0')
     {
       if (g_strcmp0 (self->new_value, "created") == 0)
         /* Translators: %s is a kind of record, e.g. “Goal” */

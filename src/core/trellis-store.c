@@ -763,6 +763,27 @@ dup_student_uuid (TrellisStore  *self,
   }
 }
 
+/* What a history row for a whole record (added, deleted, restored) calls it, so the history
+ * can say which goal was deleted after it is gone: its title, name or text; a student's names. */
+static char *
+dup_record_name (TrellisEntity *entity)
+{
+  static const char * const names[] = { "title", "name", "text", "body", "school-year" };
+
+  if (TRELLIS_IS_STUDENT (entity))
+    return g_strstrip (g_strdup_printf ("%s %s", trellis_entity_get_text (entity, "given-name"),
+                                        trellis_entity_get_text (entity, "family-name")));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const TrellisField *field = trellis_entity_find_field (entity, names[i]);
+      g_autofree char *value = field != NULL ? trellis_entity_dup_field_string (entity, field) : NULL;
+
+      if (value != NULL && *value != '\0')
+        return g_steal_pointer (&value);
+    }
+  return NULL;
+}
+
 static gboolean
 write_history (TrellisStore  *self,
                const char    *table,
@@ -1289,7 +1310,9 @@ trellis_store_insert_full (TrellisStore   *self,
       else
         student_uuid = dup_student_uuid (self, klass->table, trellis_entity_get_id (entity));
 
-      if (!write_history (self, klass->table, uuid, student_uuid, NULL, NULL,
+      g_autofree char *name = dup_record_name (entity);
+
+      if (!write_history (self, klass->table, uuid, student_uuid, NULL, name,
                           keep_id ? "restored" : "created", now, error))
         return trellis_store_rollback_failed (self);
     }
@@ -1930,6 +1953,7 @@ trellis_store_delete (TrellisStore     *self,
   g_autofree char *sql = NULL;
   g_autofree char *now = trellis_now_iso8601 ();
   g_autofree char *student_uuid = NULL;
+  g_autofree char *name = NULL;
   sqlite3_stmt *stmt;
   int n_plans;
 
@@ -1981,8 +2005,9 @@ trellis_store_delete (TrellisStore     *self,
   if (!trellis_store_step_done (self, stmt, error))
     return trellis_store_rollback_failed (self);
 
+  name = dup_record_name (entity);
   if (!write_history (self, klass->table, trellis_entity_get_uuid (entity), student_uuid,
-                      NULL, NULL, "deleted", now, error))
+                      NULL, name, "deleted", now, error))
     return trellis_store_rollback_failed (self);
 
   queue_change (self, klass->table, trellis_entity_get_uuid (entity), TRELLIS_STORE_CHANGE_DELETED);
