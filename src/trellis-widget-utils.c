@@ -381,13 +381,30 @@ trellis_drop_down_name_button (GtkDropDown *dropdown,
 
 #define EXPLICIT_NAME_KEY "trellis-explicit-accessible-name"
 
+static void drop_raw_mnemonic_name (GtkWidget *widget,
+                                    gboolean   recurse);
+
+/* A label set after the button was shown (“_Add Note” → “_Save Changes”) brings the raw name
+ * back; it is dropped again. */
+static void
+on_mnemonic_button_label (GtkWidget  *widget,
+                          GParamSpec *pspec,
+                          gpointer    user_data)
+{
+  drop_raw_mnemonic_name (widget, FALSE);
+}
+
 static void
 drop_raw_mnemonic_name (GtkWidget *widget,
                         gboolean   recurse)
 {
   if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), EXPLICIT_NAME_KEY) == NULL && gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
       gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      if (g_signal_handler_find (widget, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_mnemonic_button_label, NULL) == 0)
+        g_signal_connect (widget, "notify::label", G_CALLBACK (on_mnemonic_button_label), NULL);
+    }
 
   if (recurse)
     for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;

@@ -6,14 +6,15 @@
 # Walks the accessible tree of the main window (a student selected, a plan with a goal open;
 # GTK 4.8 keeps every tab's page in the tree), the preferences, the framework editor, the group
 # overview and the dialogs, and fails on any button, toggle, entry, drop-down, menu item, tab or
-# focusable list item without a name, printing where each one is.
+# focusable list item without a name, and on any name on screen that a listener would hear garbled
+# (a mnemonic underscore, “_Add Note”, or a phrase said twice), printing where each one is.
 
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from trellis_a11y import Failure, click, find, key, name_of, nameless_controls, run, set_text, states_of  # noqa: E402
+from trellis_a11y import Failure, click, find, garbled_names, key, name_of, nameless_controls, run, set_text, states_of  # noqa: E402
 import importlib.util  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location('workflows', os.path.join(os.path.dirname(os.path.abspath(__file__)),
@@ -27,6 +28,10 @@ def check(screen, root, offenders):
     for path in found:
         print('# nameless on %s: %s' % (screen, path), flush=True)
     offenders.extend(found)
+    garbled = garbled_names(root)
+    for path in garbled:
+        print('# garbled on %s: %s' % (screen, path), flush=True)
+    offenders.extend(garbled)
 
 
 def every_screen_names_its_controls(app):
@@ -86,7 +91,7 @@ def every_screen_names_its_controls(app):
     check('the framework editor', framework_editor, offenders)
 
     if offenders:
-        raise Failure('%d controls have no accessible name (listed above)' % len(offenders))
+        raise Failure('%d controls have no accessible name or a garbled one (listed above)' % len(offenders))
 
 
 if __name__ == '__main__':

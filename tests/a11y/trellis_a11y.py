@@ -583,3 +583,29 @@ def nameless_controls(root):
             continue
         offenders.append(path_of(obj, root) + (' (heard as %r)' % raw if raw else ''))
     return offenders
+
+
+MNEMONIC = re.compile(r'(?:^|[\s(“"])_[^\s_]')
+
+
+def garbled_names(root):
+    """Every object under @root that is on screen and whose name a listener would hear garbled:
+    a mnemonic underscore (“_Add Note”) or a phrase said twice (“Add Note Add Note”), with its
+    path."""
+    offenders = []
+    for obj in walk(root):
+        if 'showing' not in states_of(obj):
+            continue
+        try:
+            raw = obj.get_name() or ''
+        except GLib.Error:
+            continue
+        if not raw or TYPE_NAME.match(raw):
+            continue
+        words = raw.split(' ')
+        half = len(words) // 2
+        doubled = len(words) % 2 == 0 and half > 0 and \
+            ' '.join(words[:half]).replace('_', '') == ' '.join(words[half:]).replace('_', '')
+        if MNEMONIC.search(raw) or doubled:
+            offenders.append('%s (heard as %r)' % (path_of(obj, root), raw))
+    return offenders
