@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-conflict-banner.h"
+#include "trellis-widget-utils.h"
 
 struct _TrellisConflictBanner
 {
@@ -210,6 +211,10 @@ trellis_conflict_banner_init (TrellisConflictBanner *self)
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   self->theirs_button = gtk_button_new_with_mnemonic (_("_Use Theirs"));
   self->keep_button = gtk_button_new_with_mnemonic (_("_Keep Mine"));
+  /* The banner is built hidden, so the fix applied when buttons are shown never reaches these;
+   * without a name of their own a screen reader hears “_Use Theirs Use Theirs”. */
+  trellis_accessible_set_label (self->theirs_button, _("Use Theirs"));
+  trellis_accessible_set_label (self->keep_button, _("Keep Mine"));
   gtk_widget_add_css_class (self->keep_button, "suggested-action");
   g_signal_connect_swapped (self->theirs_button, "clicked", G_CALLBACK (on_use_theirs), self);
   g_signal_connect_swapped (self->keep_button, "clicked", G_CALLBACK (on_keep_mine), self);

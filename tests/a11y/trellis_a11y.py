@@ -589,12 +589,13 @@ MNEMONIC = re.compile(r'(?:^|[\s(“"])_[^\s_]')
 
 
 def garbled_names(root):
-    """Every object under @root that is on screen and whose name a listener would hear garbled:
+    """Every object under @root that is not hidden and whose name a listener would hear garbled:
     a mnemonic underscore (“_Add Note”) or a phrase said twice (“Add Note Add Note”), with its
     path."""
     offenders = []
-    for obj in walk(root):
-        if 'showing' not in states_of(obj):
+    # GTK 4.8 does not say “showing”; what is inside a hidden widget is left out.
+    for obj in walk(root, prune=lambda node: 'visible' not in states_of(node)):
+        if 'visible' not in states_of(obj):
             continue
         try:
             raw = obj.get_name() or ''
