@@ -78,6 +78,8 @@ struct _TrellisStudentList
   GtkDropDown        *status_dropdown;
   GtkDropDown        *sort_dropdown;
   GtkCheckButton     *archived_check;
+  GtkRevealer        *hidden_revealer;
+  GtkLabel           *hidden_label;
   GtkStack           *stack;
   GtkListView        *list_view;
   AdwStatusPage      *no_results_page;
@@ -206,12 +208,37 @@ any_filter_active (TrellisStudentList *self)
          self->show_archived;
 }
 
+static TrellisStudentSummary *get_highlighted (TrellisStudentList *self);
+
+/* The student open on the right but hidden by the search or filters: the list says so, lest
+ * a counselor act on the open student while reading another's row. */
+static void
+update_hidden_notice (TrellisStudentList *self)
+{
+  TrellisStudentSummary *highlighted = get_highlighted (self);
+  gboolean hidden = self->selected_summary != NULL &&
+                    (highlighted == NULL || trellis_student_summary_get_id (highlighted) !=
+                                            trellis_student_summary_get_id (self->selected_summary));
+
+  if (hidden)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is the student whose profile and plan stay open on the right */
+      text = g_strdup_printf (_("%s, open on the right, is hidden by the search or filters."),
+                              trellis_student_summary_get_display_name (self->selected_summary));
+      gtk_label_set_text (self->hidden_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->hidden_revealer, hidden);
+}
+
 static void
 update_view (TrellisStudentList *self)
 {
   gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0;
 
   gtk_stack_set_visible_child_name (self->stack, empty ? "no-results" : "list");
+  update_hidden_notice (self);
   if (any_filter_active (self))
     gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
   else
@@ -280,6 +307,7 @@ set_selected_summary (TrellisStudentList    *self,
   gint64 before = trellis_student_list_get_selected_id (self);
 
   g_set_object (&self->selected_summary, summary);
+  update_hidden_notice (self);
   if (trellis_student_list_get_selected_id (self) != before)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
 }
@@ -543,6 +571,12 @@ on_search_stop (GtkSearchEntry     *entry,
 }
 
 static void
+on_hidden_show_clicked (TrellisStudentList *self)
+{
+  trellis_student_list_select_id (self, trellis_student_list_get_selected_id (self));
+}
+
+static void
 on_filter_changed (TrellisStudentList *self)
 {
   guint grade = gtk_drop_down_get_selected (self->grade_dropdown);
@@ -698,12 +732,15 @@ trellis_student_list_class_init (TrellisStudentListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, archived_check);
+  gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, hidden_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, hidden_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, list_view);
   gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, no_results_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_hidden_show_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -401,6 +401,8 @@ test_window_search_keeps_student (Fixture       *fixture,
   g_autofree char *query = NULL;
   g_autoptr(GArray) visible = NULL;
   GtkSelectionModel *selection;
+  GtkRevealer *notice;
+  GtkWidget *label;
   guint position;
   guint n_loads = 0;
   gint64 id;
@@ -420,11 +422,29 @@ test_window_search_keeps_student (Fixture       *fixture,
   g_assert_cmpuint (trellis_student_list_get_n_visible (list), ==, 0);
   g_assert_cmpint (trellis_window_get_selected_student_id (fixture->window), ==, id);
 
+  /* The list says that the open student is hidden, by name (issue 17, item 1). */
+  notice = GTK_REVEALER (trellis_test_find_widget (GTK_WIDGET (list), GTK_TYPE_REVEALER));
+  g_assert_true (gtk_revealer_get_reveal_child (notice));
+  label = trellis_test_find_widget (GTK_WIDGET (notice), GTK_TYPE_LABEL);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)),
+                                   trellis_student_summary_get_display_name (chosen)));
+
+  /* Show clears the search; the student is listed and highlighted, the notice gone. */
+  g_signal_emit_by_name (trellis_test_find_widget (GTK_WIDGET (notice), GTK_TYPE_BUTTON), "clicked");
+  trellis_test_spin_idle ();
+  g_assert_false (gtk_revealer_get_reveal_child (notice));
+  g_assert_cmpuint (trellis_student_list_get_n_visible (list), ==, 30);
+  g_assert_cmpint (trellis_window_get_selected_student_id (fixture->window), ==, id);
+  trellis_student_list_set_search_text (list, "zzzz-nobody");
+  trellis_test_spin_idle ();
+  g_assert_true (gtk_revealer_get_reveal_child (notice));
+
   /* Shown again, the student is highlighted again. */
   query = trellis_search_fold (trellis_student_summary_get_family_name (chosen));
   trellis_student_list_set_search_text (list, query);
   trellis_student_list_set_search_text (list, "");
   trellis_test_spin_idle ();
+  g_assert_false (gtk_revealer_get_reveal_child (notice));
   g_assert_cmpint (trellis_window_get_selected_student_id (fixture->window), ==, id);
   selection = find_student_selection (GTK_WIDGET (list));
   visible = trellis_window_dup_visible_student_ids (fixture->window);
