@@ -16,6 +16,8 @@
 #include "trellis-notes-thread.h"
 #include "trellis-plan-page.h"
 #include "trellis-plan-workflow.h"
+#include "trellis-student.h"
+#include "trellis-student-summary.h"
 #include "trellis-undo-toast.h"
 #include "trellis-vocabulary.h"
 #include "trellis-widget-utils.h"
@@ -51,6 +53,7 @@ struct _TrellisPlanPage
   AdwStatusPage      *empty_page;
   GtkButton          *start_button;
   GtkLabel           *plan_title;
+  GtkLabel           *student_label;
   GtkLabel           *status_label;
   GtkLabel           *status_detail;
   GtkWidget          *activate_button;
@@ -515,6 +518,37 @@ show_year (TrellisPlanPage *self)
   refresh_overview (self);
 }
 
+/* Whose plan this is, in the page's header: the name, grade and homeroom, so that nobody
+ * writes in the wrong child's plan. */
+static void
+update_student_label (TrellisPlanPage *self)
+{
+  g_autoptr(TrellisEntity) student = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *grade = NULL;
+  g_autofree char *text = NULL;
+  const char *homeroom;
+
+  student = trellis_store_load (get_store (self), TRELLIS_TYPE_STUDENT, get_student_id (self), NULL);
+  if (student == NULL)
+    {
+      gtk_label_set_text (self->student_label, "");
+      return;
+    }
+  name = trellis_student_display_name (trellis_entity_get_text (student, "given-name"),
+                                       trellis_entity_get_text (student, "family-name"),
+                                       trellis_entity_get_text (student, "preferred-name"));
+  grade = trellis_grade_level_label (trellis_entity_get_int (student, "grade-level"));
+  homeroom = trellis_entity_get_text (student, "homeroom");
+  if (homeroom != NULL && *homeroom != '\0')
+    /* Translators: whose plan: the student, the grade, the homeroom: “Maria Costa · Grade 11 · Homeroom 201” */
+    text = g_strdup_printf (_("%s · %s · Homeroom %s"), name, grade, homeroom);
+  else
+    /* Translators: whose plan: the student and the grade: “Maria Costa · Grade 11” */
+    text = g_strdup_printf (_("%s · %s"), name, grade);
+  gtk_label_set_text (self->student_label, text);
+}
+
 static void
 reload (TrellisPlanPage *self)
 {
@@ -527,6 +561,7 @@ reload (TrellisPlanPage *self)
       gtk_stack_set_visible_child_name (self->stack, "none");
       return;
     }
+  update_student_label (self);
   g_free (self->current_year);
   self->current_year = trellis_school_year_for_date (now);
   fill_years (self, self->current_year);
@@ -986,6 +1021,9 @@ trellis_plan_page_store_changed (TrellisStudentPage *page,
 {
   TrellisPlanPage *self = TRELLIS_PLAN_PAGE (page);
 
+  /* A name or grade changed on the profile shows in the header at once. */
+  if (g_strcmp0 (table, "student") == 0 && get_student_id (self) != 0)
+    update_student_label (self);
   /* An Undo while the plan shows brings cards back; batches are redrawn once. */
   if (self->plan != NULL && self->refresh_id == 0)
     self->refresh_id = g_idle_add (on_refresh_idle, self);
@@ -1075,6 +1113,7 @@ trellis_plan_page_class_init (TrellisPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, start_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, plan_title);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, student_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, status_detail);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, activate_button);

@@ -762,6 +762,40 @@ test_plan_page_notes (Fixture       *f,
   g_assert_nonnull (find_button_with_tooltip (rows->pdata[1], "Correct This Note"));
 }
 
+/* The header names whose plan it is, and follows a rename (issue 17, item 1). */
+static void
+test_plan_page_names_student (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(TrellisStore) store = trellis_test_open_store (&dir);
+  g_autoptr(TrellisStudent) student = g_object_new (TRELLIS_TYPE_STUDENT, "given-name", "Amara",
+                                                    "family-name", "Okafor", "grade-level", 7,
+                                                    "homeroom", "12B", NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = trellis_plan_page_new ();
+  GtkLabel *label;
+
+  g_assert_true (trellis_store_insert (store, TRELLIS_ENTITY (student), &error));
+  g_assert_no_error (error);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  g_object_set (page, "store", store, "student-id", trellis_entity_get_id (TRELLIS_ENTITY (student)), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  label = GTK_LABEL (trellis_test_find_named (page, "plan-student"));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "Amara Okafor · Grade 7 · Homeroom 12B");
+
+  g_object_set (student, "family-name", "Okafor-Eze", "homeroom", "", NULL);
+  g_assert_true (trellis_store_save (store, TRELLIS_ENTITY (student), &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "Amara Okafor-Eze · Grade 7");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  trellis_test_close_store (g_steal_pointer (&store), g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -770,6 +804,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/plan-page/workflow", test_plan_page_workflow);
+  g_test_add_func ("/plan-page/names-student", test_plan_page_names_student);
   g_test_add ("/plan-page/review-cycle", Fixture, NULL, fixture_set_up, test_plan_page_review_cycle, fixture_tear_down);
   g_test_add ("/plan-page/missing-evidence", Fixture, NULL, fixture_set_up, test_plan_page_missing_evidence,
               fixture_tear_down);
