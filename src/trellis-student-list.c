@@ -215,10 +215,16 @@ static TrellisStudentSummary *get_highlighted (TrellisStudentList *self);
 static void
 update_hidden_notice (TrellisStudentList *self)
 {
-  TrellisStudentSummary *highlighted = get_highlighted (self);
-  gboolean hidden = self->selected_summary != NULL &&
-                    (highlighted == NULL || trellis_student_summary_get_id (highlighted) !=
-                                            trellis_student_summary_get_id (self->selected_summary));
+  TrellisStudentSummary *highlighted;
+  gboolean hidden;
+
+  /* Once the template is disposed there is nothing left to update. */
+  if (self->hidden_revealer == NULL)
+    return;
+  highlighted = get_highlighted (self);
+  hidden = self->selected_summary != NULL &&
+           (highlighted == NULL || trellis_student_summary_get_id (highlighted) !=
+                                   trellis_student_summary_get_id (self->selected_summary));
 
   if (hidden)
     {
