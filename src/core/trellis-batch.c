@@ -320,7 +320,18 @@ trellis_batch_run (const char   *database_path,
       g_printerr ("trellis: %s\n", error->message);
       return 1;
     }
-  trellis_store_set_editor (store, g_get_real_name (), "administrator");
+  {
+    g_autofree char *author = NULL;
+
+    /* Every change is signed: by --author, or by the login's name. */
+    if (!g_variant_dict_lookup (options, "author", "s", &author) || *g_strstrip (author) == '\0')
+      {
+        g_free (author);
+        author = g_strdup (g_strcmp0 (g_get_real_name (), "Unknown") != 0 && *g_get_real_name () != '\0'
+                             ? g_get_real_name () : g_get_user_name ());
+      }
+    trellis_store_set_editor (store, author, "administrator");
+  }
 
   if (g_variant_dict_lookup (options, "populate-sample", "i", &n_students))
     {

@@ -763,6 +763,20 @@ dup_student_uuid (TrellisStore  *self,
   }
 }
 
+/* Every change is signed: a store with nobody named refuses to write. */
+static gboolean
+check_author (TrellisStore  *self,
+              GError       **error)
+{
+  for (const char *p = self->editor_name; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+  g_set_error_literal (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID,
+                       _("Nothing was changed: every change is signed, and nobody is named as "
+                         "the person using Trellis. Say who you are first."));
+  return FALSE;
+}
+
 static gboolean
 write_history (TrellisStore  *self,
                const char    *table,
@@ -950,7 +964,13 @@ trellis_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
-    sqlite3_close (self->db);
+    {
+      /* Fold the WAL into the file first: should another program still have it open (so
+       * that closing leaves the WAL behind), the .db holds every change all the same. */
+      if (self->depth == 0)
+        sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+      sqlite3_close (self->db);
+    }
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->journal_mode, g_free);
   g_clear_pointer (&self->editor_name, g_free);
@@ -1223,6 +1243,8 @@ trellis_store_insert_full (TrellisStore   *self,
   g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
   g_return_val_if_fail (TRELLIS_IS_ENTITY (entity), FALSE);
 
+  if (!check_author (self, error))
+    return FALSE;
   if (!trellis_entity_validate (entity, error))
     return FALSE;
 
@@ -1298,6 +1320,21 @@ trellis_store_insert_full (TrellisStore   *self,
   return trellis_store_commit (self, error);
 }
 
+/* A new file's Profile of a Graduate comes with Trellis, and is signed so. */
+static gboolean
+seed_default_framework (TrellisStore  *self,
+                        GError       **error)
+{
+  g_autofree char *name = g_steal_pointer (&self->editor_name);
+  gboolean ok;
+
+  self->editor_name = g_strdup ("Trellis");
+  ok = trellis_framework_template_load_default (self, NULL, error);
+  g_free (self->editor_name);
+  self->editor_name = g_steal_pointer (&name);
+  return ok;
+}
+
 /* Public API */
 
 /**
@@ -1360,7 +1397,7 @@ trellis_store_open (const char  *path,
       if (!trellis_store_begin (self, error))
         return NULL;
       if (!trellis_schema_migrate (self->db, version, error) ||
-          (version == 0 && !trellis_framework_template_load_default (self, NULL, error)))
+          (version == 0 && !seed_default_framework (self, error)))
         {
           trellis_store_rollback (self);
           return NULL;
@@ -1692,6 +1729,8 @@ trellis_store_save_full (TrellisStore   *self,
   g_return_val_if_fail (TRELLIS_IS_ENTITY (entity), FALSE);
   g_return_val_if_fail (conflicts == NULL || *conflicts == NULL, FALSE);
 
+  if (!check_author (self, error))
+    return FALSE;
   klass = TRELLIS_ENTITY_GET_CLASS (entity);
   if (trellis_entity_get_revision (entity) <= 0 || trellis_entity_get_base (entity) == NULL)
     {
@@ -1936,6 +1975,8 @@ trellis_store_delete (TrellisStore     *self,
   g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
   g_return_val_if_fail (TRELLIS_IS_ENTITY (entity), FALSE);
 
+  if (!check_author (self, error))
+    return FALSE;
   klass = TRELLIS_ENTITY_GET_CLASS (entity);
   if (g_strcmp0 (klass->table, "framework") == 0)
     {
@@ -2014,6 +2055,8 @@ trellis_store_restore (TrellisStore     *self,
   g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
   g_return_val_if_fail (snapshot != NULL, FALSE);
 
+  if (!check_author (self, error))
+    return FALSE;
   if (!trellis_store_begin (self, error))
     return FALSE;
 
@@ -2423,6 +2466,8 @@ trellis_store_link_competency (TrellisStore  *self,
                                GError       **error)
 {
   g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+  if (!check_author (self, error))
+    return FALSE;
   return change_link (self, goal_id, competency_id, TRUE, error);
 }
 
@@ -2433,6 +2478,8 @@ trellis_store_unlink_competency (TrellisStore  *self,
                                  GError       **error)
 {
   g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+  if (!check_author (self, error))
+    return FALSE;
   return change_link (self, goal_id, competency_id, FALSE, error);
 }
 
