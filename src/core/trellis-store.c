@@ -28,6 +28,7 @@
 #include "trellis-guardian.h"
 #include "trellis-history-entry.h"
 #include "trellis-level.h"
+#include "trellis-limits.h"
 #include "trellis-note.h"
 #include "trellis-plan.h"
 #include "trellis-schema.h"
@@ -704,6 +705,69 @@ emit_pending (TrellisStore *self)
     }
 }
 
+/* How many records @table holds whose @column is @parent_id. */
+static gint64
+count_children (TrellisStore  *self,
+                const char    *table,
+                const char    *column,
+                gint64         parent_id,
+                GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = ?", table, column);
+  sqlite3_stmt *stmt = trellis_store_prepare (self, sql, error);
+  gint64 count;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, parent_id);
+  count = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  return count;
+}
+
+/* Refuses one more record of @table under @parent_id when its owner holds all it may. */
+static gboolean
+check_room (TrellisStore  *self,
+            const char    *table,
+            const char    *column,
+            gint64         parent_id,
+            GError       **error)
+{
+  const TrellisLimit *limit = trellis_limits_for_table (table);
+  g_autofree char *message = NULL;
+  gint64 count;
+
+  if (limit == NULL || parent_id <= 0)
+    return TRUE;
+  count = count_children (self, table, column, parent_id, error);
+  if (count < 0)
+    return FALSE;
+  if (count < limit->max)
+    return TRUE;
+  message = trellis_limits_dup_message (limit);
+  g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID,
+               _("%s This one has %" G_GINT64_FORMAT " already; nothing was added."), message, count);
+  return FALSE;
+}
+
+static gboolean
+link_exists (TrellisStore *self,
+             gint64        goal_id,
+             gint64        competency_id)
+{
+  sqlite3_stmt *stmt = trellis_store_prepare (self, "SELECT 1 FROM goal_competency "
+                                                    "WHERE goal_id = ? AND competency_id = ?", NULL);
+  gboolean exists;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, goal_id);
+  sqlite3_bind_int64 (stmt, 2, competency_id);
+  exists = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return exists;
+}
+
 /* The UUID of the student who owns a record, for the History page; NULL for frameworks. */
 static char *
 dup_student_uuid (TrellisStore  *self,
@@ -1254,6 +1318,15 @@ trellis_store_insert_full (TrellisStore   *self,
 
   if (!trellis_store_begin (self, error))
     return FALSE;
+
+  {
+    const TrellisField *parent = find_parent_field (klass);
+
+    if (parent != NULL &&
+        !check_room (self, klass->table, parent->column,
+                     *TRELLIS_FIELD_PTR (entity, parent, gint64), error))
+      return trellis_store_rollback_failed (self);
+  }
 
   stmt = trellis_store_prepare (self, sql->str, error);
   if (stmt == NULL)
@@ -2346,6 +2419,9 @@ change_link (TrellisStore  *self,
 
   if (!trellis_store_begin (self, error))
     return FALSE;
+  if (linked && !link_exists (self, goal_id, competency_id) &&
+      !check_room (self, "goal_competency", "goal_id", goal_id, error))
+    return trellis_store_rollback_failed (self);
   stmt = trellis_store_prepare (self,
                                 linked ? "INSERT OR IGNORE INTO goal_competency "
                                          "(goal_id, competency_id, created_at, created_by) "
@@ -2392,6 +2468,9 @@ trellis_store_link_competency_as_created (TrellisStore  *self,
 
   g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
 
+  if (!link_exists (self, goal_id, competency_id) &&
+      !check_room (self, "goal_competency", "goal_id", goal_id, error))
+    return FALSE;
   stmt = trellis_store_prepare (self,
                                 "INSERT OR IGNORE INTO goal_competency "
                                 "(goal_id, competency_id, created_at, created_by) VALUES (?, ?, ?, ?)",
