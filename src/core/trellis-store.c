@@ -2652,3 +2652,82 @@ trellis_store_check_external_change (TrellisStore *self)
   g_signal_emit (self, signals[EXTERNAL_CHANGE], 0);
   return TRUE;
 }
+
+gint64
+trellis_store_count_children (TrellisStore  *self,
+                              const char    *table,
+                              const char    *column,
+                              gint64         parent_id,
+                              GError       **error)
+{
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), -1);
+  return count_children (self, table, column, parent_id, error);
+}
+
+/**
+ * trellis_store_add_copy_origin:
+ * @self: a store
+ * @table: the kind of record
+ * @copy_uuid: the copy's UUID
+ * @source_uuid: the UUID of the record it was copied from (in an imported file)
+ * @error: return location for a #GError
+ *
+ * Records where a copy came from, so that importing the same file again adds no second copy.
+ *
+ * Returns: %FALSE with @error set on failure
+ */
+gboolean
+trellis_store_add_copy_origin (TrellisStore  *self,
+                               const char    *table,
+                               const char    *copy_uuid,
+                               const char    *source_uuid,
+                               GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+
+  stmt = trellis_store_prepare (self, "INSERT INTO copy_origin (entity, copy_uuid, source_uuid) "
+                                      "VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, copy_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, source_uuid, -1, SQLITE_STATIC);
+  return trellis_store_step_done (self, stmt, error);
+}
+
+/**
+ * trellis_store_lookup_copy:
+ * @self: a store
+ * @table: the kind of record
+ * @source_uuid: the UUID a copy was made from
+ * @error: return location for a #GError
+ *
+ * Returns: the row id of a copy of @source_uuid that is still here, 0 when there is none, -1
+ *   with @error set on failure
+ */
+gint64
+trellis_store_lookup_copy (TrellisStore  *self,
+                           const char    *table,
+                           const char    *source_uuid,
+                           GError       **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), -1);
+  g_return_val_if_fail (trellis_store_type_for_table (table) != G_TYPE_INVALID, -1);
+
+  sql = g_strdup_printf ("SELECT t.id FROM copy_origin o JOIN %s t ON t.uuid = o.copy_uuid "
+                         "WHERE o.entity = ? AND o.source_uuid = ? ORDER BY t.id LIMIT 1", table);
+  stmt = trellis_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, source_uuid, -1, SQLITE_STATIC);
+  id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  return id;
+}
