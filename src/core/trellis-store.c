@@ -746,7 +746,7 @@ check_room (TrellisStore  *self,
     return TRUE;
   message = trellis_limits_dup_message (limit);
   g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID,
-               _("%s This one has %" G_GINT64_FORMAT " already; nothing was added."), message, count);
+               _("%s This one has %d already; nothing was added."), message, (int) count);
   return FALSE;
 }
 
