@@ -685,6 +685,115 @@ test_limits_children (gconstpointer data)
   trellis_test_remove_tree (dir);
 }
 
+/* A plan is full here; the file has the same plan with one goal this database no longer has
+ * (deleted since) and so would add it: refused at the preview, though the file alone is
+ * within the limit. */
+static void
+test_limits_file_adds_to_full_owner (void)
+{
+  const Kind *kind = &kinds[2];
+  g_autofree char *dir = NULL;
+  g_autoptr(TrellisStore) store = open_school (&dir);
+  g_autofree char *file = g_build_filename (dir, "full.xml", NULL);
+  g_autofree char *student = trellis_test_dup_student_uuid (store, 0);
+  g_autofree char *sentence = trellis_limits_dup_message (trellis_limits_for_table ("goal"));
+  g_autoptr(GError) error = NULL;
+  gint64 plan, model;
+
+  g_assert_cmpstr (kind->table, ==, "goal");
+  {
+    g_autoptr(TrellisEntity) entity = trellis_store_load_by_uuid (store, TRELLIS_TYPE_STUDENT, student, NULL);
+    plan = trellis_test_query_int (store, "SELECT id FROM plan WHERE student_id = ? ORDER BY id LIMIT 1",
+                                   trellis_entity_get_id (entity));
+  }
+  model = trellis_test_query_int (store, "SELECT id FROM goal WHERE plan_id = ? ORDER BY id LIMIT 1", plan);
+  while (trellis_test_query_int (store, "SELECT count(*) FROM goal WHERE plan_id = ?", plan) <
+         TRELLIS_LIMIT_GOALS_PER_PLAN)
+    g_assert_true (add_like (store, kind, model, NULL));
+  export_to (store, file, student);
+  {
+    gint64 newest = trellis_test_query_int (store, "SELECT max(id) FROM goal WHERE plan_id = ?", plan);
+    g_autoptr(TrellisEntity) goal = trellis_store_load (store, TRELLIS_TYPE_GOAL, newest, NULL);
+
+    g_assert_true (trellis_store_delete (store, goal, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (add_like (store, kind, model, NULL));
+  {
+    g_autofree char *before = dump_digest (store);
+    g_autofree char *message = read_refused (store, file);
+    g_autofree char *after = dump_digest (store);
+
+    g_test_message ("%s", message);
+    g_assert_nonnull (strstr (message, sentence));
+    g_assert_nonnull (strstr (message, "here"));
+    g_assert_cmpstr (before, ==, after);
+  }
+  trellis_test_remove_tree (dir);
+}
+
+/* How many competency links follow one another from @p. */
+static guint
+count_links (const char *p)
+{
+  guint n = 0;
+
+  while (g_str_has_prefix (p, "<competency-link>"))
+    {
+      p = strstr (p, "</competency-link>") + strlen ("</competency-link>");
+      p += strspn (p, " \n");
+      n++;
+    }
+  return n;
+}
+
+/* A goal with as many competency links as it may have is read; one more is refused. */
+static void
+test_limits_links_per_goal (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *empty_dir = NULL;
+  g_autoptr(TrellisStore) store = open_school (&dir);
+  g_autoptr(TrellisStore) empty = trellis_test_open_store (&empty_dir);
+  g_autofree char *file = g_build_filename (dir, "links.xml", NULL);
+  g_autofree char *student = trellis_test_dup_student_uuid (store, 0);
+  g_autofree char *sentence = trellis_limits_dup_message (trellis_limits_for_table ("goal_competency"));
+  g_autofree char *text = NULL;
+  const char *start, *end;
+
+  export_to (store, file, student);
+  text = read_text (file);
+  start = strstr (text, "<competency-link>");
+  g_assert_nonnull (start);
+  end = strstr (start, "</competency-link>") + strlen ("</competency-link>");
+  for (guint n = TRELLIS_LIMIT_LINKS_PER_GOAL; n <= TRELLIS_LIMIT_LINKS_PER_GOAL + 1; n++)
+    {
+      g_autoptr(GString) changed = g_string_new_len (text, start - text);
+      /* The goal's links are one run of elements; make it @n long, the first repeated. */
+      for (guint i = count_links (start); i < n; i++)
+        {
+          g_string_append_len (changed, start, end - start);
+          g_string_append (changed, "\n");
+        }
+      g_string_append (changed, start);
+      write_text (file, changed->str);
+      if (n == TRELLIS_LIMIT_LINKS_PER_GOAL)
+        {
+          g_autoptr(TrellisXmlImport) import = read_ok (empty, file);
+        }
+      else
+        {
+          g_autofree char *message = read_refused (empty, file);
+
+          g_test_message ("%s", message);
+          g_assert_nonnull (strstr (message, sentence));
+        }
+    }
+  g_clear_object (&empty);
+  trellis_test_remove_tree (empty_dir);
+  trellis_test_remove_tree (dir);
+}
+
 static char *
 text_of_length (glong n_chars)
 {
@@ -872,6 +981,8 @@ main (int    argc,
   g_test_add_func ("/import/copy-provenance", test_import_copy_provenance);
   g_test_add_func ("/import/preview-counts-exact", test_import_preview_counts_exact);
   g_test_add_func ("/limits/text", test_limits_text);
+  g_test_add_func ("/limits/file-adds-to-full-owner", test_limits_file_adds_to_full_owner);
+  g_test_add_func ("/limits/links-per-goal", test_limits_links_per_goal);
   g_test_add_func ("/limits/students-per-file", test_limits_students_per_file);
   g_test_add_func ("/limits/framework-attributes", test_limits_framework_attributes);
 
