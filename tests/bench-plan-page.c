@@ -14,6 +14,7 @@
 #include "trellis-guardian.h"
 #include "trellis-limits.h"
 #include "trellis-plan-page.h"
+#include "trellis-profile-page.h"
 #include "trellis-plan-workflow.h"
 #include "trellis-student.h"
 #include "trellis-test-utils.h"
@@ -156,7 +157,15 @@ all_cards_filled (GtkWidget *page,
 
   plans = trellis_store_list (trellis_student_page_get_store (TRELLIS_STUDENT_PAGE (page)), TRELLIS_TYPE_PLAN,
                               "student-id", student_id, NULL);
-  plan = g_list_model_get_item (plans, 0);
+  /* The page shows the newest school year's plan. */
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(TrellisEntity) candidate = g_list_model_get_item (plans, i);
+
+      if (plan == NULL || g_strcmp0 (trellis_entity_get_text (candidate, "school-year"),
+                                     trellis_entity_get_text (plan, "school-year")) > 0)
+        g_set_object (&plan, candidate);
+    }
   for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
     if (TRELLIS_IS_GOAL_CARD (row) && gtk_widget_get_visible (row) &&
         trellis_entity_get_reference (TRELLIS_ENTITY (trellis_goal_card_get_goal (TRELLIS_GOAL_CARD (row))),
@@ -251,9 +260,10 @@ print_figure (const char *name,
   if (cpu != NULL)
     qsort (cpu, ROUNDS, sizeof (double), compare_doubles);
   processor = cpu ? g_strdup_printf ("%.1f ms of processor time; ", cpu[ROUNDS / 2]) : g_strdup ("");
-  g_print ("%s: %.1f ms (%smedian of %u, best %.1f ms; %s%s; %u goals × %u steps × %u evidence × %u notes)\n",
-           name, samples[ROUNDS / 2], target, ROUNDS, samples[0], processor, what,
-           N_GOALS, N_STEPS, N_EVIDENCE, N_NOTES);
+  g_print ("%s: %.1f ms (%smedian of %u, best %.1f ms; %s%s; %u plans, %u guardians, %u goals × %u steps × "
+           "%u evidence × %u notes%s)\n",
+           name, samples[ROUNDS / 2], target, ROUNDS, samples[0], processor, what, N_PLANS, N_GUARDIANS,
+           N_GOALS, N_STEPS, N_EVIDENCE, N_NOTES, long_texts ? ", every description at the text limit" : "");
 }
 
 int
@@ -321,6 +331,24 @@ main (int   argc,
   print_figure ("plan-page-all-cards", fresh_all, NULL, "until the last card is filled, a new page");
   print_figure ("plan-page-next-student-first-frame", next, next_cpu, "from one student's plan to another's");
   print_figure ("plan-page-next-student-all-cards", next_all, NULL, "until the last card is filled");
+
+  /* The profile page of the same students: their guardians and texts. */
+  for (guint round = 0; round < ROUNDS; round++)
+    {
+      GtkWidget *profile = g_object_new (TRELLIS_TYPE_PROFILE_PAGE, NULL);
+      gint64 start;
+      double cpu_start;
+
+      adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), profile);
+      trellis_student_page_set_store (TRELLIS_STUDENT_PAGE (profile), store);
+      trellis_test_spin_idle ();
+      start = g_get_monotonic_time ();
+      cpu_start = cpu_ms ();
+      show_first_frame (window, profile, students[round % 2]);
+      fresh[round] = (g_get_monotonic_time () - start) / 1000.0;
+      fresh_cpu[round] = cpu_ms () - cpu_start;
+    }
+  print_figure ("profile-page-first-frame", fresh, fresh_cpu, "a new page");
 
   if (screenshot != NULL)
     {
