@@ -149,16 +149,21 @@ open_school (char **dir)
   return store;
 }
 
-/* Reading must fail; returns the message. */
+/* Reading must fail and leave every row as it was; returns the message. */
 static char *
 read_refused (TrellisStore *store,
               const char   *path)
 {
   g_autoptr(TrellisXmlImport) import = trellis_xml_import_new (store, path);
   g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump_digest (store);
+  g_autofree char *after = NULL;
 
   g_assert_false (trellis_xml_import_read (import, NULL, &error));
   g_assert_nonnull (error);
+  after = dump_digest (store);
+  g_assert_cmpstr (before, ==, after);
+  g_test_message ("%s", error->message);
   return g_strdup (error->message);
 }
 
@@ -222,8 +227,6 @@ test_import_owned (gconstpointer data)
   gint64 student_id, mine, theirs;
   g_autofree char *x = NULL;
   g_autofree char *y = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autofree char *message = NULL;
   g_autofree char *mine_name = NULL;
   g_autofree char *theirs_name = NULL;
@@ -244,12 +247,7 @@ test_import_owned (gconstpointer data)
 
   export_to (store, file, student);
   replace_uuid (file, x, y);
-  before = dump_digest (store);
   message = read_refused (store, file);
-  after = dump_digest (store);
-
-  g_test_message ("%s", message);
-  g_assert_cmpstr (before, ==, after);
   g_assert_nonnull (strstr (message, y));
   g_assert_nonnull (strstr (message, "never moved"));
   mine_name = dup_top_name (store, kind->in_framework, mine);
@@ -271,15 +269,10 @@ test_import_goal_uuid_hijack (void)
   g_autofree char *victim = trellis_test_dup_student_uuid (store, 1);
   g_autofree char *intruder = trellis_test_dup_student_uuid (store, 0);
   g_autofree char *victim_family = trellis_test_dup_family_name (store, victim);
-  g_autoptr(GListModel) goals = NULL;
-  g_autoptr(GListModel) their_goals = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autofree char *message = NULL;
   gint64 n_goals, n_evidence;
 
   export_to (store, file, intruder);
-  goals = trellis_store_list (store, TRELLIS_TYPE_GOAL, NULL, 0, NULL);
   {
     g_autoptr(TrellisEntity) victim_student = trellis_store_load_by_uuid (store, TRELLIS_TYPE_STUDENT, victim, NULL);
     g_autoptr(TrellisEntity) intruder_student = trellis_store_load_by_uuid (store, TRELLIS_TYPE_STUDENT, intruder, NULL);
@@ -306,12 +299,7 @@ test_import_goal_uuid_hijack (void)
 
   n_goals = trellis_store_count (store, TRELLIS_TYPE_GOAL);
   n_evidence = trellis_test_query_int (store, "SELECT count(*) FROM evidence", 0);
-  before = dump_digest (store);
   message = read_refused (store, file);
-  after = dump_digest (store);
-
-  g_test_message ("%s", message);
-  g_assert_cmpstr (before, ==, after);
   g_assert_nonnull (strstr (message, "Goal"));
   g_assert_nonnull (strstr (message, victim_family));
   g_assert_nonnull (strstr (message, "never moved"));
@@ -671,14 +659,10 @@ test_limits_children (gconstpointer data)
   export_to (store, file, student);
   empty = trellis_test_open_store (&empty_dir);
   {
-    g_autofree char *before = dump_digest (empty);
     g_autofree char *message = read_refused (empty, file);
-    g_autofree char *after = dump_digest (empty);
 
-    g_test_message ("%s", message);
     g_assert_nonnull (strstr (message, sentence));
     g_assert_nonnull (strstr (message, "too many"));
-    g_assert_cmpstr (before, ==, after);
   }
   g_clear_object (&empty);
   trellis_test_remove_tree (empty_dir);
@@ -720,14 +704,10 @@ test_limits_file_adds_to_full_owner (void)
   }
   g_assert_true (add_like (store, kind, model, NULL));
   {
-    g_autofree char *before = dump_digest (store);
     g_autofree char *message = read_refused (store, file);
-    g_autofree char *after = dump_digest (store);
 
-    g_test_message ("%s", message);
     g_assert_nonnull (strstr (message, sentence));
     g_assert_nonnull (strstr (message, "here"));
-    g_assert_cmpstr (before, ==, after);
   }
   trellis_test_remove_tree (dir);
 }
@@ -852,20 +832,14 @@ test_limits_text (void)
   {
     g_autofree char *text = read_text (file);
     g_autoptr(GString) changed = g_string_new (text);
-    g_autofree char *before = NULL;
     g_autofree char *message = NULL;
-    g_autofree char *after = NULL;
 
     g_assert_cmpuint (g_string_replace (changed, longest, too_long, 1), ==, 1);
     write_text (file, changed->str);
     empty = trellis_test_open_store (&empty_dir);
-    before = dump_digest (empty);
     message = read_refused (empty, file);
-    after = dump_digest (empty);
-    g_test_message ("%s", message);
     g_assert_nonnull (strstr (message, limit));
     g_assert_nonnull (strstr (message, "Description"));
-    g_assert_cmpstr (before, ==, after);
   }
   g_clear_object (&empty);
   trellis_test_remove_tree (empty_dir);
