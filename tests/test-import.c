@@ -306,6 +306,30 @@ test_import_goal_uuid_hijack (void)
   g_assert_cmpint (trellis_store_count (store, TRELLIS_TYPE_GOAL), ==, n_goals);
   g_assert_cmpint (trellis_test_query_int (store, "SELECT count(*) FROM evidence", 0), ==, n_evidence);
   g_assert_cmpint (trellis_store_count (store, TRELLIS_TYPE_STUDENT), ==, 3);
+
+  /* The command line refuses it the same way, in a process of its own. */
+  {
+    g_autofree char *trellis = g_build_filename (g_getenv ("TRELLIS_BUILD_ROOT"), "src", "trellis", NULL);
+    g_autoptr(GSubprocess) process = NULL;
+    g_autofree char *err = NULL;
+    g_autofree char *before = dump_digest (store);
+    g_autofree char *after = NULL;
+    g_autoptr(GError) error = NULL;
+
+    process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                                trellis, "--database", trellis_store_get_path (store),
+                                "--import-xml", file, "--on-conflict", "theirs", NULL);
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error));
+    g_assert_no_error (error);
+    g_test_message ("%s", err);
+    g_assert_false (g_subprocess_get_successful (process));
+    g_assert_nonnull (strstr (err, "never moved"));
+    g_assert_nonnull (strstr (err, victim_family));
+    trellis_store_check_external_change (store);
+    after = dump_digest (store);
+    g_assert_cmpstr (before, ==, after);
+  }
   trellis_test_remove_tree (dir);
 }
 
