@@ -4,10 +4,13 @@
  * network, no entity substitution, no DTD (a document with a DOCTYPE is refused), an external
  * entity loader that refuses everything, and limits on size, depth and text length; it is
  * validated against the shipped schema in the same pass, and nothing touches the database until
- * the whole file is read. PLAN: every record is matched by UUID and classified as new, updated,
- * unchanged or in conflict (changed here after the file was exported, and different in the
- * file). APPLY: in one transaction through the store, so history records every change and a
- * failure leaves the database as it was.
+ * the whole file is read; the limits of trellis-limits.h are counted as it goes. PLAN: every
+ * record is matched by UUID and classified as new, updated, unchanged or in conflict (changed
+ * here after the file was exported, and different in the file); a UUID this database has under
+ * another owner is refused, never moved. APPLY: in one transaction through the store, so history
+ * records every change and a failure leaves the database as it was. The plan is made again
+ * inside that transaction: preview and apply see one database, and when it changed in between
+ * nothing is applied and the new plan is there to show.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -2258,7 +2261,9 @@ trellis_xml_import_dup_summary (TrellisXmlImport *self)
  * UUIDs and times, updated ones are saved (history records each change), copies get new UUIDs.
  * An import never deletes.
  *
- * Returns: %FALSE with @error set, and nothing changed, on failure
+ * Returns: %FALSE with @error set, and nothing changed, on failure; %TRELLIS_ERROR_CHANGED when
+ *   the database changed since the preview: the import then holds the new preview (counts,
+ *   conflicts) and may be applied again once a person has seen it
  */
 gboolean
 trellis_xml_import_apply (TrellisXmlImport  *self,
