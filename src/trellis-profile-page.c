@@ -177,9 +177,9 @@ add_pending_guardian (gpointer user_data)
 static void
 finish_pending_guardians (TrellisProfilePage *self)
 {
+  g_clear_handle_id (&self->guardians_idle, g_source_remove);
   while (self->pending_guardians != NULL)
     add_pending_guardian (self);
-  g_clear_handle_id (&self->guardians_idle, g_source_remove);
 }
 
 static void
