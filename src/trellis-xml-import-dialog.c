@@ -27,6 +27,7 @@ struct _TrellisXmlImportDialog
   GtkLabel            *busy_label;
   AdwActionRow        *students_row;
   AdwActionRow        *frameworks_row;
+  AdwPreferencesGroup *summary_group;
   AdwPreferencesGroup *conflicts_group;
   AdwComboRow         *all_row;
 
@@ -85,6 +86,11 @@ show_preview (TrellisXmlImportDialog *self)
   g_autofree char *students = NULL;
   g_autofree char *frameworks = NULL;
   guint n_conflicts = trellis_xml_import_get_n_conflicts (import);
+
+  /* Shown again after the database changed under a preview: the old choices go. */
+  for (guint i = 0; i < self->conflict_rows->len; i++)
+    adw_preferences_group_remove (self->conflicts_group, self->conflict_rows->pdata[i]);
+  g_ptr_array_set_size (self->conflict_rows, 0);
 
   students = describe_counts (trellis_xml_import_count_students (import, TRELLIS_XML_OUTCOME_NEW),
                               trellis_xml_import_count_students (import, TRELLIS_XML_OUTCOME_UPDATED),
@@ -151,7 +157,16 @@ on_apply_done (GObject      *source,
   g_clear_object (&self->cancellable);
   if (!trellis_xml_import_apply_finish (TRELLIS_XML_IMPORT (source), result, &error))
     {
-      if (g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_CANCELLED))
+      if (g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_CHANGED))
+        {
+          /* The import holds a preview of the database as it is now: ask again on that. */
+          g_autofree char *again = g_strdup_printf ("%s\n%s", error->message,
+                                                    _("Check what will change now and import again."));
+
+          adw_preferences_group_set_description (self->summary_group, again);
+          show_preview (self);
+        }
+      else if (g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_CANCELLED))
         gtk_window_destroy (GTK_WINDOW (self));
       else
         show_error_and_close (self, error);
@@ -245,6 +260,7 @@ trellis_xml_import_dialog_class_init (TrellisXmlImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisXmlImportDialog, busy_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisXmlImportDialog, students_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisXmlImportDialog, frameworks_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisXmlImportDialog, summary_group);
   gtk_widget_class_bind_template_child (widget_class, TrellisXmlImportDialog, conflicts_group);
   gtk_widget_class_bind_template_child (widget_class, TrellisXmlImportDialog, all_row);
   gtk_widget_class_bind_template_callback (widget_class, on_import_clicked);

@@ -420,6 +420,66 @@ test_xml_dialogs_import_merge (Fixture       *fixture,
   trellis_test_remove_tree (theirs_dir);
 }
 
+static gboolean
+row_shows_conflict (gconstpointer row)
+{
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW ((gpointer) row));
+
+  return subtitle != NULL && strstr (subtitle, "1 in conflict") != NULL;
+}
+
+/* The preview said “3 unchanged”; before Import is pressed another program changes one of the
+ * students. The dialog stays, says what changed, shows the new preview, and imports only when
+ * asked again. */
+static void
+test_xml_dialogs_import_changed_since_preview (Fixture       *fixture,
+                                               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "all.xml", NULL);
+  g_autofree char *uuid = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(TrellisStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean imported = FALSE;
+  GtkWindow *dialog;
+  GtkWidget *students_row;
+  GtkWidget *summary;
+
+  populate (store_of (fixture), 3, TRELLIS_SAMPLE_SEED);
+  export_all (store_of (fixture), path);
+  uuid = trellis_test_dup_student_uuid (store_of (fixture), 0);
+  g_usleep (5000);
+
+  dialog = open_import_dialog (fixture, path, &imported);
+  students_row = find_row (GTK_WIDGET (dialog), "Students");
+  wait_until (row_has_subtitle, students_row, "the preview");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (students_row)), ==,
+                   "0 new, 0 updated, 3 unchanged, 0 in conflict");
+
+  other = trellis_store_open (trellis_store_get_path (store_of (fixture)), &error);
+  g_assert_no_error (error);
+  trellis_store_set_editor (other, "Other Teacher", "teacher");
+  trellis_test_rename_student (other, uuid, "Changed-Elsewhere");
+
+  click (GTK_WIDGET (dialog), "_Import");
+  wait_until (row_shows_conflict, students_row, "the new preview");
+  g_assert_nonnull (trellis_test_find_toplevel (TRELLIS_TYPE_XML_IMPORT_DIALOG));
+  g_assert_null (trellis_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_false (imported);
+  summary = gtk_widget_get_ancestor (students_row, ADW_TYPE_PREFERENCES_GROUP);
+  g_test_message ("%s", adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (summary)));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (summary)),
+                            "changed since"));
+
+  /* Asked again, the default keeps the other program's change. */
+  click (GTK_WIDGET (dialog), "_Import");
+  wait_until (has_no_toplevel, GSIZE_TO_POINTER (TRELLIS_TYPE_XML_IMPORT_DIALOG), "the import to finish");
+  g_assert_true (imported);
+  trellis_store_check_external_change (store_of (fixture));
+  name = trellis_test_dup_family_name (store_of (fixture), uuid);
+  g_assert_cmpstr (name, ==, "Changed-Elsewhere");
+}
+
 /* A file that is not what it claims: the error names the file and the line; nothing is stored. */
 static void
 test_xml_dialogs_import_hostile (Fixture       *fixture,
@@ -476,6 +536,8 @@ main (int    argc,
               test_xml_dialogs_export_cancel, fixture_tear_down);
   g_test_add ("/xml-dialogs/import/merge-with-choices", Fixture, NULL, fixture_set_up,
               test_xml_dialogs_import_merge, fixture_tear_down);
+  g_test_add ("/xml-dialogs/import/changed-since-preview", Fixture, NULL, fixture_set_up,
+              test_xml_dialogs_import_changed_since_preview, fixture_tear_down);
   g_test_add ("/xml-dialogs/import/hostile-file", Fixture, NULL, fixture_set_up,
               test_xml_dialogs_import_hostile, fixture_tear_down);
 

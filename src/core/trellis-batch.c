@@ -244,6 +244,9 @@ run_import_xml (TrellisStore *store,
   if (!trellis_xml_import_apply (import, NULL, &error))
     {
       g_printerr ("trellis: %s\n", error->message);
+      /* What was printed above is out of date; a person decides again on the new preview. */
+      if (g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_CHANGED))
+        g_printerr ("trellis: %s\n", _("Run the import again to see what it would do now."));
       return 1;
     }
   g_print (_("Imported %s into %s.\n"), path, trellis_store_get_path (store));

@@ -65,4 +65,22 @@ gboolean       trellis_store_link_competency_as_created (TrellisStore  *self,
                                                          const char    *created_by,
                                                          GError       **error);
 
+/* How many records of @table belong to the owner @parent_id (through the column @column). */
+gint64         trellis_store_count_children      (TrellisStore   *self,
+                                                  const char     *table,
+                                                  const char     *column,
+                                                  gint64          parent_id,
+                                                  GError        **error);
+
+/* Where copies made by an import came from (the copy_origin table). */
+gboolean       trellis_store_add_copy_origin     (TrellisStore   *self,
+                                                  const char     *table,
+                                                  const char     *copy_uuid,
+                                                  const char     *source_uuid,
+                                                  GError        **error);
+gint64         trellis_store_lookup_copy         (TrellisStore   *self,
+                                                  const char     *table,
+                                                  const char     *source_uuid,
+                                                  GError        **error);
+
 G_END_DECLS

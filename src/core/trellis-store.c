@@ -28,6 +28,7 @@
 #include "trellis-guardian.h"
 #include "trellis-history-entry.h"
 #include "trellis-level.h"
+#include "trellis-limits.h"
 #include "trellis-note.h"
 #include "trellis-plan.h"
 #include "trellis-schema.h"
@@ -704,6 +705,69 @@ emit_pending (TrellisStore *self)
     }
 }
 
+/* How many records @table holds whose @column is @parent_id. */
+static gint64
+count_children (TrellisStore  *self,
+                const char    *table,
+                const char    *column,
+                gint64         parent_id,
+                GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = ?", table, column);
+  sqlite3_stmt *stmt = trellis_store_prepare (self, sql, error);
+  gint64 count;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, parent_id);
+  count = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  return count;
+}
+
+/* Refuses one more record of @table under @parent_id when its owner holds all it may. */
+static gboolean
+check_room (TrellisStore  *self,
+            const char    *table,
+            const char    *column,
+            gint64         parent_id,
+            GError       **error)
+{
+  const TrellisLimit *limit = trellis_limits_for_table (table);
+  g_autofree char *message = NULL;
+  gint64 count;
+
+  if (limit == NULL || parent_id <= 0)
+    return TRUE;
+  count = count_children (self, table, column, parent_id, error);
+  if (count < 0)
+    return FALSE;
+  if (count < limit->max)
+    return TRUE;
+  message = trellis_limits_dup_message (limit);
+  g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID,
+               _("%s This one has %d already; nothing was added."), message, (int) count);
+  return FALSE;
+}
+
+static gboolean
+link_exists (TrellisStore *self,
+             gint64        goal_id,
+             gint64        competency_id)
+{
+  sqlite3_stmt *stmt = trellis_store_prepare (self, "SELECT 1 FROM goal_competency "
+                                                    "WHERE goal_id = ? AND competency_id = ?", NULL);
+  gboolean exists;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, goal_id);
+  sqlite3_bind_int64 (stmt, 2, competency_id);
+  exists = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return exists;
+}
+
 /* The UUID of the student who owns a record, for the History page; NULL for frameworks. */
 static char *
 dup_student_uuid (TrellisStore  *self,
@@ -1276,6 +1340,15 @@ trellis_store_insert_full (TrellisStore   *self,
 
   if (!trellis_store_begin (self, error))
     return FALSE;
+
+  {
+    const TrellisField *parent = find_parent_field (klass);
+
+    if (parent != NULL &&
+        !check_room (self, klass->table, parent->column,
+                     *TRELLIS_FIELD_PTR (entity, parent, gint64), error))
+      return trellis_store_rollback_failed (self);
+  }
 
   stmt = trellis_store_prepare (self, sql->str, error);
   if (stmt == NULL)
@@ -2389,6 +2462,9 @@ change_link (TrellisStore  *self,
 
   if (!trellis_store_begin (self, error))
     return FALSE;
+  if (linked && !link_exists (self, goal_id, competency_id) &&
+      !check_room (self, "goal_competency", "goal_id", goal_id, error))
+    return trellis_store_rollback_failed (self);
   stmt = trellis_store_prepare (self,
                                 linked ? "INSERT OR IGNORE INTO goal_competency "
                                          "(goal_id, competency_id, created_at, created_by) "
@@ -2435,6 +2511,9 @@ trellis_store_link_competency_as_created (TrellisStore  *self,
 
   g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
 
+  if (!link_exists (self, goal_id, competency_id) &&
+      !check_room (self, "goal_competency", "goal_id", goal_id, error))
+    return FALSE;
   stmt = trellis_store_prepare (self,
                                 "INSERT OR IGNORE INTO goal_competency "
                                 "(goal_id, competency_id, created_at, created_by) VALUES (?, ?, ?, ?)",
@@ -2619,4 +2698,83 @@ trellis_store_check_external_change (TrellisStore *self)
   self->data_version = version;
   g_signal_emit (self, signals[EXTERNAL_CHANGE], 0);
   return TRUE;
+}
+
+gint64
+trellis_store_count_children (TrellisStore  *self,
+                              const char    *table,
+                              const char    *column,
+                              gint64         parent_id,
+                              GError       **error)
+{
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), -1);
+  return count_children (self, table, column, parent_id, error);
+}
+
+/**
+ * trellis_store_add_copy_origin:
+ * @self: a store
+ * @table: the kind of record
+ * @copy_uuid: the copy's UUID
+ * @source_uuid: the UUID of the record it was copied from (in an imported file)
+ * @error: return location for a #GError
+ *
+ * Records where a copy came from, so that importing the same file again adds no second copy.
+ *
+ * Returns: %FALSE with @error set on failure
+ */
+gboolean
+trellis_store_add_copy_origin (TrellisStore  *self,
+                               const char    *table,
+                               const char    *copy_uuid,
+                               const char    *source_uuid,
+                               GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+
+  stmt = trellis_store_prepare (self, "INSERT INTO copy_origin (entity, copy_uuid, source_uuid) "
+                                      "VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, copy_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, source_uuid, -1, SQLITE_STATIC);
+  return trellis_store_step_done (self, stmt, error);
+}
+
+/**
+ * trellis_store_lookup_copy:
+ * @self: a store
+ * @table: the kind of record
+ * @source_uuid: the UUID a copy was made from
+ * @error: return location for a #GError
+ *
+ * Returns: the row id of a copy of @source_uuid that is still here, 0 when there is none, -1
+ *   with @error set on failure
+ */
+gint64
+trellis_store_lookup_copy (TrellisStore  *self,
+                           const char    *table,
+                           const char    *source_uuid,
+                           GError       **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), -1);
+  g_return_val_if_fail (trellis_store_type_for_table (table) != G_TYPE_INVALID, -1);
+
+  sql = g_strdup_printf ("SELECT t.id FROM copy_origin o JOIN %s t ON t.uuid = o.copy_uuid "
+                         "WHERE o.entity = ? AND o.source_uuid = ? ORDER BY t.id LIMIT 1", table);
+  stmt = trellis_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, source_uuid, -1, SQLITE_STATIC);
+  id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  return id;
 }
