@@ -48,8 +48,7 @@ describe_backup (TrellisBackup *backup)
   gint64 n_students = trellis_backup_get_n_students (backup);
   g_autofree char *students = n_students < 0
     ? g_strdup (_("cannot be read"))
-    : g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " student", "%" G_GINT64_FORMAT " students",
-                                 (gulong) n_students), n_students);
+    : g_strdup_printf (ngettext ("%d student", "%d students", (gulong) n_students), (int) n_students);
 
   /* Translators: why · size · students, e.g. “Daily · 2.1 MB · 120 students” */
   return g_strdup_printf (_("%s · %s · %s"), trellis_backup_reason_to_string (trellis_backup_get_reason (backup)),
