@@ -64,6 +64,11 @@ static const GOptionEntry option_entries[] = {
   { "import-framework", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import a competency framework (Moodle CSV, CASE JSON, Mahara JSON or a Trellis template) "
        "into the database, without a display, and quit"), N_("FILE") },
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a checked copy of the database to FILE, without a display, and quit"), N_("FILE") },
+  { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Replace the database by the backup FILE (the current one is backed up first), without a "
+       "display, and quit"), N_("FILE") },
   { NULL }
 };
 

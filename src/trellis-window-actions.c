@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-add-student-dialog.h"
+#include "trellis-backups-window.h"
 #include "trellis-editor-dialog.h"
 #include "trellis-group-overview.h"
 #include "trellis-pdf-export-dialog.h"
@@ -150,6 +151,16 @@ open_database_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   choose_database (TRELLIS_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+backups_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (trellis_backups_window_new (self, trellis_window_get_database_path (self))));
 }
 
 static void
@@ -472,7 +483,7 @@ on_sample_done (GObject      *source,
     return;
   gtk_widget_set_visible (GTK_WIDGET (self->sample_progress), FALSE);
   gtk_widget_set_sensitive (self->empty_buttons, TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample", TRUE);
+  trellis_window_update_actions (self);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -723,6 +734,7 @@ trellis_window_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.add-student", NULL, add_student_action);
   gtk_widget_class_install_action (widget_class, "win.group-overview", NULL, group_overview_action);
@@ -764,11 +776,18 @@ trellis_window_update_actions (TrellisWindow *self)
   g_autoptr(TrellisStudent) student = load_selected_student (self);
   gboolean archived = student != NULL && trellis_entity_get_boolean (TRELLIS_ENTITY (student), "archived");
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-student", student != NULL && !archived);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unarchive-student", student != NULL && archived);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-student", student != NULL);
+  /* A read-only file can be read, exported and printed; nothing that would change it is offered. */
+  gboolean writable = self->store != NULL && !trellis_store_is_read_only (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-student", writable && student != NULL && !archived);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unarchive-student", writable && student != NULL && archived);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-student", writable && student != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", student != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", self->undo_snapshot != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", writable && self->undo_snapshot != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-student", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-xml", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample",
+                                 writable && !gtk_widget_get_visible (GTK_WIDGET (self->sample_progress)));
 }
 
 /* The header’s “who is editing” button and its one-click list of recent editors. */

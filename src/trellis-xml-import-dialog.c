@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-backup.h"
 #include "trellis-error.h"
 #include "trellis-xml-import.h"
 #include "trellis-xml-import-dialog.h"
@@ -32,6 +33,7 @@ struct _TrellisXmlImportDialog
   AdwComboRow         *all_row;
 
   TrellisXmlImport    *import;
+  TrellisStore        *store;           /* backed up before the import is applied */
   GCancellable        *cancellable;
   GPtrArray           *conflict_rows;   /* AdwComboRow, one per conflict */
 };
@@ -188,6 +190,16 @@ on_all_selected (TrellisXmlImportDialog *self)
 static void
 on_import_clicked (TrellisXmlImportDialog *self)
 {
+  g_autoptr(TrellisBackup) backup = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Main Menu ▸ Backups can undo the import. */
+  backup = trellis_backup_take (self->store, TRELLIS_BACKUP_BEFORE_IMPORT, NULL, &error);
+  if (backup == NULL)
+    {
+      show_error_and_close (self, error);
+      return;
+    }
   for (guint i = 0; i < self->conflict_rows->len; i++)
     trellis_xml_import_set_resolution (self->import, i,
                                        adw_combo_row_get_selected (self->conflict_rows->pdata[i]));
@@ -228,6 +240,7 @@ trellis_xml_import_dialog_finalize (GObject *object)
   TrellisXmlImportDialog *self = TRELLIS_XML_IMPORT_DIALOG (object);
 
   g_clear_object (&self->import);
+  g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->conflict_rows, g_ptr_array_unref);
 
@@ -304,6 +317,7 @@ trellis_xml_import_dialog_new (GtkWindow    *parent,
 
   self = g_object_new (TRELLIS_TYPE_XML_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->import = trellis_xml_import_new (store, path);
+  self->store = g_object_ref (store);
   self->cancellable = g_cancellable_new ();
   trellis_xml_import_read_async (self->import, self->cancellable, on_read_done, g_object_ref (self));
   return GTK_WIDGET (self);

@@ -36,6 +36,9 @@ char         *trellis_test_query_text   (TrellisStore *store,
 /* The whole file, for byte-for-byte comparisons. */
 GBytes       *trellis_test_read_bytes   (const char *path);
 
+/* Every table's rows as text (opened read-only, nothing written): equal dumps, equal data. */
+char         *trellis_test_dump_file    (const char *path);
+
 /* A path under the source tree, e.g. trellis_test_source_path ("data", "x.xml", NULL). */
 char         *trellis_test_source_path  (const char *first, ...) G_GNUC_NULL_TERMINATED;
 

@@ -17,6 +17,7 @@
 
 #include "trellis-action-step.h"
 #include "trellis-attribute.h"
+#include "trellis-backup.h"
 #include "trellis-competency.h"
 #include "trellis-conflict.h"
 #include "trellis-entity-private.h"
@@ -95,6 +96,8 @@ struct _TrellisStore
   GArray     *pending;
   guint       depth;
   gint64      data_version;
+  gboolean    read_only;   /* the file or its folder cannot be written */
+  gboolean    exposed;     /* others may read the file and it is not ours to tighten */
   GSource    *watch;       /* in the thread-default context of the opener */
 };
 
@@ -252,16 +255,35 @@ is_network_filesystem (const char *path)
     }
 }
 
+/* A database others may read is made private (0600) when it is ours; when it is not, the
+ * store opens it and says so (trellis_store_is_exposed()). SQLite gives the -wal and -shm
+ * files the database’s own mode, so they follow. */
+static void
+tighten_mode (const char *path,
+              gboolean   *exposed)
+{
+  GStatBuf info;
+
+  *exposed = FALSE;
+  if (g_stat (path, &info) != 0 || (info.st_mode & 0077) == 0)
+    return;
+  if (info.st_uid == getuid () && g_chmod (path, info.st_mode & 0700) == 0)
+    return;
+  *exposed = TRUE;
+}
+
 /* Creates the file (mode 0600, its folder 0700) so SQLite never makes it world-readable. */
 static gboolean
 ensure_file (const char  *path,
              gboolean    *created,
+             gboolean    *exposed,
              GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   int fd;
 
   *created = FALSE;
+  *exposed = FALSE;
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
@@ -276,6 +298,7 @@ ensure_file (const char  *path,
                        _("You are not allowed to read “%s”."), path);
           return FALSE;
         }
+      tighten_mode (path, exposed);
       return TRUE;
     }
 
@@ -298,6 +321,16 @@ ensure_file (const char  *path,
   close (fd);
   *created = TRUE;
   return TRUE;
+}
+
+/* A file that cannot be written, or whose folder cannot hold its journal (read-only media, a
+ * shared folder), is opened read-only. */
+static gboolean
+is_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
 }
 
 /* The 100-byte header of an SQLite file: magic words, then big-endian numbers. */
@@ -586,13 +619,22 @@ configure_connection (TrellisStore  *self,
       !exec (self, "PRAGMA secure_delete = ON", error))
     return FALSE;
 
+  /* A read-only file keeps its journal mode; writes fail with a clear message. */
+  if (self->read_only)
+    {
+      g_free (journal);
+      journal = g_strdup ("PRAGMA journal_mode");
+      if (!exec (self, "PRAGMA query_only = ON", error))
+        return FALSE;
+    }
+
   if (sqlite3_prepare_v2 (self->db, journal, -1, &stmt, NULL) != SQLITE_OK)
     return trellis_store_set_sqlite_error (self, error);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     self->journal_mode = g_ascii_strdown ((const char *) sqlite3_column_text (stmt, 0), -1);
   sqlite3_finalize (stmt);
 
-  return exec (self, "PRAGMA synchronous = FULL", error);
+  return self->read_only || exec (self, "PRAGMA synchronous = FULL", error);
 }
 
 static gint64
@@ -1131,9 +1173,66 @@ trellis_store_get_db (TrellisStore *self)
 }
 
 gboolean
+trellis_store_in_transaction (TrellisStore *self)
+{
+  return self->depth > 0;
+}
+
+void
+trellis_store_notify_reload (TrellisStore *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0, NULL, NULL, TRELLIS_STORE_CHANGE_RELOAD);
+  self->data_version = read_data_version (self);
+}
+
+int
+trellis_store_open_for_reading (const char  *path,
+                                sqlite3    **db)
+{
+  FileHeader header;
+
+  if (!read_file_header (path, &header, NULL))
+    return SQLITE_CANTOPEN;
+  return open_for_inspection (path, header.wal, db);
+}
+
+gboolean
+trellis_store_check_file (const char  *path,
+                          int         *version,
+                          GError     **error)
+{
+  gboolean needs_application_id;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND,
+                   _("“%s” does not exist or is not a file."), name);
+      return FALSE;
+    }
+  if (!inspect_file (path, version, &needs_application_id, error))
+    return FALSE;
+  if (*version == 0)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      set_not_trellis_error (error, name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 trellis_store_set_sqlite_error (TrellisStore  *self,
                                 GError       **error)
 {
+  if (self->read_only && (sqlite3_extended_errcode (self->db) & 0xff) == SQLITE_READONLY)
+    {
+      g_autofree char *name = g_filename_display_basename (self->path);
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_IO,
+                   _("“%s” is open read-only (the file or its folder cannot be written), so "
+                     "nothing was changed. You can still read, export and print it."), name);
+      return FALSE;
+    }
   set_error_for_code (error, sqlite3_extended_errcode (self->db), self->path,
                       sqlite3_errmsg (self->db));
   return FALSE;
@@ -1439,12 +1538,14 @@ trellis_store_open (const char  *path,
 {
   g_autoptr(TrellisStore) self = NULL;
   gboolean created = FALSE;
+  gboolean exposed = FALSE;
   gboolean needs_application_id = FALSE;
   int version = 0;
+  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!ensure_file (path, &created, error))
+  if (!ensure_file (path, &created, &exposed, error))
     return NULL;
 
   if (!inspect_file (path, &version, &needs_application_id, error))
@@ -1456,8 +1557,26 @@ trellis_store_open (const char  *path,
 
   self = g_object_new (TRELLIS_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->exposed = exposed;
+  self->read_only = !created && !is_writable (path);
 
-  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+  if (self->read_only)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      if (version < TRELLIS_SCHEMA_VERSION)
+        {
+          g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_IO,
+                       _("“%s” was written by an older version of Trellis and must be upgraded, "
+                         "but it cannot be written here. Copy it to a folder you may change and "
+                         "open the copy; the file was not changed."), name);
+          return NULL;
+        }
+      rc = trellis_store_open_for_reading (path, &self->db);
+    }
+  else
+    rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
     {
       trellis_store_set_sqlite_error (self, error);
       return NULL;
@@ -1467,6 +1586,15 @@ trellis_store_open (const char  *path,
 
   if (version < TRELLIS_SCHEMA_VERSION)
     {
+      /* The file as it was, before the upgrade changes it for good. */
+      if (version > 0)
+        {
+          g_autoptr(TrellisBackup) backup = NULL;
+
+          backup = trellis_backup_take (self, TRELLIS_BACKUP_BEFORE_MIGRATION, NULL, error);
+          if (backup == NULL)
+            return NULL;
+        }
       if (!trellis_store_begin (self, error))
         return NULL;
       if (!trellis_schema_migrate (self->db, version, error) ||
@@ -1478,7 +1606,7 @@ trellis_store_open (const char  *path,
       if (!trellis_store_commit (self, error))
         return NULL;
     }
-  else if (needs_application_id)
+  else if (needs_application_id && !self->read_only)
     {
       /* Files from before the application id get it, so later checks know them. */
       g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d", TRELLIS_APPLICATION_ID);
@@ -1495,6 +1623,36 @@ trellis_store_open (const char  *path,
   g_source_attach (self->watch, g_main_context_get_thread_default ());
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * trellis_store_is_read_only:
+ * @self: a store
+ *
+ * A file that cannot be written (read-only file or folder, mounted media) is opened for
+ * reading: browsing, export and print work, every write fails with a message saying so.
+ *
+ * Returns: %TRUE when the database was opened read-only
+ */
+gboolean
+trellis_store_is_read_only (TrellisStore *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+  return self->read_only;
+}
+
+/**
+ * trellis_store_is_exposed:
+ * @self: a store
+ *
+ * Returns: %TRUE when other users may read the file and it could not be made private (it
+ *   belongs to someone else)
+ */
+gboolean
+trellis_store_is_exposed (TrellisStore *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+  return self->exposed;
 }
 
 const char *
