@@ -254,7 +254,8 @@ test_migrates_v1_file (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   exec_sql (db, "DROP TABLE trash; DROP TABLE copy_origin; DROP TABLE staff;"
                 "DROP INDEX student_sourced_id; DROP INDEX guardian_sourced_id;"
-                "ALTER TABLE student DROP COLUMN middle_name; ALTER TABLE student DROP COLUMN sourced_id;"
+                "ALTER TABLE student DROP COLUMN middle_name; ALTER TABLE student DROP COLUMN email;"
+                "ALTER TABLE student DROP COLUMN sourced_id;"
                 "ALTER TABLE guardian DROP COLUMN sourced_id");
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {

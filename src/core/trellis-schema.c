@@ -220,6 +220,7 @@ static const char schema_v2[] =
   ");\n"
   "CREATE INDEX copy_origin_source ON copy_origin (entity, source_uuid);\n"
   "ALTER TABLE student ADD COLUMN middle_name TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE student ADD COLUMN email TEXT NOT NULL DEFAULT '';\n"
   "ALTER TABLE student ADD COLUMN sourced_id TEXT NOT NULL DEFAULT '';\n"
   "CREATE UNIQUE INDEX student_sourced_id ON student (sourced_id) WHERE sourced_id <> '';\n"
   /* A guardian of two siblings is one person in the roster and one row per student here (the

@@ -34,6 +34,7 @@ struct _TrellisStudent
   char    *learning_preferences;
   char    *supports;
   gboolean archived;
+  char    *email;
   char    *sourced_id;
 };
 
@@ -74,6 +75,8 @@ static const TrellisField fields[] = {
     N_("Supports and accommodations"), TRELLIS_FIELD_FLAG_MULTILINE, 0, 0, NULL, NULL },
   { "archived", "archived", TRELLIS_FIELD_BOOLEAN, G_STRUCT_OFFSET (TrellisStudent, archived),
     N_("Archived"), TRELLIS_FIELD_FLAG_NONE, 0, 0, NULL, NULL },
+  { "email", "email", TRELLIS_FIELD_TEXT, G_STRUCT_OFFSET (TrellisStudent, email),
+    N_("Email"), TRELLIS_FIELD_FLAG_NONE, 0, 0, NULL, NULL },
   /* the student's OneRoster sourcedId when the student came from a roster import */
   { "sourced-id", "sourced_id", TRELLIS_FIELD_TEXT, G_STRUCT_OFFSET (TrellisStudent, sourced_id),
     N_("Roster identifier"), TRELLIS_FIELD_FLAG_NONE, 0, 0, NULL, NULL },
@@ -91,6 +94,12 @@ trellis_student_validate (TrellisEntity  *entity,
     {
       g_set_error_literal (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID,
                            _("A student needs a given name or a family name."));
+      return FALSE;
+    }
+  if (!trellis_is_valid_email (self->email))
+    {
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID,
+                   _("“%s” is not an email address (expected name@example.org)."), self->email);
       return FALSE;
     }
   return TRUE;
