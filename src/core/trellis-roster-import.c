@@ -420,7 +420,8 @@ read_table (TrellisRosterImport  *self,
                            _("“%s” is not a date (expected YYYY-MM-DD)."), date), NULL;
         }
       for (guint c = 0; c < trellis_roster_table_get_n_columns (table); c++)
-        if (g_utf8_strlen (trellis_roster_table_get (table, row, c), -1) > TRELLIS_ROSTER_MAX_TEXT)
+        if (strlen (trellis_roster_table_get (table, row, c)) > TRELLIS_ROSTER_MAX_TEXT &&
+            g_utf8_strlen (trellis_roster_table_get (table, row, c), -1) > TRELLIS_ROSTER_MAX_TEXT)
           return refuse (error, table, row, c, _("the value is longer than %d characters."),
                          TRELLIS_ROSTER_MAX_TEXT), NULL;
     }
@@ -1479,7 +1480,8 @@ apply_student (TrellisRosterImport  *self,
       if (!set_values (TRELLIS_ENTITY (student), student_fields, person->values, N_STUDENT_VALUES, error))
         return FALSE;
       g_object_set (student, "sourced-id", person->sourced_id, NULL);
-      if (!trellis_store_insert (store, TRELLIS_ENTITY (student), error))
+      /* Like every import, new records carry no history row each: the roster is their source. */
+      if (!trellis_store_insert_full (store, TRELLIS_ENTITY (student), TRUE, error))
         return FALSE;
       g_hash_table_insert (inserted, person, g_object_ref (student));
       return TRUE;
@@ -1526,7 +1528,7 @@ apply_guardian (TrellisRosterImport  *self,
     return FALSE;
   g_object_set (guardian, "student-id", trellis_entity_get_id (student), "position", position,
                 "sourced-id", change->person->sourced_id, NULL);
-  return trellis_store_insert (store, TRELLIS_ENTITY (guardian), error);
+  return trellis_store_insert_full (store, TRELLIS_ENTITY (guardian), TRUE, error);
 }
 
 static gboolean
@@ -1698,13 +1700,23 @@ read_files (TrellisRosterImport  *self,
             GCancellable         *cancellable,
             GError              **error)
 {
+  gint64 start = g_get_monotonic_time ();
+
   if (files == NULL)
     return FALSE;
-  if (!read_roster (self, files, cancellable, error) || !plan_import (self, self->store, error))
+  if (!read_roster (self, files, cancellable, error))
     {
       reset (self);
       return FALSE;
     }
+  g_debug ("Read %u users in %.2f s", self->order->len, (g_get_monotonic_time () - start) / 1e6);
+  start = g_get_monotonic_time ();
+  if (!plan_import (self, self->store, error))
+    {
+      reset (self);
+      return FALSE;
+    }
+  g_debug ("Planned %u changes in %.2f s", self->changes->len, (g_get_monotonic_time () - start) / 1e6);
   return TRUE;
 }
 
