@@ -29,6 +29,7 @@
 #include "trellis-guardian.h"
 #include "trellis-roster-files.h"
 #include "trellis-roster-import.h"
+#include "trellis-store-job.h"
 #include "trellis-store-private.h"
 #include "trellis-student.h"
 #include "trellis-vocabulary.h"
@@ -1696,6 +1697,7 @@ trellis_roster_import_get_path (TrellisRosterImport *self)
 
 static gboolean
 read_files (TrellisRosterImport  *self,
+            TrellisStore         *store,
             GHashTable           *files,
             GCancellable         *cancellable,
             GError              **error)
@@ -1711,13 +1713,26 @@ read_files (TrellisRosterImport  *self,
     }
   g_debug ("Read %u users in %.2f s", self->order->len, (g_get_monotonic_time () - start) / 1e6);
   start = g_get_monotonic_time ();
-  if (!plan_import (self, self->store, error))
+  if (!plan_import (self, store, error))
     {
       reset (self);
       return FALSE;
     }
   g_debug ("Planned %u changes in %.2f s", self->changes->len, (g_get_monotonic_time () - start) / 1e6);
   return TRUE;
+}
+
+static gboolean
+read_job (TrellisRosterImport  *self,
+          TrellisStore         *store,
+          GCancellable         *cancellable,
+          GError              **error)
+{
+  g_autoptr(GHashTable) files = NULL;
+
+  reset (self);
+  files = trellis_roster_files_read (self->path, cancellable, error);
+  return read_files (self, store, files, cancellable, error);
 }
 
 /**
@@ -1737,13 +1752,38 @@ trellis_roster_import_read (TrellisRosterImport  *self,
                             GCancellable         *cancellable,
                             GError              **error)
 {
-  g_autoptr(GHashTable) files = NULL;
-
   g_return_val_if_fail (TRELLIS_IS_ROSTER_IMPORT (self), FALSE);
 
-  reset (self);
-  files = trellis_roster_files_read (self->path, cancellable, error);
-  return read_files (self, files, cancellable, error);
+  return read_job (self, self->store, cancellable, error);
+}
+
+/**
+ * trellis_roster_import_read_async:
+ * @self: an import
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the caller's main context when done
+ * @user_data: data for @callback
+ *
+ * trellis_roster_import_read() in a worker thread, on a connection of its own.
+ */
+void
+trellis_roster_import_read_async (TrellisRosterImport *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (TRELLIS_IS_ROSTER_IMPORT (self));
+  trellis_store_job_run_async (self, self->store, (TrellisStoreJobFunc) read_job,
+                               trellis_roster_import_read_async, cancellable, callback, user_data);
+}
+
+gboolean
+trellis_roster_import_read_finish (TrellisRosterImport  *self,
+                                   GAsyncResult         *result,
+                                   GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -1769,7 +1809,7 @@ trellis_roster_import_read_zip_data (TrellisRosterImport  *self,
 
   reset (self);
   files = trellis_roster_files_read_zip_data (self->path, data, size, error);
-  return read_files (self, files, NULL, error);
+  return read_files (self, self->store, files, NULL, error);
 }
 
 /**
@@ -1866,6 +1906,32 @@ trellis_roster_import_dup_summary (TrellisRosterImport *self)
   return g_string_free (g_steal_pointer (&summary), FALSE);
 }
 
+static gboolean
+apply_job (TrellisRosterImport  *self,
+           TrellisStore         *store,
+           GCancellable         *cancellable,
+           GError              **error)
+{
+  g_autofree char *previewed = g_strdup (self->digest);
+
+  if (!trellis_store_begin (store, error))
+    return FALSE;
+  if (!plan_import (self, store, error))
+    return trellis_store_rollback_failed (store);
+  if (strcmp (previewed, self->digest) != 0)
+    {
+      trellis_store_rollback (store);
+      g_set_error_literal (error, TRELLIS_ERROR, TRELLIS_ERROR_CONFLICT,
+                           _("The database changed since the preview was made, so nothing was "
+                             "imported. The preview now shows what importing would do; import "
+                             "again to apply it."));
+      return FALSE;
+    }
+  if (!apply_changes (self, store, cancellable, error))
+    return trellis_store_rollback_failed (store);
+  return trellis_store_commit (store, error);
+}
+
 /**
  * trellis_roster_import_apply:
  * @self: an import that was read
@@ -1883,26 +1949,37 @@ trellis_roster_import_apply (TrellisRosterImport  *self,
                              GCancellable         *cancellable,
                              GError              **error)
 {
-  g_autofree char *previewed = NULL;
-
   g_return_val_if_fail (TRELLIS_IS_ROSTER_IMPORT (self), FALSE);
   g_return_val_if_fail (self->planned, FALSE);
+  return apply_job (self, self->store, cancellable, error);
+}
 
-  previewed = g_strdup (self->digest);
-  if (!trellis_store_begin (self->store, error))
-    return FALSE;
-  if (!plan_import (self, self->store, error))
-    return trellis_store_rollback_failed (self->store);
-  if (strcmp (previewed, self->digest) != 0)
-    {
-      trellis_store_rollback (self->store);
-      g_set_error_literal (error, TRELLIS_ERROR, TRELLIS_ERROR_CONFLICT,
-                           _("The database changed since the preview was made, so nothing was "
-                             "imported. The preview now shows what importing would do; import "
-                             "again to apply it."));
-      return FALSE;
-    }
-  if (!apply_changes (self, self->store, cancellable, error))
-    return trellis_store_rollback_failed (self->store);
-  return trellis_store_commit (self->store, error);
+/**
+ * trellis_roster_import_apply_async:
+ * @self: an import that was read
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the caller's main context when done
+ * @user_data: data for @callback
+ *
+ * trellis_roster_import_apply() in a worker thread, on a connection of its own.
+ */
+void
+trellis_roster_import_apply_async (TrellisRosterImport *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (TRELLIS_IS_ROSTER_IMPORT (self));
+  g_return_if_fail (self->planned);
+  trellis_store_job_run_async (self, self->store, (TrellisStoreJobFunc) apply_job,
+                               trellis_roster_import_apply_async, cancellable, callback, user_data);
+}
+
+gboolean
+trellis_roster_import_apply_finish (TrellisRosterImport  *self,
+                                    GAsyncResult         *result,
+                                    GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -57,6 +57,13 @@ const char          *trellis_roster_import_get_path      (TrellisRosterImport  *
 gboolean             trellis_roster_import_read          (TrellisRosterImport  *self,
                                                           GCancellable         *cancellable,
                                                           GError              **error);
+void                 trellis_roster_import_read_async    (TrellisRosterImport  *self,
+                                                          GCancellable         *cancellable,
+                                                          GAsyncReadyCallback   callback,
+                                                          gpointer              user_data);
+gboolean             trellis_roster_import_read_finish   (TrellisRosterImport  *self,
+                                                          GAsyncResult         *result,
+                                                          GError              **error);
 gboolean             trellis_roster_import_read_zip_data (TrellisRosterImport  *self,
                                                           const void           *data,
                                                           gsize                 size,
@@ -69,6 +76,14 @@ const char * const  *trellis_roster_import_get_problems  (TrellisRosterImport  *
 char                *trellis_roster_import_dup_summary   (TrellisRosterImport  *self);
 gboolean             trellis_roster_import_apply         (TrellisRosterImport  *self,
                                                           GCancellable         *cancellable,
+                                                          GError              **error);
+
+void                 trellis_roster_import_apply_async   (TrellisRosterImport  *self,
+                                                          GCancellable         *cancellable,
+                                                          GAsyncReadyCallback   callback,
+                                                          gpointer              user_data);
+gboolean             trellis_roster_import_apply_finish  (TrellisRosterImport  *self,
+                                                          GAsyncResult         *result,
                                                           GError              **error);
 
 G_END_DECLS

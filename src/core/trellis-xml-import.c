@@ -27,6 +27,7 @@
 
 #include "trellis-entity-private.h"
 #include "trellis-error.h"
+#include "trellis-store-job.h"
 #include "trellis-store-private.h"
 #include "trellis-vocabulary.h"
 #include "trellis-xml-format.h"
@@ -1379,82 +1380,6 @@ apply_import (TrellisXmlImport  *self,
   return TRUE;
 }
 
-/* Runs @func on a connection of the worker thread's own, with the caller's editor. */
-typedef gboolean (*StoreJob) (TrellisXmlImport  *self,
-                              TrellisStore      *store,
-                              GCancellable      *cancellable,
-                              GError           **error);
-
-typedef struct
-{
-  StoreJob  job;
-  char     *database_path;
-  char     *editor_name;
-  char     *editor_role;
-} ThreadJob;
-
-static void
-thread_job_free (gpointer data)
-{
-  ThreadJob *job = data;
-
-  g_free (job->database_path);
-  g_free (job->editor_name);
-  g_free (job->editor_role);
-  g_free (job);
-}
-
-static void
-run_thread_job (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  ThreadJob *job = task_data;
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(TrellisStore) store = NULL;
-  GError *error = NULL;
-  gboolean ok = FALSE;
-
-  g_main_context_push_thread_default (context);
-  store = trellis_store_open (job->database_path, &error);
-  if (store != NULL)
-    {
-      trellis_store_set_editor (store, job->editor_name, job->editor_role);
-      ok = job->job (source_object, store, cancellable, &error);
-      g_clear_object (&store);
-    }
-  g_main_context_pop_thread_default (context);
-
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-start_thread_job (TrellisXmlImport    *self,
-                  StoreJob             func,
-                  gpointer             source_tag,
-                  GCancellable        *cancellable,
-                  GAsyncReadyCallback  callback,
-                  gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  ThreadJob *job = g_new0 (ThreadJob, 1);
-
-  job->job = func;
-  job->database_path = g_strdup (trellis_store_get_path (self->store));
-  job->editor_name = g_strdup (trellis_store_get_editor_name (self->store));
-  job->editor_role = g_strdup (trellis_store_get_editor_role (self->store));
-  g_task_set_source_tag (task, source_tag);
-  /* The job says what happened: cancelled (TRELLIS_ERROR_CANCELLED, nothing changed) or, when the
-   * cancel came too late, done. GTask would otherwise report G_IO_ERROR_CANCELLED even then. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, job, thread_job_free);
-  g_task_run_in_thread (task, run_thread_job);
-}
-
 static gboolean
 read_job (TrellisXmlImport  *self,
           TrellisStore      *store,
@@ -1576,7 +1501,8 @@ trellis_xml_import_read_async (TrellisXmlImport    *self,
                                gpointer             user_data)
 {
   g_return_if_fail (TRELLIS_IS_XML_IMPORT (self));
-  start_thread_job (self, read_job, trellis_xml_import_read_async, cancellable, callback, user_data);
+  trellis_store_job_run_async (self, self->store, (TrellisStoreJobFunc) read_job,
+                               trellis_xml_import_read_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -1840,7 +1766,8 @@ trellis_xml_import_apply_async (TrellisXmlImport    *self,
 {
   g_return_if_fail (TRELLIS_IS_XML_IMPORT (self));
   g_return_if_fail (self->planned);
-  start_thread_job (self, apply_import, trellis_xml_import_apply_async, cancellable, callback, user_data);
+  trellis_store_job_run_async (self, self->store, (TrellisStoreJobFunc) apply_import,
+                               trellis_xml_import_apply_async, cancellable, callback, user_data);
 }
 
 gboolean
