@@ -13,6 +13,8 @@
 #include "trellis-roster-import.h"
 #include "trellis-student.h"
 #include "trellis-test-utils.h"
+#include "trellis-xml-export.h"
+#include "trellis-xml-import.h"
 
 /* CSV reader */
 
@@ -360,6 +362,45 @@ test_roster_changed_since_preview (void)
   trellis_test_close_store (store, g_steal_pointer (&dir));
 }
 
+/* Roster identifiers travel in plan files; a copy made by “Keep both” is another person to the
+ * roster, so it has none (the identifier stays unique). */
+static void
+test_roster_plan_file_copy (void)
+{
+  g_autofree char *dir = NULL;
+  TrellisStore *store = trellis_test_open_store (&dir);
+  g_autofree char *path = g_build_filename (dir, "school.xml", NULL);
+  g_autoptr(TrellisXmlExport) export = NULL;
+  g_autoptr(TrellisXmlImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *contents = NULL;
+
+  import_fixture (store, "bulk-1.1");
+  export = trellis_xml_export_new (store);
+  g_assert_true (trellis_xml_export_write (export, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  trellis_test_assert_valid_plan_file (path);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<sourced-id>stu-1</sourced-id>"));
+  g_assert_nonnull (strstr (contents, "<middle-name>Thị</middle-name>"));
+
+  uuid = student_text (store, "uuid", "stu-1");
+  trellis_test_change_text (store, TRELLIS_TYPE_STUDENT, uuid, "family-name", "Changed here");
+  import = trellis_xml_import_new (store, path);
+  g_assert_true (trellis_xml_import_read (import, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_xml_import_get_n_conflicts (import), ==, 1);
+  trellis_xml_import_set_all_resolutions (import, TRELLIS_XML_RESOLUTION_COPY);
+  g_assert_true (trellis_xml_import_apply (import, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (trellis_test_query_int (store, "SELECT count(*) FROM student", 0), ==, 5);
+  g_assert_cmpint (trellis_test_query_int (store, "SELECT count(*) FROM student WHERE sourced_id = 'stu-1'", 0), ==, 1);
+  g_clear_object (&import);
+  g_clear_object (&export);
+  trellis_test_close_store (store, g_steal_pointer (&dir));
+}
+
 /* Refusals: a copy of the 1.1 fixture with one file changed */
 
 static void
@@ -504,6 +545,7 @@ main (int   argc,
   g_test_add_func ("/roster/1.2-and-missing-from-bulk", test_roster_1_2_and_missing_from_bulk);
   g_test_add_func ("/roster/zip", test_roster_zip);
   g_test_add_func ("/roster/changed-since-preview", test_roster_changed_since_preview);
+  g_test_add_func ("/roster/plan-file-copy", test_roster_plan_file_copy);
   g_test_add_func ("/roster/refusals", test_roster_refusals);
   g_test_add_func ("/roster/command-line", test_roster_command_line);
   return g_test_run ();

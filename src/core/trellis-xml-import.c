@@ -1221,6 +1221,10 @@ insert_record (TrellisXmlImport  *self,
                                record->identity[TRELLIS_XML_COLUMN_UPDATED_BY]);
   if (!fill_entity (self, store, record, entity, error))
     return FALSE;
+  /* A copy is another person as far as the school's roster knows: the original keeps the
+   * roster's identifier, which is unique. */
+  if (copy && trellis_entity_find_field (entity, "sourced-id") != NULL)
+    g_object_set (entity, "sourced-id", "", NULL);
   if (!trellis_store_insert_full (store, entity, TRUE, &local_error))
     return fail_at_record (self, record, local_error->message, error);
   record->target_id = trellis_entity_get_id (entity);
