@@ -305,6 +305,8 @@ trellis_roster_table_parse (const char  *name,
           break;
         }
       line = trellis_csv_reader_get_line (reader);
+      for (guint i = 0; i < row->len; i++)
+        g_strstrip ((char *) row->pdata[i]);
       g_ptr_array_add (self->rows, row);
       g_array_append_val (self->lines, line);
     }
@@ -372,7 +374,7 @@ trellis_roster_table_get_column_name (TrellisRosterTable *self,
  * @row: a row index
  * @column: a column index, or -1
  *
- * Returns: the cell's text with surrounding spaces removed; "" for column -1
+ * Returns: the cell's text, surrounding spaces removed when it was read; "" for column -1
  */
 const char *
 trellis_roster_table_get (TrellisRosterTable *self,
@@ -385,7 +387,7 @@ trellis_roster_table_get (TrellisRosterTable *self,
   if (column < 0)
     return "";
   fields = self->rows->pdata[row];
-  return g_strstrip ((char *) fields->pdata[column]);
+  return fields->pdata[column];
 }
 
 guint
