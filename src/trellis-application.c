@@ -55,12 +55,15 @@ static const GOptionEntry option_entries[] = {
   { "import-xml", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Merge the plan file FILE into the database, without a display, and quit"), N_("FILE") },
   { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --import-xml: show what the import would change, and change nothing"), NULL },
+    N_("With --import-xml or --import-roster: show what the import would change, and change nothing"), NULL },
   { "on-conflict", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --import-xml: for records changed both here and in the file, keep “mine”, take "
        "“theirs” or keep both as a “copy”"), N_("CHOICE") },
   { "author", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Sign the changes a command-line run makes with NAME (default: your login name)"), N_("NAME") },
+  { "import-roster", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import the students, guardians and staff of a OneRoster 1.1 or 1.2 export (a folder or a "
+       ".zip) into the database, without a display, and quit"), N_("PATH") },
   { "import-framework", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import a competency framework (Moodle CSV, CASE JSON, Mahara JSON or a Trellis template) "
        "into the database, without a display, and quit"), N_("FILE") },

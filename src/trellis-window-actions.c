@@ -22,6 +22,7 @@
 #include "trellis-vocabulary.h"
 #include "trellis-window-private.h"
 #include "trellis-xml-export-dialog.h"
+#include "trellis-roster-import-dialog.h"
 #include "trellis-xml-import-dialog.h"
 #include "trellis-widget-utils.h"
 
@@ -355,6 +356,90 @@ import_xml_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_roster_imported (TrellisRosterImportDialog *dialog,
+                    TrellisWindow             *self)
+{
+  if (self->store != NULL)
+    trellis_store_check_external_change (self->store);
+  trellis_window_add_toast (self, adw_toast_new (_("The roster was imported")));
+}
+
+static void
+on_roster_chooser_response (GtkNativeDialog *chooser,
+                            int              response,
+                            TrellisWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = g_file_get_path (file);
+  if (path != NULL && self->store != NULL)
+    {
+      GtkWidget *dialog = trellis_roster_import_dialog_new (GTK_WINDOW (self), self->store, path);
+
+      g_signal_connect_object (dialog, "imported", G_CALLBACK (on_roster_imported), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/* A SIS exports a zip or a folder; one chooser cannot pick both, so the user says which. */
+static void
+on_roster_kind_chosen (AdwMessageDialog *dialog,
+                       const char       *response,
+                       TrellisWindow    *self)
+{
+  gboolean folder = g_str_equal (response, "folder");
+  g_autoptr(GtkFileFilter) filter = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (!folder && !g_str_equal (response, "zip"))
+    return;
+  chooser = gtk_file_chooser_native_new (folder ? _("Choose the Roster Folder") : _("Choose the Roster Zip File"),
+                                         GTK_WINDOW (self),
+                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (!folder)
+    {
+      filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, _("OneRoster zip files"));
+      gtk_file_filter_add_pattern (filter, "*.zip");
+      gtk_file_filter_add_pattern (filter, "*.ZIP");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (on_roster_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_roster_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import a Roster"),
+                                   _("Choose the OneRoster export of your student information "
+                                     "system: a .zip file, or the folder of CSV files it holds."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "folder", _("_Folder…"), "zip", _("_Zip File…"), NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "zip");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "zip", ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_roster_kind_chosen), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -740,6 +825,7 @@ trellis_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.group-overview", NULL, group_overview_action);
   gtk_widget_class_install_action (widget_class, "win.export-xml", NULL, export_xml_action);
   gtk_widget_class_install_action (widget_class, "win.import-xml", NULL, import_xml_action);
+  gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.show-in-folder", "s", show_in_folder_action);

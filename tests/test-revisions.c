@@ -252,7 +252,11 @@ test_migrates_v1_file (Fixture       *f,
   g_clear_object (&f->mine);
   g_clear_object (&f->theirs);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  exec_sql (db, "DROP TABLE trash; DROP TABLE copy_origin");
+  exec_sql (db, "DROP TABLE trash; DROP TABLE copy_origin; DROP TABLE staff;"
+                "DROP INDEX student_sourced_id; DROP INDEX guardian_sourced_id;"
+                "ALTER TABLE student DROP COLUMN middle_name; ALTER TABLE student DROP COLUMN email;"
+                "ALTER TABLE student DROP COLUMN sourced_id;"
+                "ALTER TABLE guardian DROP COLUMN sourced_id");
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("ALTER TABLE %s DROP COLUMN revision", tables[i]);

@@ -19,6 +19,7 @@
 #include "trellis-error.h"
 #include "trellis-framework-import.h"
 #include "trellis-report-pdf.h"
+#include "trellis-roster-import.h"
 #include "trellis-sample-school.h"
 #include "trellis-store-private.h"
 #include "trellis-student.h"
@@ -34,6 +35,7 @@ static const char * const batch_options[] = {
   "import-xml",
   "backup",
   "restore",
+  "import-roster",
   NULL
 };
 
@@ -311,6 +313,38 @@ run_restore (const char *database_path,
   return 0;
 }
 
+static int
+run_import_roster (TrellisStore *store,
+                   const char   *path,
+                   GVariantDict *options)
+{
+  g_autoptr(TrellisRosterImport) import = trellis_roster_import_new (store, path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  gboolean dry_run = FALSE;
+
+  g_variant_dict_lookup (options, "dry-run", "b", &dry_run);
+  if (!trellis_roster_import_read (import, NULL, &error))
+    {
+      g_printerr ("trellis: %s\n", error->message);
+      return 1;
+    }
+  summary = trellis_roster_import_dup_summary (import);
+  g_print ("%s", summary);
+  if (dry_run)
+    {
+      g_print ("%s\n", _("Dry run: nothing was changed."));
+      return 0;
+    }
+  if (!trellis_roster_import_apply (import, NULL, &error))
+    {
+      g_printerr ("trellis: %s\n", error->message);
+      return 1;
+    }
+  g_print (_("Imported the roster %s into %s.\n"), path, trellis_store_get_path (store));
+  return 0;
+}
+
 /* Reads the file before the database is opened, so that a bad file leaves no trace at all. */
 static TrellisFrameworkImport *
 read_framework (const char *path)
@@ -449,6 +483,10 @@ trellis_batch_run (const char   *database_path,
   g_clear_pointer (&xml_path, g_free);
   if (g_variant_dict_lookup (options, "import-xml", "^ay", &xml_path) &&
       run_import_xml (store, xml_path, options) != 0)
+    return 1;
+  g_clear_pointer (&xml_path, g_free);
+  if (g_variant_dict_lookup (options, "import-roster", "^ay", &xml_path) &&
+      run_import_roster (store, xml_path, options) != 0)
     return 1;
 
   if (g_variant_dict_lookup (options, "print-pdf", "^ay", &pdf_path))

@@ -31,6 +31,7 @@
 #include "trellis-entity-private.h"
 #include "trellis-error.h"
 #include "trellis-limits.h"
+#include "trellis-store-job.h"
 #include "trellis-store-private.h"
 #include "trellis-vocabulary.h"
 #include "trellis-xml-format.h"
@@ -1544,6 +1545,10 @@ insert_record (TrellisXmlImport  *self,
                                record->identity[TRELLIS_XML_COLUMN_UPDATED_BY]);
   if (!fill_entity (self, store, record, entity, error))
     return FALSE;
+  /* A copy is another person as far as the school's roster knows: the original keeps the
+   * roster's identifier, which is unique. */
+  if (copy && trellis_entity_find_field (entity, "sourced-id") != NULL)
+    g_object_set (entity, "sourced-id", "", NULL);
   if (!trellis_store_insert_full (store, entity, TRUE, &local_error))
     return fail_at_record (self, record, local_error->message, error);
   if (copy && !trellis_store_add_copy_origin (store, types[record->type].klass->table, fresh,
@@ -1820,82 +1825,6 @@ apply_import (TrellisXmlImport  *self,
   return TRUE;
 }
 
-/* Runs @func on a connection of the worker thread's own, with the caller's editor. */
-typedef gboolean (*StoreJob) (TrellisXmlImport  *self,
-                              TrellisStore      *store,
-                              GCancellable      *cancellable,
-                              GError           **error);
-
-typedef struct
-{
-  StoreJob  job;
-  char     *database_path;
-  char     *editor_name;
-  char     *editor_role;
-} ThreadJob;
-
-static void
-thread_job_free (gpointer data)
-{
-  ThreadJob *job = data;
-
-  g_free (job->database_path);
-  g_free (job->editor_name);
-  g_free (job->editor_role);
-  g_free (job);
-}
-
-static void
-run_thread_job (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  ThreadJob *job = task_data;
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(TrellisStore) store = NULL;
-  GError *error = NULL;
-  gboolean ok = FALSE;
-
-  g_main_context_push_thread_default (context);
-  store = trellis_store_open (job->database_path, &error);
-  if (store != NULL)
-    {
-      trellis_store_set_editor (store, job->editor_name, job->editor_role);
-      ok = job->job (source_object, store, cancellable, &error);
-      g_clear_object (&store);
-    }
-  g_main_context_pop_thread_default (context);
-
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-start_thread_job (TrellisXmlImport    *self,
-                  StoreJob             func,
-                  gpointer             source_tag,
-                  GCancellable        *cancellable,
-                  GAsyncReadyCallback  callback,
-                  gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  ThreadJob *job = g_new0 (ThreadJob, 1);
-
-  job->job = func;
-  job->database_path = g_strdup (trellis_store_get_path (self->store));
-  job->editor_name = g_strdup (trellis_store_get_editor_name (self->store));
-  job->editor_role = g_strdup (trellis_store_get_editor_role (self->store));
-  g_task_set_source_tag (task, source_tag);
-  /* The job says what happened: cancelled (TRELLIS_ERROR_CANCELLED, nothing changed) or, when the
-   * cancel came too late, done. GTask would otherwise report G_IO_ERROR_CANCELLED even then. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, job, thread_job_free);
-  g_task_run_in_thread (task, run_thread_job);
-}
-
 static gboolean
 read_job (TrellisXmlImport  *self,
           TrellisStore      *store,
@@ -2017,7 +1946,8 @@ trellis_xml_import_read_async (TrellisXmlImport    *self,
                                gpointer             user_data)
 {
   g_return_if_fail (TRELLIS_IS_XML_IMPORT (self));
-  start_thread_job (self, read_job, trellis_xml_import_read_async, cancellable, callback, user_data);
+  trellis_store_job_run_async (self, self->store, (TrellisStoreJobFunc) read_job,
+                               trellis_xml_import_read_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -2283,7 +2213,8 @@ trellis_xml_import_apply_async (TrellisXmlImport    *self,
 {
   g_return_if_fail (TRELLIS_IS_XML_IMPORT (self));
   g_return_if_fail (self->planned);
-  start_thread_job (self, apply_import, trellis_xml_import_apply_async, cancellable, callback, user_data);
+  trellis_store_job_run_async (self, self->store, (TrellisStoreJobFunc) apply_import,
+                               trellis_xml_import_apply_async, cancellable, callback, user_data);
 }
 
 gboolean
