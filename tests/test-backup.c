@@ -329,10 +329,6 @@ static void
 test_backup_before_migration (Fixture       *f,
                               gconstpointer  data)
 {
-  static const char * const tables[] = {
-    "framework", "attribute", "competency", "proficiency_level", "student", "guardian", "plan",
-    "goal", "action_step", "evidence", "note",
-  };
   g_autoptr(TrellisStore) upgraded = NULL;
   g_autoptr(GListModel) backups = NULL;
   g_autoptr(TrellisBackup) backup = NULL;
@@ -341,15 +337,7 @@ test_backup_before_migration (Fixture       *f,
   sqlite3 *db = NULL;
 
   g_clear_object (&f->store);
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE trash; DROP TABLE copy_origin", NULL, NULL, NULL), ==, SQLITE_OK);
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("ALTER TABLE %s DROP COLUMN revision", tables[i]);
-      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-    }
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  trellis_test_downgrade_to_v1 (f->path);
 
   f->store = trellis_store_open (f->path, &error);
   g_assert_no_error (error);

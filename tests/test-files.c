@@ -76,6 +76,7 @@ test_store_mode_0644_tightened (void)
 
   store = trellis_store_open (path, &error);
   g_assert_no_error (error);
+  trellis_store_set_editor (store, "Test Teacher", "teacher");
   add_student (store);
   assert_private_files (path);
   g_assert_false (trellis_store_is_exposed (store));

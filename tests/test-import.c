@@ -460,11 +460,13 @@ student_states (TrellisStore *store,
     {
       g_autoptr(TrellisEntity) student = trellis_store_load_by_uuid (store, TRELLIS_TYPE_STUDENT, uuids[i], NULL);
       g_autoptr(GString) text = NULL;
+      g_autofree char *exported = NULL;
 
       if (student == NULL)
         continue;
       export_to (store, path, uuids[i]);
-      text = g_string_new (read_text (path));
+      exported = read_text (path);
+      text = g_string_new (exported);
       /* The export's own time says nothing about the student. */
       g_string_erase (text, 0, strstr (text->str, "<student") - text->str);
       g_hash_table_insert (states, g_strdup (uuids[i]), g_string_free (g_steal_pointer (&text), FALSE));
@@ -681,6 +683,7 @@ test_limits_children (gconstpointer data)
     exec_sql (store, move);
   }
   export_to (store, file, student);
+  g_free (empty_dir);
   empty = trellis_test_open_store (&empty_dir);
   {
     g_autofree char *message = read_refused (empty, file);
@@ -860,6 +863,7 @@ test_limits_text (void)
 
     g_assert_cmpuint (g_string_replace (changed, longest, too_long, 1), ==, 1);
     write_text (file, changed->str);
+    g_free (empty_dir);
     empty = trellis_test_open_store (&empty_dir);
     message = read_refused (empty, file);
     g_assert_nonnull (strstr (message, limit));

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -281,4 +282,39 @@ trellis_test_dump_file (const char *path)
     }
   sqlite3_close (db);
   return g_string_free (dump, FALSE);
+}
+
+static void
+exec_sql (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+void
+trellis_test_downgrade_to_v1 (const char *path)
+{
+  static const char * const tables[] = {
+    "framework", "attribute", "competency", "proficiency_level", "student", "guardian", "plan",
+    "goal", "action_step", "evidence", "note",
+  };
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  exec_sql (db, "DROP TABLE trash; DROP TABLE copy_origin; DROP TABLE staff;"
+                "DROP INDEX student_sourced_id; DROP INDEX guardian_sourced_id;"
+                "ALTER TABLE student DROP COLUMN middle_name; ALTER TABLE student DROP COLUMN email;"
+                "ALTER TABLE student DROP COLUMN sourced_id;"
+                "ALTER TABLE guardian DROP COLUMN sourced_id");
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("ALTER TABLE %s DROP COLUMN revision", tables[i]);
+
+      exec_sql (db, sql);
+    }
+  exec_sql (db, "PRAGMA user_version = 1");
+  sqlite3_close (db);
 }

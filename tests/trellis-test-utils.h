@@ -33,6 +33,10 @@ char         *trellis_test_query_text   (TrellisStore *store,
                                          const char   *sql,
                                          gint64        id);
 
+/* Turns the closed database at @path back into what the first Trellis (schema v1) wrote: no
+ * revisions, trash, copy origins, roster ids or staff. Its rows stay. */
+void          trellis_test_downgrade_to_v1 (const char *path);
+
 /* The whole file, for byte-for-byte comparisons. */
 GBytes       *trellis_test_read_bytes   (const char *path);
 

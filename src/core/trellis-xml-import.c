@@ -965,6 +965,17 @@ load_local_links (TrellisStore  *store,
 }
 
 /* How people recognise a stored record: as dup_record_name() does for the file's. */
+/* At most the first 60 characters of @text (g_utf8_substring() reads past a shorter end). */
+static char *
+dup_name_cut (const char *text)
+{
+  const glong max = 60;
+
+  if (text == NULL)
+    return g_strdup ("");
+  return g_utf8_strlen (text, -1) > max ? g_utf8_substring (text, 0, max) : g_strdup (text);
+}
+
 static char *
 dup_entity_name (TrellisEntity *entity)
 {
@@ -983,7 +994,7 @@ dup_entity_name (TrellisEntity *entity)
       const TrellisField *field = trellis_entity_find_field (entity, names[i]);
 
       if (field != NULL && field->type == TRELLIS_FIELD_TEXT)
-        return g_utf8_substring (trellis_entity_get_text (entity, names[i]), 0, 60);
+        return dup_name_cut (trellis_entity_get_text (entity, names[i]));
     }
   return g_strdup (trellis_entity_get_uuid (entity));
 }
@@ -1392,7 +1403,7 @@ dup_record_name (TrellisXmlImport *self,
     }
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (record_text (self, record, names[i]) != NULL)
-      return g_utf8_substring (record_text (self, record, names[i]), 0, 60);
+      return dup_name_cut (record_text (self, record, names[i]));
   return g_strdup (record->identity[TRELLIS_XML_COLUMN_UUID]);
 }
 
