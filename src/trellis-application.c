@@ -7,8 +7,11 @@
 #define G_LOG_DOMAIN "trellis-application"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "trellis-application.h"
+#include "trellis-autosave.h"
 #include "trellis-batch.h"
 #include "trellis-editor-dialog.h"
 #include "trellis-settings.h"
@@ -52,13 +55,23 @@ static const GOptionEntry option_entries[] = {
   { "import-xml", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Merge the plan file FILE into the database, without a display, and quit"), N_("FILE") },
   { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --import-xml: show what the import would change, and change nothing"), NULL },
+    N_("With --import-xml or --import-roster: show what the import would change, and change nothing"), NULL },
   { "on-conflict", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --import-xml: for records changed both here and in the file, keep “mine”, take "
        "“theirs” or keep both as a “copy”"), N_("CHOICE") },
+  { "author", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Sign the changes a command-line run makes with NAME (default: your login name)"), N_("NAME") },
+  { "import-roster", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import the students, guardians and staff of a OneRoster 1.1 or 1.2 export (a folder or a "
+       ".zip) into the database, without a display, and quit"), N_("PATH") },
   { "import-framework", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import a competency framework (Moodle CSV, CASE JSON, Mahara JSON or a Trellis template) "
        "into the database, without a display, and quit"), N_("FILE") },
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a checked copy of the database to FILE, without a display, and quit"), N_("FILE") },
+  { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Replace the database by the backup FILE (the current one is backed up first), without a "
+       "display, and quit"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version of Trellis and quit"), NULL },
   { NULL }
@@ -123,6 +136,23 @@ on_help_activated (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
   gtk_show_uri_full (window, "help:" PACKAGE_NAME, GDK_CURRENT_TIME, NULL, on_help_shown, NULL);
+}
+
+/* Logout, shutdown, `kill` and Ctrl+C end Trellis as Ctrl+Q does: the typing of the last
+ * second is stored, then the windows close and the database is closed whole. */
+static gboolean
+on_unix_signal (gpointer user_data)
+{
+  trellis_autosave_flush_all ();
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+/* The session is ending: store what waits now, while the session still lets us. */
+static void
+on_query_end (GtkApplication *application)
+{
+  trellis_autosave_flush_all ();
 }
 
 static const GActionEntry app_actions[] = {
@@ -194,6 +224,27 @@ trellis_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.help", help_accels);
   trellis_fix_mnemonic_button_names ();
+
+  g_unix_signal_add (SIGTERM, on_unix_signal, application);
+  g_unix_signal_add (SIGHUP, on_unix_signal, application);
+  g_unix_signal_add (SIGINT, on_unix_signal, application);
+  g_object_set (application, "register-session", TRUE, NULL);
+  g_signal_connect (application, "query-end", G_CALLBACK (on_query_end), NULL);
+}
+
+/* However Trellis ends, pending edits are stored and every window lets go of its database,
+ * so that the last connection closes it: SQLite then folds the WAL into the file and removes
+ * it, and the .db alone holds everything (a copy on a USB stick is complete). */
+static void
+trellis_application_shutdown (GApplication *application)
+{
+  GList *windows;
+
+  trellis_autosave_flush_all ();
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (application))) != NULL)
+    gtk_window_destroy (windows->data);
+
+  G_APPLICATION_CLASS (trellis_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -216,6 +267,7 @@ trellis_application_class_init (TrellisApplicationClass *klass)
   app_class->handle_local_options = trellis_application_handle_local_options;
   app_class->activate = trellis_application_activate;
   app_class->startup = trellis_application_startup;
+  app_class->shutdown = trellis_application_shutdown;
 }
 
 static void

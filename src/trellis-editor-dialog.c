@@ -51,6 +51,15 @@ trellis_editor_dialog_response (AdwMessageDialog *dialog,
 
       trellis_settings_set_editor (trellis_settings_get_default (), name, trellis_roles[role]);
     }
+  else if (*trellis_settings_get_editor_name (trellis_settings_get_default ()) == '\0')
+    {
+      /* Nobody named yet: Trellis does not open anonymously, every change is signed. */
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+      GtkApplication *app = parent ? gtk_window_get_application (parent) : NULL;
+
+      if (app != NULL)
+        g_application_quit (G_APPLICATION (app));
+    }
 
   /* AdwMessageDialog has no default handler in 1.2; chain up should one appear. */
   if (ADW_MESSAGE_DIALOG_CLASS (trellis_editor_dialog_parent_class)->response != NULL)
@@ -99,6 +108,8 @@ trellis_editor_dialog_init (TrellisEditorDialog *self)
     if (g_strcmp0 (trellis_roles[i], current_role) == 0)
       gtk_drop_down_set_selected (self->role_dropdown, i);
   on_name_changed (self);
+  if (*trellis_settings_get_editor_name (settings) == '\0')
+    adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self), "cancel", _("_Quit"));
 }
 
 /* Public API */

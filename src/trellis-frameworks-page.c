@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-backup.h"
 #include "trellis-error.h"
 #include "trellis-framework.h"
 #include "trellis-framework-editing.h"
@@ -334,9 +335,13 @@ on_import_response (AdwMessageDialog      *dialog,
   g_autofree char *message = NULL;
   gint64 framework_id = 0;
 
+  g_autoptr(TrellisBackup) backup = NULL;
+
   if (g_strcmp0 (response, "import") != 0)
     return;
-  if (!trellis_framework_import_apply (import, self->store, &framework_id, &error))
+  /* Main Menu ▸ Backups can undo the import. */
+  backup = trellis_backup_take (self->store, TRELLIS_BACKUP_BEFORE_IMPORT, NULL, &error);
+  if (backup == NULL || !trellis_framework_import_apply (import, self->store, &framework_id, &error))
     {
       show_message (self, _("Framework Not Imported"), error->message);
       return;

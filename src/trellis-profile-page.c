@@ -56,7 +56,16 @@ struct _TrellisProfilePage
   GtkTextView     *supports_view;
   GtkListBox      *guardian_list;
   AdwEntryRow     *new_guardian_row;
+
+  GListModel      *pending_guardians;   /* those still to be shown, from next_guardian on */
+  guint            next_guardian;
+  guint            guardians_idle;
 };
+
+/* A guardian's row is a dozen widgets, about 10 ms to make: the first few are shown with the
+ * page, the others one an idle turn after its first frame, so that a student with every
+ * guardian Trellis allows (TRELLIS_LIMIT_GUARDIANS_PER_STUDENT) still opens at once. */
+#define GUARDIANS_AT_ONCE 3
 
 G_DEFINE_FINAL_TYPE (TrellisProfilePage, trellis_profile_page, TRELLIS_TYPE_STUDENT_PAGE)
 
@@ -144,6 +153,36 @@ add_guardian_row (TrellisProfilePage *self,
 }
 
 static void
+stop_pending_guardians (TrellisProfilePage *self)
+{
+  g_clear_handle_id (&self->guardians_idle, g_source_remove);
+  g_clear_object (&self->pending_guardians);
+}
+
+static gboolean
+add_pending_guardian (gpointer user_data)
+{
+  TrellisProfilePage *self = user_data;
+  g_autoptr(TrellisGuardian) guardian = g_list_model_get_item (self->pending_guardians, self->next_guardian++);
+
+  add_guardian_row (self, guardian, FALSE);
+  if (self->next_guardian < g_list_model_get_n_items (self->pending_guardians))
+    return G_SOURCE_CONTINUE;
+  self->guardians_idle = 0;
+  g_clear_object (&self->pending_guardians);
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows every guardian now, e.g. before one more is added at the end. */
+static void
+finish_pending_guardians (TrellisProfilePage *self)
+{
+  g_clear_handle_id (&self->guardians_idle, g_source_remove);
+  while (self->pending_guardians != NULL)
+    add_pending_guardian (self);
+}
+
+static void
 load_guardians (TrellisProfilePage *self)
 {
   TrellisStore *store = trellis_student_page_get_store (TRELLIS_STUDENT_PAGE (self));
@@ -151,15 +190,22 @@ load_guardians (TrellisProfilePage *self)
   g_autoptr(GListModel) guardians = NULL;
   GtkWidget *child;
 
+  stop_pending_guardians (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->guardian_list))) != NULL)
     gtk_list_box_remove (self->guardian_list, child);
 
   if (store != NULL && student_id != 0)
     guardians = trellis_store_list (store, TRELLIS_TYPE_GUARDIAN, "student-id", student_id, NULL);
-  for (guint i = 0; guardians != NULL && i < g_list_model_get_n_items (guardians); i++)
+  for (guint i = 0; guardians != NULL && i < MIN (g_list_model_get_n_items (guardians), GUARDIANS_AT_ONCE); i++)
     {
       g_autoptr(TrellisGuardian) guardian = g_list_model_get_item (guardians, i);
       add_guardian_row (self, guardian, FALSE);
+    }
+  if (guardians != NULL && g_list_model_get_n_items (guardians) > GUARDIANS_AT_ONCE)
+    {
+      self->pending_guardians = g_object_ref (guardians);
+      self->next_guardian = GUARDIANS_AT_ONCE;
+      self->guardians_idle = g_idle_add_full (G_PRIORITY_LOW, add_pending_guardian, self, NULL);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->guardian_list), guardians != NULL && g_list_model_get_n_items (guardians) > 0);
 }
@@ -337,6 +383,7 @@ on_new_guardian_apply (TrellisProfilePage *self)
   if (*name == '\0' || store == NULL || student_id == 0)
     return;
   position = 0;
+  finish_pending_guardians (self);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->guardian_list));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     position++;
@@ -427,6 +474,7 @@ trellis_profile_page_dispose (GObject *object)
   TrellisProfilePage *self = TRELLIS_PROFILE_PAGE (object);
 
   trellis_student_page_disconnect_store (TRELLIS_STUDENT_PAGE (self));
+  stop_pending_guardians (self);
   if (self->autosave != NULL)
     trellis_autosave_set_record (self->autosave, NULL, NULL);
   g_clear_object (&self->autosave);

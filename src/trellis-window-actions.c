@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-add-student-dialog.h"
+#include "trellis-backups-window.h"
 #include "trellis-editor-dialog.h"
 #include "trellis-group-overview.h"
 #include "trellis-pdf-export-dialog.h"
@@ -21,6 +22,7 @@
 #include "trellis-vocabulary.h"
 #include "trellis-window-private.h"
 #include "trellis-xml-export-dialog.h"
+#include "trellis-roster-import-dialog.h"
 #include "trellis-xml-import-dialog.h"
 #include "trellis-widget-utils.h"
 
@@ -150,6 +152,16 @@ open_database_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   choose_database (TRELLIS_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+backups_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (trellis_backups_window_new (self, trellis_window_get_database_path (self))));
 }
 
 static void
@@ -347,6 +359,90 @@ import_xml_action (GtkWidget  *widget,
 }
 
 static void
+on_roster_imported (TrellisRosterImportDialog *dialog,
+                    TrellisWindow             *self)
+{
+  if (self->store != NULL)
+    trellis_store_check_external_change (self->store);
+  trellis_window_add_toast (self, adw_toast_new (_("The roster was imported")));
+}
+
+static void
+on_roster_chooser_response (GtkNativeDialog *chooser,
+                            int              response,
+                            TrellisWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = g_file_get_path (file);
+  if (path != NULL && self->store != NULL)
+    {
+      GtkWidget *dialog = trellis_roster_import_dialog_new (GTK_WINDOW (self), self->store, path);
+
+      g_signal_connect_object (dialog, "imported", G_CALLBACK (on_roster_imported), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/* A SIS exports a zip or a folder; one chooser cannot pick both, so the user says which. */
+static void
+on_roster_kind_chosen (AdwMessageDialog *dialog,
+                       const char       *response,
+                       TrellisWindow    *self)
+{
+  gboolean folder = g_str_equal (response, "folder");
+  g_autoptr(GtkFileFilter) filter = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (!folder && !g_str_equal (response, "zip"))
+    return;
+  chooser = gtk_file_chooser_native_new (folder ? _("Choose the Roster Folder") : _("Choose the Roster Zip File"),
+                                         GTK_WINDOW (self),
+                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (!folder)
+    {
+      filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, _("OneRoster zip files"));
+      gtk_file_filter_add_pattern (filter, "*.zip");
+      gtk_file_filter_add_pattern (filter, "*.ZIP");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (on_roster_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_roster_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import a Roster"),
+                                   _("Choose the OneRoster export of your student information "
+                                     "system: a .zip file, or the folder of CSV files it holds."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "folder", _("_Folder…"), "zip", _("_Zip File…"), NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "zip");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "zip", ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_roster_kind_chosen), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_show_items_done (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -472,7 +568,7 @@ on_sample_done (GObject      *source,
     return;
   gtk_widget_set_visible (GTK_WIDGET (self->sample_progress), FALSE);
   gtk_widget_set_sensitive (self->empty_buttons, TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample", TRUE);
+  trellis_window_update_actions (self);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -723,11 +819,13 @@ trellis_window_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.add-student", NULL, add_student_action);
   gtk_widget_class_install_action (widget_class, "win.group-overview", NULL, group_overview_action);
   gtk_widget_class_install_action (widget_class, "win.export-xml", NULL, export_xml_action);
   gtk_widget_class_install_action (widget_class, "win.import-xml", NULL, import_xml_action);
+  gtk_widget_class_install_action (widget_class, "win.import-roster", NULL, import_roster_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.show-in-folder", "s", show_in_folder_action);
@@ -764,11 +862,18 @@ trellis_window_update_actions (TrellisWindow *self)
   g_autoptr(TrellisStudent) student = load_selected_student (self);
   gboolean archived = student != NULL && trellis_entity_get_boolean (TRELLIS_ENTITY (student), "archived");
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-student", student != NULL && !archived);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unarchive-student", student != NULL && archived);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-student", student != NULL);
+  /* A read-only file can be read, exported and printed; nothing that would change it is offered. */
+  gboolean writable = self->store != NULL && !trellis_store_is_read_only (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-student", writable && student != NULL && !archived);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unarchive-student", writable && student != NULL && archived);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-student", writable && student != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", student != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", self->undo_snapshot != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", writable && self->undo_snapshot != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-student", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-xml", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample",
+                                 writable && !gtk_widget_get_visible (GTK_WIDGET (self->sample_progress)));
 }
 
 /* The header’s “who is editing” button and its one-click list of recent editors. */

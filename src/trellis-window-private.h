@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "trellis-banner.h"
 #include "trellis-student-list.h"
 #include "trellis-student-view.h"
 #include "trellis-window.h"
@@ -18,6 +19,7 @@ struct _TrellisWindow
   TrellisSnapshot      *undo_snapshot;   /* the last deleted student, for Undo */
   GCancellable         *sample_cancellable;
   guint                 reload_id;
+  char                 *refused_path;    /* the file shown as refused, while no store is open */
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -34,11 +36,14 @@ struct _TrellisWindow
   AdwStatusPage        *empty_page;
   GtkWidget            *empty_buttons;
   GtkProgressBar       *sample_progress;
+  AdwStatusPage        *refused_page;
+  TrellisBanner        *banner;
 };
 
 void trellis_window_install_actions (GtkWidgetClass *widget_class);
 void trellis_window_update_actions  (TrellisWindow  *self);
 void trellis_window_update_editor   (TrellisWindow  *self);
 void trellis_window_load_sample     (TrellisWindow  *self);
+const char *trellis_window_get_database_path (TrellisWindow *self);
 
 G_END_DECLS

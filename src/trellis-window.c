@@ -12,6 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "trellis-autosave.h"
+#include "trellis-backup.h"
+#include "trellis-backups-window.h"
+#include "trellis-error.h"
 #include "trellis-settings.h"
 #include "trellis-vocabulary.h"
 #include "trellis-window-private.h"
@@ -45,7 +48,33 @@ update_empty (TrellisWindow *self)
 {
   gboolean empty = trellis_student_list_get_n_students (self->student_list) == 0;
 
+  /* A refused file is explained, never shown as an empty school. */
+  if (self->store == NULL && self->refused_path != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "refused");
+      return;
+    }
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "students");
+}
+
+/* Says when the open file is read-only, or readable by others and not ours to make private. */
+static void
+update_banner (TrellisWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->store != NULL)
+    name = g_filename_display_basename (trellis_store_get_path (self->store));
+  if (self->store != NULL && trellis_store_is_read_only (self->store))
+    title = g_strdup_printf (_("“%s” is open read-only: its file or folder cannot be changed. You can "
+                               "read, export and print, but not edit."), name);
+  else if (self->store != NULL && trellis_store_is_exposed (self->store))
+    title = g_strdup_printf (_("Other users of this computer can read “%s”, and it belongs to someone "
+                               "else, so Trellis cannot make it private. Ask its owner to restrict it."),
+                             name);
+  trellis_banner_set_title (self->banner, title);
+  trellis_banner_set_revealed (self->banner, title != NULL);
 }
 
 static gboolean
@@ -69,6 +98,12 @@ queue_reload (TrellisWindow *self)
 }
 
 /* Callbacks */
+
+static void
+on_banner_button_clicked (TrellisWindow *self)
+{
+  trellis_banner_set_revealed (self->banner, FALSE);
+}
 
 /* The bottom switcher shows when the title has no room for the switcher, if a student is. */
 static void
@@ -181,6 +216,7 @@ trellis_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_WINDOW);
   g_clear_pointer (&self->undo_snapshot, trellis_snapshot_free);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->refused_path, g_free);
 
   G_OBJECT_CLASS (trellis_window_parent_class)->dispose (object);
 }
@@ -195,6 +231,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   object_class->dispose = trellis_window_dispose;
   window_class->close_request = trellis_window_close_request;
 
+  g_type_ensure (TRELLIS_TYPE_BANNER);
   g_type_ensure (TRELLIS_TYPE_STUDENT_LIST);
   g_type_ensure (TRELLIS_TYPE_STUDENT_VIEW);
 
@@ -214,6 +251,9 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, empty_buttons);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, sample_progress);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, refused_page);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, banner);
+  gtk_widget_class_bind_template_callback (widget_class, on_banner_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_student_list_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_student_list_n_students);
   gtk_widget_class_bind_template_callback (widget_class, on_student_list_activated);
@@ -270,6 +310,7 @@ set_store (TrellisWindow *self,
   g_set_object (&self->store, store);
   g_clear_pointer (&self->undo_snapshot, trellis_snapshot_free);
 
+  g_clear_pointer (&self->refused_path, g_free);
   g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
   g_signal_connect (store, "external-change", G_CALLBACK (on_store_external_change), self);
   trellis_window_update_editor (self);
@@ -279,7 +320,19 @@ set_store (TrellisWindow *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   update_titles (self);
   update_empty (self);
+  update_banner (self);
   trellis_window_update_actions (self);
+}
+
+static void
+on_refused_dialog_response (AdwMessageDialog *dialog,
+                            const char       *response,
+                            TrellisWindow    *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "database-path");
+
+  if (g_str_equal (response, "backups"))
+    gtk_window_present (GTK_WINDOW (trellis_backups_window_new (self, path)));
 }
 
 /* Shows @store, or explains @error naming @path and keeps the database the window had. */
@@ -305,9 +358,28 @@ adopt_store (TrellisWindow *self,
       else
         body = g_strdup (error->message);
 
-      update_empty (self);
+      /* Nothing to fall back on: the window itself says why, with a way out. */
+      if (self->store == NULL)
+        {
+          g_free (self->refused_path);
+          self->refused_path = g_strdup (path);
+          adw_status_page_set_title (self->refused_page, heading);
+          adw_status_page_set_description (self->refused_page, error->message);
+          update_titles (self);
+          update_empty (self);
+          trellis_window_update_actions (self);
+          return FALSE;
+        }
+
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      /* A damaged file is mended from its backups. */
+      if (g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_A_DATABASE))
+        {
+          adw_message_dialog_add_response (dialog, "backups", _("_Backups…"));
+          g_object_set_data_full (G_OBJECT (dialog), "database-path", g_strdup (path), g_free);
+          g_signal_connect_object (dialog, "response", G_CALLBACK (on_refused_dialog_response), self, 0);
+        }
       gtk_window_present (GTK_WINDOW (dialog));
       return FALSE;
     }
@@ -330,7 +402,15 @@ open_thread (GTask        *task,
 
   /* The store’s connection is used by one thread at a time: here, then the main loop. */
   if (store != NULL)
-    g_task_return_pointer (task, store, g_object_unref);
+    {
+      g_autoptr(TrellisBackup) backup = trellis_backup_take_daily (store, NULL, &error);
+
+      /* A missing daily copy does not keep anyone from working; the next open tries again. */
+      if (error != NULL)
+        g_message ("No daily backup of %s: %s", (const char *) task_data, error->message);
+      g_clear_error (&error);
+      g_task_return_pointer (task, store, g_object_unref);
+    }
   else
     g_task_return_error (task, error);
 }
@@ -471,6 +551,71 @@ trellis_window_dup_visible_student_ids (TrellisWindow *self)
   g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
 
   return trellis_student_list_dup_visible_ids (self->student_list);
+}
+
+/**
+ * trellis_window_restore_backup:
+ * @self: a window
+ * @database_path: the database to replace: the window’s own, or the refused file it shows
+ * @backup_path: the backup
+ * @error: return location for a #GError
+ *
+ * Replaces the database by @backup_path (the current one is backed up first, see
+ * trellis_store_restore_backup()) and reloads everything the window shows.
+ *
+ * Returns: %TRUE when the backup is now the window’s database
+ */
+gboolean
+trellis_window_restore_backup (TrellisWindow  *self,
+                               const char     *database_path,
+                               const char     *backup_path,
+                               GError        **error)
+{
+  g_autoptr(TrellisStore) store = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (database_path != NULL && backup_path != NULL, FALSE);
+
+  trellis_autosave_flush_all ();
+  if (self->store != NULL && g_str_equal (trellis_store_get_path (self->store), database_path))
+    {
+      if (!trellis_store_restore_backup (self->store, backup_path, NULL, error))
+        return FALSE;
+      store = g_object_ref (self->store);
+    }
+  else
+    {
+      if (!trellis_backup_restore_file (database_path, backup_path, NULL, error))
+        return FALSE;
+      store = trellis_store_open (database_path, error);
+      if (store == NULL)
+        return FALSE;
+    }
+  /* Every page reloads: the records they hold may not exist in the backup. */
+  set_store (self, store);
+  trellis_settings_add_recent_database (trellis_settings_get_default (), database_path);
+  toast = adw_toast_new (_("The backup was restored"));
+  adw_toast_overlay_add_toast (self->toast_overlay, g_steal_pointer (&toast));
+  return TRUE;
+}
+
+/**
+ * trellis_window_get_database_path:
+ * @self: a window
+ *
+ * Returns: the open database’s file, or the refused one the window shows, or the one it opens
+ */
+const char *
+trellis_window_get_database_path (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
+
+  if (self->store != NULL)
+    return trellis_store_get_path (self->store);
+  if (self->refused_path != NULL)
+    return self->refused_path;
+  return trellis_application_get_database_path (TRELLIS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 }
 
 /**

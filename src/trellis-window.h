@@ -22,6 +22,10 @@ gint64         trellis_window_get_selected_student_id  (TrellisWindow      *self
 void           trellis_window_select_student           (TrellisWindow      *self,
                                                         gint64              student_id);
 GArray        *trellis_window_dup_visible_student_ids  (TrellisWindow      *self);
+gboolean       trellis_window_restore_backup           (TrellisWindow      *self,
+                                                        const char         *database_path,
+                                                        const char         *backup_path,
+                                                        GError            **error);
 void           trellis_window_add_toast                (TrellisWindow      *self,
                                                         AdwToast           *toast);
 

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-backup.h"
 #include "trellis-error.h"
 #include "trellis-xml-import.h"
 #include "trellis-xml-import-dialog.h"
@@ -27,10 +28,12 @@ struct _TrellisXmlImportDialog
   GtkLabel            *busy_label;
   AdwActionRow        *students_row;
   AdwActionRow        *frameworks_row;
+  AdwPreferencesGroup *summary_group;
   AdwPreferencesGroup *conflicts_group;
   AdwComboRow         *all_row;
 
   TrellisXmlImport    *import;
+  TrellisStore        *store;           /* backed up before the import is applied */
   GCancellable        *cancellable;
   GPtrArray           *conflict_rows;   /* AdwComboRow, one per conflict */
 };
@@ -85,6 +88,11 @@ show_preview (TrellisXmlImportDialog *self)
   g_autofree char *students = NULL;
   g_autofree char *frameworks = NULL;
   guint n_conflicts = trellis_xml_import_get_n_conflicts (import);
+
+  /* Shown again after the database changed under a preview: the old choices go. */
+  for (guint i = 0; i < self->conflict_rows->len; i++)
+    adw_preferences_group_remove (self->conflicts_group, self->conflict_rows->pdata[i]);
+  g_ptr_array_set_size (self->conflict_rows, 0);
 
   students = describe_counts (trellis_xml_import_count_students (import, TRELLIS_XML_OUTCOME_NEW),
                               trellis_xml_import_count_students (import, TRELLIS_XML_OUTCOME_UPDATED),
@@ -151,7 +159,16 @@ on_apply_done (GObject      *source,
   g_clear_object (&self->cancellable);
   if (!trellis_xml_import_apply_finish (TRELLIS_XML_IMPORT (source), result, &error))
     {
-      if (g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_CANCELLED))
+      if (g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_CHANGED))
+        {
+          /* The import holds a preview of the database as it is now: ask again on that. */
+          g_autofree char *again = g_strdup_printf ("%s\n%s", error->message,
+                                                    _("Check what will change now and import again."));
+
+          adw_preferences_group_set_description (self->summary_group, again);
+          show_preview (self);
+        }
+      else if (g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_CANCELLED))
         gtk_window_destroy (GTK_WINDOW (self));
       else
         show_error_and_close (self, error);
@@ -173,6 +190,16 @@ on_all_selected (TrellisXmlImportDialog *self)
 static void
 on_import_clicked (TrellisXmlImportDialog *self)
 {
+  g_autoptr(TrellisBackup) backup = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Main Menu ▸ Backups can undo the import. */
+  backup = trellis_backup_take (self->store, TRELLIS_BACKUP_BEFORE_IMPORT, NULL, &error);
+  if (backup == NULL)
+    {
+      show_error_and_close (self, error);
+      return;
+    }
   for (guint i = 0; i < self->conflict_rows->len; i++)
     trellis_xml_import_set_resolution (self->import, i,
                                        adw_combo_row_get_selected (self->conflict_rows->pdata[i]));
@@ -213,6 +240,7 @@ trellis_xml_import_dialog_finalize (GObject *object)
   TrellisXmlImportDialog *self = TRELLIS_XML_IMPORT_DIALOG (object);
 
   g_clear_object (&self->import);
+  g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->conflict_rows, g_ptr_array_unref);
 
@@ -245,6 +273,7 @@ trellis_xml_import_dialog_class_init (TrellisXmlImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisXmlImportDialog, busy_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisXmlImportDialog, students_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisXmlImportDialog, frameworks_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisXmlImportDialog, summary_group);
   gtk_widget_class_bind_template_child (widget_class, TrellisXmlImportDialog, conflicts_group);
   gtk_widget_class_bind_template_child (widget_class, TrellisXmlImportDialog, all_row);
   gtk_widget_class_bind_template_callback (widget_class, on_import_clicked);
@@ -288,6 +317,7 @@ trellis_xml_import_dialog_new (GtkWindow    *parent,
 
   self = g_object_new (TRELLIS_TYPE_XML_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->import = trellis_xml_import_new (store, path);
+  self->store = g_object_ref (store);
   self->cancellable = g_cancellable_new ();
   trellis_xml_import_read_async (self->import, self->cancellable, on_read_done, g_object_ref (self));
   return GTK_WIDGET (self);

@@ -11,19 +11,29 @@
 #include "trellis-competency.h"
 #include "trellis-evidence.h"
 #include "trellis-goal-card.h"
+#include "trellis-guardian.h"
+#include "trellis-limits.h"
 #include "trellis-plan-page.h"
+#include "trellis-profile-page.h"
 #include "trellis-plan-workflow.h"
 #include "trellis-student.h"
 #include "trellis-test-utils.h"
 #include "trellis-test-widgets.h"
 #include "trellis-vocabulary.h"
 
-#define N_GOALS    30
-#define N_STEPS    5
-#define N_EVIDENCE 5
-#define N_NOTES    10
 #define TARGET_MS  50.0
 #define ROUNDS     5
+
+/* A typical full plan; with --at-limits, a student at every limit of trellis-limits.h: the most
+ * plans, goals, steps, evidence, notes and guardians, and every goal's description as long as a
+ * text may be. */
+static guint N_GOALS = 30;
+static guint N_STEPS = 5;
+static guint N_EVIDENCE = 5;
+static guint N_NOTES = 10;          /* per goal */
+static guint N_PLANS = 1;
+static guint N_GUARDIANS = 0;
+static gboolean long_texts = FALSE;
 
 static void
 insert (TrellisStore *store,
@@ -36,22 +46,18 @@ insert (TrellisStore *store,
   g_object_unref (entity);
 }
 
-static gint64
-populate (TrellisStore *store,
-          const char   *given_name)
+/* One plan for @school_year, with N_GOALS goals and everything under them. */
+static void
+add_plan (TrellisStore *store,
+          gint64        student_id,
+          const char   *school_year,
+          const char   *description,
+          GListModel   *competencies)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TrellisStudent) student = g_object_new (TRELLIS_TYPE_STUDENT, "given-name", given_name,
-                                                    "family-name", "Okafor", NULL);
-  g_autoptr(TrellisPlan) plan = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *year = trellis_school_year_for_date (now);
-  g_autoptr(GListModel) competencies = trellis_store_list (store, TRELLIS_TYPE_COMPETENCY, NULL, 0, NULL);
+  g_autoptr(TrellisPlan) plan = trellis_plan_workflow_start_plan (store, student_id, school_year, &error);
   guint n_competencies = g_list_model_get_n_items (competencies);
 
-  g_assert_true (trellis_store_begin (store, &error));
-  g_assert_true (trellis_store_insert (store, TRELLIS_ENTITY (student), &error));
-  plan = trellis_plan_workflow_start_plan (store, trellis_entity_get_id (TRELLIS_ENTITY (student)), year, &error);
   g_assert_no_error (error);
   for (guint g = 0; g < N_GOALS; g++)
     {
@@ -59,6 +65,11 @@ populate (TrellisStore *store,
       g_autoptr(TrellisGoal) goal = trellis_plan_workflow_add_goal (store, plan, title, &error);
       gint64 goal_id = trellis_entity_get_id (TRELLIS_ENTITY (goal));
 
+      if (description != NULL)
+        {
+          g_object_set (goal, "description", description, NULL);
+          g_assert_true (trellis_store_save (store, TRELLIS_ENTITY (goal), &error));
+        }
       for (guint s = 0; s < N_STEPS; s++)
         {
           g_autofree char *text = g_strdup_printf ("Step %u", s + 1);
@@ -88,9 +99,43 @@ populate (TrellisStore *store,
           g_assert_true (trellis_store_link_competency (store, goal_id, trellis_entity_get_id (competency), &error));
         }
     }
+}
+
+static gint64
+populate (TrellisStore *store,
+          const char   *given_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisStudent) student = g_object_new (TRELLIS_TYPE_STUDENT, "given-name", given_name,
+                                                    "family-name", "Okafor", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *year = trellis_school_year_for_date (now);
+  g_autoptr(GListModel) competencies = trellis_store_list (store, TRELLIS_TYPE_COMPETENCY, NULL, 0, NULL);
+  g_autoptr(GString) description = g_string_new (NULL);
+  gint64 student_id;
+  int first_year = g_ascii_strtoll (year, NULL, 10);
+
+  while (long_texts && g_utf8_strlen (description->str, -1) < TRELLIS_LIMIT_TEXT_CHARS - 70)
+    g_string_append (description, "I want to read more widely and write about what I read each week. ");
+  g_assert_true (trellis_store_begin (store, &error));
+  g_assert_true (trellis_store_insert (store, TRELLIS_ENTITY (student), &error));
+  student_id = trellis_entity_get_id (TRELLIS_ENTITY (student));
+  for (guint i = 0; i < N_GUARDIANS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Guardian %u Okafor", i + 1);
+      insert (store, g_object_new (TRELLIS_TYPE_GUARDIAN, "student-id", student_id, "name", name,
+                                   "email", "family@example.org", NULL));
+    }
+  /* Earlier years first; the page shows this year's plan. */
+  for (guint p = N_PLANS - 1; p > 0; p--)
+    {
+      g_autofree char *earlier = g_strdup_printf ("%d-%d", first_year - (int) p, first_year - (int) p + 1);
+      add_plan (store, student_id, earlier, long_texts ? description->str : NULL, competencies);
+    }
+  add_plan (store, student_id, year, long_texts ? description->str : NULL, competencies);
   g_assert_true (trellis_store_commit (store, &error));
   trellis_store_set_editor (store, "Ms. Rivera", "teacher");
-  return trellis_entity_get_id (TRELLIS_ENTITY (student));
+  return student_id;
 }
 
 static void
@@ -112,7 +157,15 @@ all_cards_filled (GtkWidget *page,
 
   plans = trellis_store_list (trellis_student_page_get_store (TRELLIS_STUDENT_PAGE (page)), TRELLIS_TYPE_PLAN,
                               "student-id", student_id, NULL);
-  plan = g_list_model_get_item (plans, 0);
+  /* The page shows the newest school year's plan. */
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(TrellisEntity) candidate = g_list_model_get_item (plans, i);
+
+      if (plan == NULL || g_strcmp0 (trellis_entity_get_text (candidate, "school-year"),
+                                     trellis_entity_get_text (plan, "school-year")) > 0)
+        g_set_object (&plan, candidate);
+    }
   for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
     if (TRELLIS_IS_GOAL_CARD (row) && gtk_widget_get_visible (row) &&
         trellis_entity_get_reference (TRELLIS_ENTITY (trellis_goal_card_get_goal (TRELLIS_GOAL_CARD (row))),
@@ -207,9 +260,10 @@ print_figure (const char *name,
   if (cpu != NULL)
     qsort (cpu, ROUNDS, sizeof (double), compare_doubles);
   processor = cpu ? g_strdup_printf ("%.1f ms of processor time; ", cpu[ROUNDS / 2]) : g_strdup ("");
-  g_print ("%s: %.1f ms (%smedian of %u, best %.1f ms; %s%s; %u goals × %u steps × %u evidence × %u notes)\n",
-           name, samples[ROUNDS / 2], target, ROUNDS, samples[0], processor, what,
-           N_GOALS, N_STEPS, N_EVIDENCE, N_NOTES);
+  g_print ("%s: %.1f ms (%smedian of %u, best %.1f ms; %s%s; %u plans, %u guardians, %u goals × %u steps × "
+           "%u evidence × %u notes%s)\n",
+           name, samples[ROUNDS / 2], target, ROUNDS, samples[0], processor, what, N_PLANS, N_GUARDIANS,
+           N_GOALS, N_STEPS, N_EVIDENCE, N_NOTES, long_texts ? ", every description at the text limit" : "");
 }
 
 int
@@ -227,6 +281,16 @@ main (int   argc,
   double next[ROUNDS], next_cpu[ROUNDS], next_all[ROUNDS];
   Timing timing;
 
+  if (argc > 1 && g_str_equal (argv[1], "--at-limits"))
+    {
+      N_GOALS = TRELLIS_LIMIT_GOALS_PER_PLAN;
+      N_STEPS = TRELLIS_LIMIT_STEPS_PER_GOAL;
+      N_EVIDENCE = TRELLIS_LIMIT_EVIDENCE_PER_GOAL;
+      N_NOTES = TRELLIS_LIMIT_NOTES_PER_PLAN / TRELLIS_LIMIT_GOALS_PER_PLAN;
+      N_PLANS = TRELLIS_LIMIT_PLANS_PER_STUDENT;
+      N_GUARDIANS = TRELLIS_LIMIT_GUARDIANS_PER_STUDENT;
+      long_texts = TRUE;
+    }
   gtk_init ();
   adw_init ();
   store = trellis_test_open_store (&dir);
@@ -267,6 +331,24 @@ main (int   argc,
   print_figure ("plan-page-all-cards", fresh_all, NULL, "until the last card is filled, a new page");
   print_figure ("plan-page-next-student-first-frame", next, next_cpu, "from one student's plan to another's");
   print_figure ("plan-page-next-student-all-cards", next_all, NULL, "until the last card is filled");
+
+  /* The profile page of the same students: their guardians and texts. */
+  for (guint round = 0; round < ROUNDS; round++)
+    {
+      GtkWidget *profile = g_object_new (TRELLIS_TYPE_PROFILE_PAGE, NULL);
+      gint64 start;
+      double cpu_start;
+
+      adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), profile);
+      trellis_student_page_set_store (TRELLIS_STUDENT_PAGE (profile), store);
+      trellis_test_spin_idle ();
+      start = g_get_monotonic_time ();
+      cpu_start = cpu_ms ();
+      show_first_frame (window, profile, students[round % 2]);
+      fresh[round] = (g_get_monotonic_time () - start) / 1000.0;
+      fresh_cpu[round] = cpu_ms () - cpu_start;
+    }
+  print_figure ("profile-page-first-frame", fresh, fresh_cpu, "a new page");
 
   if (screenshot != NULL)
     {

@@ -5,9 +5,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <time.h>
 
 #include "trellis-action-step.h"
+#include "trellis-backup.h"
 #include "trellis-evidence.h"
 #include "trellis-goal.h"
 #include "trellis-note.h"
@@ -24,6 +26,7 @@
 #define SUMMARY_RUNS        5
 #define PLAN_SAMPLES        20
 #define SAVE_SAMPLES        1000
+#define BACKUP_RUNS         3
 
 typedef struct
 {
@@ -145,6 +148,65 @@ bench_revision_checked_save (TrellisStore *store,
            "synchronous = FULL)\n", times[SAVE_SAMPLES / 2], times[SAVE_SAMPLES * 99 / 100], SAVE_SAMPLES);
 }
 
+/* One checked backup (online backup API, then integrity_check, then rename) against the
+ * sqlite3 shell's `.backup` of the same file in the same run; best of BACKUP_RUNS each. */
+static void
+bench_backup (TrellisStore *store,
+              const char   *dir)
+{
+  g_autofree char *ours = g_build_filename (dir, "backup-trellis.db", NULL);
+  g_autofree char *theirs = g_build_filename (dir, "backup-sqlite3.db", NULL);
+  g_autofree char *command = g_strdup_printf (".backup '%s'", theirs);
+  g_autofree char *shell = g_find_program_in_path ("sqlite3");
+  double best_ours = G_MAXDOUBLE;
+  double best_theirs = G_MAXDOUBLE;
+  double check;
+
+  for (guint run = 0; run < BACKUP_RUNS; run++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 started = g_get_monotonic_time ();
+
+      g_assert_true (trellis_store_write_backup (store, ours, &error));
+      g_assert_no_error (error);
+      best_ours = MIN (best_ours, elapsed_ms (started));
+    }
+  if (shell == NULL)
+    {
+      g_print ("backup of %d students: %.0f ms (sqlite3 shell not installed: no comparison)\n",
+               N_STUDENTS, best_ours);
+      return;
+    }
+  for (guint run = 0; run < BACKUP_RUNS; run++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GSubprocess) process = NULL;
+      gint64 started = g_get_monotonic_time ();
+
+      g_unlink (theirs);
+      process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, shell, trellis_store_get_path (store),
+                                  command, NULL);
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_wait_check (process, NULL, &error));
+      g_assert_no_error (error);
+      best_theirs = MIN (best_theirs, elapsed_ms (started));
+    }
+  /* The check alone, on the copy just written: what the copy costs is the rest. */
+  {
+    sqlite3 *db = NULL;
+    gint64 started = g_get_monotonic_time ();
+
+    g_assert_cmpint (sqlite3_open_v2 (ours, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA integrity_check", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    check = elapsed_ms (started);
+  }
+  g_print ("backup of %d students: %.0f ms checked, sqlite3 .backup %.0f ms: %.2f× (target ≤ 1.5×; best of %d); "
+           "of which integrity_check of the copy %.0f ms, so the copy itself %.2f×\n",
+           N_STUDENTS, best_ours, best_theirs, best_ours / best_theirs, BACKUP_RUNS, check,
+           (best_ours - check) / best_theirs);
+}
+
 /* Benchmark */
 
 static void
@@ -222,6 +284,7 @@ bench_store (void)
            (plan_times[PLAN_SAMPLES / 2 - 1] + plan_times[PLAN_SAMPLES / 2]) / 2, PLAN_SAMPLES);
 
   bench_revision_checked_save (store, summaries);
+  bench_backup (store, dir);
 
   g_clear_object (&summaries);
   g_clear_object (&store);

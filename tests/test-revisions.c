@@ -129,6 +129,7 @@ test_same_field_conflict (Fixture       *f,
   g_autoptr(TrellisEntity) mine = load_student (f->mine, f->student_id);
   g_autoptr(TrellisEntity) theirs = load_student (f->theirs, f->student_id);
   g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GDateTime) their_time = NULL;
   g_autoptr(GError) error = NULL;
   TrellisConflict *conflict;
 
@@ -143,7 +144,8 @@ test_same_field_conflict (Fixture       *f,
   g_assert_cmpstr (conflict->mine, ==, "Chess");
   g_assert_cmpstr (conflict->theirs, ==, "Soccer");
   g_assert_cmpstr (conflict->their_author, ==, "Mr. Okafor");
-  g_assert_nonnull (g_date_time_new_from_iso8601 (conflict->their_time, NULL));
+  their_time = g_date_time_new_from_iso8601 (conflict->their_time, NULL);
+  g_assert_nonnull (their_time);
 
   /* Nothing was overwritten without a choice; the field only this editor changed is stored. */
   assert_stored_text (f, "interests", "Soccer");
@@ -226,41 +228,17 @@ test_own_commit_keeps_external_change (Fixture       *f,
   g_assert_false (trellis_store_check_external_change (f->mine));
 }
 
-static void
-exec_sql (sqlite3    *db,
-          const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
 /* A file written by the first Trellis (schema v1) is migrated in place: same rows, and every
  * row starts at revision 1. */
 static void
 test_migrates_v1_file (Fixture       *f,
                        gconstpointer  data)
 {
-  static const char * const tables[] = {
-    "framework", "attribute", "competency", "proficiency_level", "student", "guardian", "plan",
-    "goal", "action_step", "evidence", "note",
-  };
   g_autoptr(TrellisEntity) student = NULL;
-  sqlite3 *db;
 
   g_clear_object (&f->mine);
   g_clear_object (&f->theirs);
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  exec_sql (db, "DROP TABLE trash; DROP TABLE copy_origin");
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("ALTER TABLE %s DROP COLUMN revision", tables[i]);
-
-      exec_sql (db, sql);
-    }
-  exec_sql (db, "PRAGMA user_version = 1");
-  sqlite3_close (db);
+  trellis_test_downgrade_to_v1 (f->path);
 
   f->mine = open_store (f->path, "Test Teacher");
   g_assert_cmpint (trellis_test_query_int (f->mine, "PRAGMA user_version", 0), ==, 2);

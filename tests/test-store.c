@@ -631,7 +631,7 @@ test_store_migrates_empty_file (void)
   tables = query_text (store, "SELECT group_concat(name, ',') FROM "
                               "(SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name)");
   g_assert_cmpstr (tables, ==, "action_step,attribute,competency,copy_origin,evidence,framework,goal,"
-                               "goal_competency,guardian,history,note,plan,proficiency_level,setting,"
+                               "goal_competency,guardian,history,note,plan,proficiency_level,setting,staff,"
                                "student,trash");
 
   /* The default Profile of a Graduate: 6 attributes of 3–4 competencies, 4 levels. */

@@ -10,6 +10,8 @@
 #include "trellis-add-student-dialog.h"
 #include "trellis-autosave.h"
 #include "trellis-guardian.h"
+#include "trellis-guardian-row.h"
+#include "trellis-limits.h"
 #include "trellis-list-slot.h"
 #include "trellis-profile-page.h"
 #include "trellis-sample-school.h"
@@ -504,6 +506,77 @@ test_window_delete_undo (Fixture       *fixture,
 }
 
 static gboolean
+is_new_guardian_row (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "Add a guardian");
+}
+
+static guint
+count_guardian_rows (GtkWidget *widget)
+{
+  guint n = TRELLIS_IS_GUARDIAN_ROW (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_guardian_rows (child);
+  return n;
+}
+
+/* A student with every guardian Trellis allows: the first few rows come with the page, the
+ * others right after, in their order; one added meanwhile goes after all of them. */
+static void
+test_window_profile_all_guardians (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  gint64 id = add_student (fixture, "Amal", "Hassan", 10);
+  gint64 other = add_student (fixture, "Bea", "Okafor", 9);
+  GtkWidget *page = trellis_test_find_widget (GTK_WIDGET (fixture->window), TRELLIS_TYPE_PROFILE_PAGE);
+  GtkWidget *new_row = NULL;
+  g_autoptr(GListModel) guardians = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < TRELLIS_LIMIT_GUARDIANS_PER_STUDENT - 1; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Guardian %02u", i + 1);
+      g_autoptr(TrellisEntity) guardian = g_object_new (TRELLIS_TYPE_GUARDIAN, "student-id", id, "name", name,
+                                                        "position", i, NULL);
+
+      g_assert_true (trellis_store_insert (store_of (fixture), guardian, &error));
+      g_assert_no_error (error);
+    }
+  trellis_student_page_set_student_id (TRELLIS_STUDENT_PAGE (page), other);
+  trellis_test_spin_idle ();
+  trellis_student_page_set_student_id (TRELLIS_STUDENT_PAGE (page), id);
+  g_assert_cmpuint (count_guardian_rows (page), >, 0);
+  g_assert_cmpuint (count_guardian_rows (page), <, TRELLIS_LIMIT_GUARDIANS_PER_STUDENT - 1);
+
+  /* The last one fits: added before the others were shown, it still comes last. */
+  new_row = trellis_test_find_widget_matching (page, is_new_guardian_row, NULL);
+  g_assert_nonnull (new_row);
+  gtk_editable_set_text (GTK_EDITABLE (new_row), "Guardian 12");
+  g_signal_emit_by_name (new_row, "apply");
+  trellis_test_spin_idle ();
+  g_assert_cmpuint (count_guardian_rows (page), ==, TRELLIS_LIMIT_GUARDIANS_PER_STUDENT);
+  guardians = trellis_store_list (store_of (fixture), TRELLIS_TYPE_GUARDIAN, "student-id", id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (guardians), ==, TRELLIS_LIMIT_GUARDIANS_PER_STUDENT);
+  {
+    g_autoptr(TrellisEntity) last = g_list_model_get_item (guardians, TRELLIS_LIMIT_GUARDIANS_PER_STUDENT - 1);
+    g_assert_cmpstr (trellis_entity_get_text (last, "name"), ==, "Guardian 12");
+  }
+
+  /* One more is refused, with the limit named; nothing is added. */
+  gtk_editable_set_text (GTK_EDITABLE (new_row), "Guardian 13");
+  g_signal_emit_by_name (new_row, "apply");
+  trellis_test_spin_idle ();
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (new_row), "at most 12 guardians"));
+  g_assert_cmpuint (count_guardian_rows (page), ==, TRELLIS_LIMIT_GUARDIANS_PER_STUDENT);
+  g_clear_object (&guardians);
+  guardians = trellis_store_list (store_of (fixture), TRELLIS_TYPE_GUARDIAN, "student-id", id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (guardians), ==, TRELLIS_LIMIT_GUARDIANS_PER_STUDENT);
+}
+
+static gboolean
 is_archived (Fixture *fixture,
              gint64   id)
 {
@@ -592,6 +665,8 @@ main (int   argc,
   g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_window_search, fixture_tear_down);
   g_test_add ("/window/search-rows", Fixture, NULL, fixture_set_up, test_window_search_rows, fixture_tear_down);
   g_test_add ("/window/search-keeps-student", Fixture, NULL, fixture_set_up, test_window_search_keeps_student, fixture_tear_down);
+  g_test_add ("/window/profile-all-guardians", Fixture, NULL, fixture_set_up, test_window_profile_all_guardians,
+              fixture_tear_down);
   g_test_add ("/window/delete-undo", Fixture, NULL, fixture_set_up, test_window_delete_undo, fixture_tear_down);
   g_test_add ("/window/archive-undo", Fixture, NULL, fixture_set_up, test_window_archive_undo, fixture_tear_down);
   g_test_add ("/window/add-student-error", Fixture, NULL, fixture_set_up, test_window_add_student_error, fixture_tear_down);

@@ -18,6 +18,7 @@
 #include "trellis-xml-export-dialog.h"
 #include "trellis-xml-format.h"
 #include "trellis-xml-import.h"
+#include "trellis-roster-import-dialog.h"
 #include "trellis-xml-import-dialog.h"
 
 /* Long enough for a loaded machine; the work itself takes well under a second. */
@@ -420,6 +421,66 @@ test_xml_dialogs_import_merge (Fixture       *fixture,
   trellis_test_remove_tree (theirs_dir);
 }
 
+static gboolean
+row_shows_conflict (gconstpointer row)
+{
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW ((gpointer) row));
+
+  return subtitle != NULL && strstr (subtitle, "1 in conflict") != NULL;
+}
+
+/* The preview said “3 unchanged”; before Import is pressed another program changes one of the
+ * students. The dialog stays, says what changed, shows the new preview, and imports only when
+ * asked again. */
+static void
+test_xml_dialogs_import_changed_since_preview (Fixture       *fixture,
+                                               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "all.xml", NULL);
+  g_autofree char *uuid = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(TrellisStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean imported = FALSE;
+  GtkWindow *dialog;
+  GtkWidget *students_row;
+  GtkWidget *summary;
+
+  populate (store_of (fixture), 3, TRELLIS_SAMPLE_SEED);
+  export_all (store_of (fixture), path);
+  uuid = trellis_test_dup_student_uuid (store_of (fixture), 0);
+  g_usleep (5000);
+
+  dialog = open_import_dialog (fixture, path, &imported);
+  students_row = find_row (GTK_WIDGET (dialog), "Students");
+  wait_until (row_has_subtitle, students_row, "the preview");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (students_row)), ==,
+                   "0 new, 0 updated, 3 unchanged, 0 in conflict");
+
+  other = trellis_store_open (trellis_store_get_path (store_of (fixture)), &error);
+  g_assert_no_error (error);
+  trellis_store_set_editor (other, "Other Teacher", "teacher");
+  trellis_test_rename_student (other, uuid, "Changed-Elsewhere");
+
+  click (GTK_WIDGET (dialog), "_Import");
+  wait_until (row_shows_conflict, students_row, "the new preview");
+  g_assert_nonnull (trellis_test_find_toplevel (TRELLIS_TYPE_XML_IMPORT_DIALOG));
+  g_assert_null (trellis_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_false (imported);
+  summary = gtk_widget_get_ancestor (students_row, ADW_TYPE_PREFERENCES_GROUP);
+  g_test_message ("%s", adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (summary)));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (summary)),
+                            "changed since"));
+
+  /* Asked again, the default keeps the other program's change. */
+  click (GTK_WIDGET (dialog), "_Import");
+  wait_until (has_no_toplevel, GSIZE_TO_POINTER (TRELLIS_TYPE_XML_IMPORT_DIALOG), "the import to finish");
+  g_assert_true (imported);
+  trellis_store_check_external_change (store_of (fixture));
+  name = trellis_test_dup_family_name (store_of (fixture), uuid);
+  g_assert_cmpstr (name, ==, "Changed-Elsewhere");
+}
+
 /* A file that is not what it claims: the error names the file and the line; nothing is stored. */
 static void
 test_xml_dialogs_import_hostile (Fixture       *fixture,
@@ -454,6 +515,51 @@ test_xml_dialogs_import_hostile (Fixture       *fixture,
   g_assert_cmpint (trellis_store_count (store_of (fixture), TRELLIS_TYPE_STUDENT), ==, 2);
 }
 
+/* Main ▸ Import Roster: the preview counts people and lists problems; Import stores them and
+ * the students appear. */
+static void
+on_roster_imported (TrellisRosterImportDialog *dialog,
+                    gboolean                  *imported)
+{
+  *imported = TRUE;
+}
+
+static void
+test_xml_dialogs_import_roster (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *roster = trellis_test_source_path ("tests", "data", "roster", "bulk-1.1", NULL);
+  gboolean imported = FALSE;
+  GtkWidget *dialog;
+  GtkWidget *students_row;
+  GtkWidget *problems;
+
+  /* the menu opens the choice of a zip or a folder */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import-roster", NULL);
+  trellis_test_spin_idle ();
+  g_assert_nonnull (trellis_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_window_destroy (trellis_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  dialog = trellis_roster_import_dialog_new (GTK_WINDOW (fixture->window), store_of (fixture), roster);
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_roster_imported), &imported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  students_row = find_row (dialog, "Students");
+  wait_until (row_has_subtitle, students_row, "the preview");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (students_row)), ==,
+                   "4 new, 0 updated, 0 archived, 0 unchanged");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (dialog, "Guardians"))), ==,
+                   "3 new, 0 updated, 0 removed, 0 unchanged");
+  problems = trellis_test_find_widget_matching (dialog, is_label_starting_with, "“users.csv”, line 6");
+  g_assert_nonnull (problems);
+
+  click (dialog, "_Import");
+  wait_until (has_no_toplevel, GSIZE_TO_POINTER (TRELLIS_TYPE_ROSTER_IMPORT_DIALOG), "the import to finish");
+  g_assert_true (imported);
+  trellis_store_check_external_change (store_of (fixture));
+  g_assert_cmpint (trellis_test_query_int (store_of (fixture),
+                                           "SELECT count(*) FROM student WHERE sourced_id <> ''", 0), ==, 4);
+}
+
 /* Main */
 
 int
@@ -476,8 +582,12 @@ main (int    argc,
               test_xml_dialogs_export_cancel, fixture_tear_down);
   g_test_add ("/xml-dialogs/import/merge-with-choices", Fixture, NULL, fixture_set_up,
               test_xml_dialogs_import_merge, fixture_tear_down);
+  g_test_add ("/xml-dialogs/import/changed-since-preview", Fixture, NULL, fixture_set_up,
+              test_xml_dialogs_import_changed_since_preview, fixture_tear_down);
   g_test_add ("/xml-dialogs/import/hostile-file", Fixture, NULL, fixture_set_up,
               test_xml_dialogs_import_hostile, fixture_tear_down);
+  g_test_add ("/xml-dialogs/import/roster", Fixture, NULL, fixture_set_up,
+              test_xml_dialogs_import_roster, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);

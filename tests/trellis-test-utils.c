@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <stdarg.h>
+#include <string.h>
 
 #include "trellis-plan.h"
 #include "trellis-store-private.h"
@@ -227,4 +229,92 @@ trellis_test_dup_family_name (TrellisStore *store,
 
   g_assert_nonnull (student);
   return g_strdup (trellis_entity_get_text (student, "family-name"));
+}
+
+static int
+compare_strings (const char **a,
+                 const char **b)
+{
+  return strcmp (*a, *b);
+}
+
+/* Every table's rows, as text in rowid order: equal dumps mean equal contents. */
+char *
+trellis_test_dump_file (const char *path)
+{
+  GString *dump = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (trellis_store_open_for_reading (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_schema ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_string_append_printf (dump, "%s: %s\n", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1));
+      if (sqlite3_column_text (stmt, 1) != NULL &&
+          g_str_has_prefix ((const char *) sqlite3_column_text (stmt, 1), "CREATE TABLE"))
+        g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    }
+  sqlite3_finalize (stmt);
+
+  /* Rows sorted as text: tables WITHOUT ROWID have no rowid to order by. */
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", (const char *) tables->pdata[i]);
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          GString *row = g_string_new ((const char *) tables->pdata[i]);
+
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (row, "|%s", sqlite3_column_type (stmt, c) == SQLITE_NULL
+                                    ? "NULL" : (const char *) sqlite3_column_text (stmt, c));
+          g_ptr_array_add (rows, g_string_free (row, FALSE));
+        }
+      sqlite3_finalize (stmt);
+      g_ptr_array_sort (rows, (GCompareFunc) compare_strings);
+      for (guint r = 0; r < rows->len; r++)
+        g_string_append_printf (dump, "%s\n", (const char *) rows->pdata[r]);
+    }
+  sqlite3_close (db);
+  return g_string_free (dump, FALSE);
+}
+
+static void
+exec_sql (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+void
+trellis_test_downgrade_to_v1 (const char *path)
+{
+  static const char * const tables[] = {
+    "framework", "attribute", "competency", "proficiency_level", "student", "guardian", "plan",
+    "goal", "action_step", "evidence", "note",
+  };
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  exec_sql (db, "DROP TABLE trash; DROP TABLE copy_origin; DROP TABLE staff;"
+                "DROP INDEX student_sourced_id; DROP INDEX guardian_sourced_id;"
+                "ALTER TABLE student DROP COLUMN middle_name; ALTER TABLE student DROP COLUMN email;"
+                "ALTER TABLE student DROP COLUMN sourced_id;"
+                "ALTER TABLE guardian DROP COLUMN sourced_id");
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("ALTER TABLE %s DROP COLUMN revision", tables[i]);
+
+      exec_sql (db, sql);
+    }
+  exec_sql (db, "PRAGMA user_version = 1");
+  sqlite3_close (db);
 }

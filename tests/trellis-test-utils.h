@@ -33,8 +33,15 @@ char         *trellis_test_query_text   (TrellisStore *store,
                                          const char   *sql,
                                          gint64        id);
 
+/* Turns the closed database at @path back into what the first Trellis (schema v1) wrote: no
+ * revisions, trash, copy origins, roster ids or staff. Its rows stay. */
+void          trellis_test_downgrade_to_v1 (const char *path);
+
 /* The whole file, for byte-for-byte comparisons. */
 GBytes       *trellis_test_read_bytes   (const char *path);
+
+/* Every table's rows as text (opened read-only, nothing written): equal dumps, equal data. */
+char         *trellis_test_dump_file    (const char *path);
 
 /* A path under the source tree, e.g. trellis_test_source_path ("data", "x.xml", NULL). */
 char         *trellis_test_source_path  (const char *first, ...) G_GNUC_NULL_TERMINATED;

@@ -13,11 +13,13 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "trellis-backup.h"
 #include "trellis-batch.h"
 #include "trellis-catalog.h"
 #include "trellis-error.h"
 #include "trellis-framework-import.h"
 #include "trellis-report-pdf.h"
+#include "trellis-roster-import.h"
 #include "trellis-sample-school.h"
 #include "trellis-store-private.h"
 #include "trellis-student.h"
@@ -31,10 +33,30 @@ static const char * const batch_options[] = {
   "print-pdf",
   "export-xml",
   "import-xml",
+  "backup",
+  "restore",
+  "import-roster",
   NULL
 };
 
 /* Helpers */
+
+/* Every import is preceded by a backup, so that it can be undone from Backups. */
+static gboolean
+backup_before_import (TrellisStore *store)
+{
+  g_autoptr(TrellisBackup) backup = NULL;
+  g_autoptr(GError) error = NULL;
+
+  backup = trellis_backup_take (store, TRELLIS_BACKUP_BEFORE_IMPORT, NULL, &error);
+  if (backup == NULL)
+    {
+      g_printerr ("trellis: %s\n", error->message);
+      g_printerr ("trellis: %s\n", _("Nothing was imported, since the database could not be backed up first."));
+      return FALSE;
+    }
+  return TRUE;
+}
 
 static void
 on_progress (double   fraction,
@@ -241,12 +263,85 @@ run_import_xml (TrellisStore *store,
                                               : g_str_equal (choice, "copy") ? TRELLIS_XML_RESOLUTION_COPY
                                               : TRELLIS_XML_RESOLUTION_MINE);
     }
+  if (!backup_before_import (store))
+    return 1;
   if (!trellis_xml_import_apply (import, NULL, &error))
+    {
+      g_printerr ("trellis: %s\n", error->message);
+      /* What was printed above is out of date; a person decides again on the new preview. */
+      if (g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_CHANGED))
+        g_printerr ("trellis: %s\n", _("Run the import again to see what it would do now."));
+      return 1;
+    }
+  g_print (_("Imported %s into %s.\n"), path, trellis_store_get_path (store));
+  return 0;
+}
+
+/* Restores into an open store when the database opens, else replaces the refused file. */
+static int
+run_restore (const char *database_path,
+             const char *backup_path)
+{
+  g_autoptr(TrellisStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = trellis_backup_dup_folder ();
+  gboolean ok;
+
+  if (!trellis_backup_check (backup_path, &error))
     {
       g_printerr ("trellis: %s\n", error->message);
       return 1;
     }
-  g_print (_("Imported %s into %s.\n"), path, trellis_store_get_path (store));
+  store = trellis_store_open (database_path, &error);
+  if (store != NULL)
+    ok = trellis_store_restore_backup (store, backup_path, NULL, &error);
+  else if (g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_A_DATABASE) ||
+           g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_TOO_NEW))
+    {
+      g_clear_error (&error);
+      ok = trellis_backup_restore_file (database_path, backup_path, NULL, &error);
+    }
+  else
+    ok = FALSE;
+  if (!ok)
+    {
+      g_printerr ("trellis: %s\n", error->message);
+      return 1;
+    }
+  g_print (_("Restored %s from %s; the database as it was is kept in %s.\n"),
+           database_path, backup_path, folder);
+  return 0;
+}
+
+static int
+run_import_roster (TrellisStore *store,
+                   const char   *path,
+                   GVariantDict *options)
+{
+  g_autoptr(TrellisRosterImport) import = trellis_roster_import_new (store, path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  gboolean dry_run = FALSE;
+
+  g_variant_dict_lookup (options, "dry-run", "b", &dry_run);
+  if (!trellis_roster_import_read (import, NULL, &error))
+    {
+      g_printerr ("trellis: %s\n", error->message);
+      return 1;
+    }
+  summary = trellis_roster_import_dup_summary (import);
+  g_print ("%s", summary);
+  if (dry_run)
+    {
+      g_print ("%s\n", _("Dry run: nothing was changed."));
+      return 0;
+    }
+  if (!trellis_roster_import_apply (import, NULL, &error))
+    {
+      g_printerr ("trellis: %s\n", error->message);
+      return 1;
+    }
+  g_print (_("Imported the roster %s into %s.\n"), path, trellis_store_get_path (store));
   return 0;
 }
 
@@ -305,6 +400,8 @@ trellis_batch_run (const char   *database_path,
   g_autofree char *pdf_path = NULL;
   g_autofree char *xml_path = NULL;
   g_autofree char *framework_path = NULL;
+  g_autofree char *backup_path = NULL;
+  g_autofree char *restore_path = NULL;
   int n_students = 0;
 
   if (g_variant_dict_lookup (options, "import-framework", "^ay", &framework_path))
@@ -314,13 +411,38 @@ trellis_batch_run (const char   *database_path,
         return 1;
     }
 
+  /* A restore works even on a database Trellis refuses to open (damaged, too new). */
+  if (g_variant_dict_lookup (options, "restore", "^ay", &restore_path))
+    return run_restore (database_path, restore_path);
+
   store = trellis_store_open (database_path, &error);
   if (store == NULL)
     {
       g_printerr ("trellis: %s\n", error->message);
       return 1;
     }
-  trellis_store_set_editor (store, g_get_real_name (), "administrator");
+  {
+    g_autofree char *author = NULL;
+
+    /* Every change is signed: by --author, or by the login's name. */
+    if (!g_variant_dict_lookup (options, "author", "s", &author) || *g_strstrip (author) == '\0')
+      {
+        g_free (author);
+        author = g_strdup (g_strcmp0 (g_get_real_name (), "Unknown") != 0 && *g_get_real_name () != '\0'
+                             ? g_get_real_name () : g_get_user_name ());
+      }
+    trellis_store_set_editor (store, author, "administrator");
+  }
+
+  if (g_variant_dict_lookup (options, "backup", "^ay", &backup_path))
+    {
+      if (!trellis_store_write_backup (store, backup_path, &error))
+        {
+          g_printerr ("trellis: %s\n", error->message);
+          return 1;
+        }
+      g_print (_("Backed up %s to %s.\n"), database_path, backup_path);
+    }
 
   if (g_variant_dict_lookup (options, "populate-sample", "i", &n_students))
     {
@@ -344,6 +466,8 @@ trellis_batch_run (const char   *database_path,
 
   if (framework_import != NULL)
     {
+      if (!backup_before_import (store))
+        return 1;
       if (!trellis_framework_import_apply (framework_import, store, NULL, &error))
         {
           g_printerr ("trellis: %s\n", error->message);
@@ -359,6 +483,10 @@ trellis_batch_run (const char   *database_path,
   g_clear_pointer (&xml_path, g_free);
   if (g_variant_dict_lookup (options, "import-xml", "^ay", &xml_path) &&
       run_import_xml (store, xml_path, options) != 0)
+    return 1;
+  g_clear_pointer (&xml_path, g_free);
+  if (g_variant_dict_lookup (options, "import-roster", "^ay", &xml_path) &&
+      run_import_roster (store, xml_path, options) != 0)
     return 1;
 
   if (g_variant_dict_lookup (options, "print-pdf", "^ay", &pdf_path))

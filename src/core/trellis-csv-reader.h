@@ -14,14 +14,22 @@ G_BEGIN_DECLS
 
 typedef struct _TrellisCsvReader TrellisCsvReader;
 
-TrellisCsvReader *trellis_csv_reader_new      (const char        *name,
-                                               const char        *text,
-                                               gsize              length);
-void              trellis_csv_reader_free     (TrellisCsvReader  *self);
-gboolean          trellis_csv_reader_next     (TrellisCsvReader  *self,
-                                               GPtrArray        **fields,
-                                               GError           **error);
-guint             trellis_csv_reader_get_line (TrellisCsvReader  *self);
+gboolean          trellis_csv_check_encoding    (const char        *name,
+                                                 const char        *text,
+                                                 gsize              length,
+                                                 GError           **error);
+
+TrellisCsvReader *trellis_csv_reader_new        (const char        *name,
+                                                 const char        *text,
+                                                 gsize              length);
+void              trellis_csv_reader_free       (TrellisCsvReader  *self);
+gboolean          trellis_csv_reader_read_header (TrellisCsvReader *self,
+                                                 GPtrArray        **fields,
+                                                 GError           **error);
+gboolean          trellis_csv_reader_next       (TrellisCsvReader  *self,
+                                                 GPtrArray        **fields,
+                                                 GError           **error);
+guint             trellis_csv_reader_get_line   (TrellisCsvReader  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrellisCsvReader, trellis_csv_reader_free)
 

@@ -12,6 +12,7 @@
 
 #include "trellis-entity-private.h"
 #include "trellis-error.h"
+#include "trellis-limits.h"
 
 typedef struct
 {
@@ -98,6 +99,16 @@ check_field (TrellisEntity      *self,
         {
           g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID,
                        _("“%s” contains text that is not valid UTF-8."), _(field->label));
+          return FALSE;
+        }
+      /* No character is shorter than a byte: only a long text needs counting. */
+      if (value != NULL && strlen (value) > TRELLIS_LIMIT_TEXT_CHARS &&
+          g_utf8_strlen (value, -1) > TRELLIS_LIMIT_TEXT_CHARS)
+        {
+          g_autofree char *message = trellis_limits_dup_text_message (_(field->label),
+                                                                      g_utf8_strlen (value, -1));
+
+          g_set_error_literal (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID, message);
           return FALSE;
         }
       if ((field->flags & TRELLIS_FIELD_FLAG_REQUIRED) != 0 && is_blank (value))

@@ -25,6 +25,8 @@ G_BEGIN_DECLS
  * @TRELLIS_ERROR_NO_SPACE: the disk is full; nothing was changed
  * @TRELLIS_ERROR_CONFLICT: someone else stored a different value in a field this save
  *   changed too; nothing was overwritten (see #TrellisConflict)
+ * @TRELLIS_ERROR_CHANGED: the database changed since an import's preview; nothing was imported
+ *   and the import holds a new preview to show
  */
 typedef enum {
   TRELLIS_ERROR_FAILED,
@@ -39,6 +41,7 @@ typedef enum {
   TRELLIS_ERROR_CANCELLED,
   TRELLIS_ERROR_CONFLICT,
   TRELLIS_ERROR_NO_SPACE,
+  TRELLIS_ERROR_CHANGED,
 } TrellisError;
 
 GQuark trellis_error_quark (void);

@@ -320,11 +320,8 @@ trellis_framework_import_read_moodle (TrellisFrameworkImport  *self,
   GError *local_error = NULL;
   MoodleCounts counts = { 0 };
 
-  if (!trellis_csv_reader_next (reader, &header, &local_error))
+  if (!trellis_csv_reader_read_header (reader, &header, &local_error))
     {
-      if (local_error == NULL)
-        g_set_error (&local_error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE,
-                     _("“%s” has no header line."), file_name);
       propagate_reader_error (error, local_error);
       return FALSE;
     }

@@ -11,13 +11,15 @@
 #include <json-glib/json-glib.h>
 
 #include "trellis-framework-import.h"
+#include "trellis-limits.h"
 
 G_BEGIN_DECLS
 
-/* Limits, documented in data/frameworks/IMPORTING.md. */
+/* Limits, documented in data/frameworks/IMPORTING.md; those on what a framework holds are the
+ * ones every importer and editor keeps (trellis-limits.h). */
 #define TRELLIS_IMPORT_MAX_FILE_SIZE   (50 * 1024 * 1024)
-#define TRELLIS_IMPORT_MAX_ITEMS       20000
-#define TRELLIS_IMPORT_MAX_LEVELS      20
+#define TRELLIS_IMPORT_MAX_ITEMS       TRELLIS_LIMIT_COMPETENCIES_PER_FRAMEWORK
+#define TRELLIS_IMPORT_MAX_LEVELS      TRELLIS_LIMIT_LEVELS_PER_FRAMEWORK
 #define TRELLIS_IMPORT_MAX_DEPTH       64
 #define TRELLIS_IMPORT_MAX_JSON_NESTING 128
 

@@ -688,6 +688,25 @@ trellis_framework_import_check_cancelled (GCancellable  *cancellable,
   return FALSE;
 }
 
+/* The attributes (a tree's top level) must fit a framework; the reader counted competencies
+ * and levels as it went. */
+static gboolean
+check_attributes (TrellisFrameworkImport  *self,
+                  GError                 **error)
+{
+  guint n_attributes = trellis_framework_import_get_n_attributes (self);
+  g_autofree char *sentence = NULL;
+
+  if (n_attributes <= TRELLIS_LIMIT_ATTRIBUTES_PER_FRAMEWORK)
+    return TRUE;
+  sentence = trellis_limits_dup_message (trellis_limits_for_table ("attribute"));
+  g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID,
+               g_dngettext (GETTEXT_PACKAGE, "“%s” has %u attribute: %s Nothing was changed.",
+                            "“%s” has %u attributes: %s Nothing was changed.", n_attributes),
+               self->file_name, n_attributes, sentence);
+  return FALSE;
+}
+
 /* Public API */
 
 /**
@@ -750,7 +769,9 @@ trellis_framework_import_new_from_file (GFile         *file,
     {
       g_autoptr(GBytes) template_bytes = g_bytes_new_from_bytes (bytes, body - text, body_length);
 
-      return read_template (self, template_bytes, error) ? g_steal_pointer (&self) : NULL;
+      if (!read_template (self, template_bytes, error) || !check_attributes (self, error))
+        return NULL;
+      return g_steal_pointer (&self);
     }
 
   if (*start == '{' || *start == '[')
@@ -760,7 +781,8 @@ trellis_framework_import_new_from_file (GFile         *file,
       self->format_name = N_("Moodle competency framework (CSV)");
       ok = trellis_framework_import_read_moodle (self, text, length, cancellable, error);
     }
-  if (!ok || !trellis_framework_import_build_tree (self, cancellable, error))
+  if (!ok || !trellis_framework_import_build_tree (self, cancellable, error) ||
+      !check_attributes (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }

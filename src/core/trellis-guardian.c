@@ -24,6 +24,7 @@ struct _TrellisGuardian
   char    *email;
   char    *phone;
   int      position;
+  char    *sourced_id;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisGuardian, trellis_guardian, TRELLIS_TYPE_ENTITY)
@@ -43,6 +44,9 @@ static const TrellisField fields[] = {
     N_("Phone"), TRELLIS_FIELD_FLAG_NONE, 0, 0, NULL, NULL },
   { "position", "position", TRELLIS_FIELD_INT, G_STRUCT_OFFSET (TrellisGuardian, position),
     N_("Position"), TRELLIS_FIELD_FLAG_POSITION, 0, 0, NULL, NULL },
+  /* the guardian's OneRoster sourcedId when the guardian came from a roster import */
+  { "sourced-id", "sourced_id", TRELLIS_FIELD_TEXT, G_STRUCT_OFFSET (TrellisGuardian, sourced_id),
+    N_("Roster identifier"), TRELLIS_FIELD_FLAG_NONE, 0, 0, NULL, NULL },
 };
 
 static gboolean

@@ -185,7 +185,10 @@ static const char schema_v1[] =
 /* Schema v2: integrity. Every editable row carries a revision that a save compares and sets,
  * so that a stale editor can never overwrite what another wrote; deleted records wait in the
  * trash (their rows, serialized) until it is emptied; an imported copy remembers its origin,
- * so that the same file imported twice adds no second copy. */
+ * so that the same file imported twice adds no second copy. A person imported from a school's
+ * roster (OneRoster) keeps the roster's sourcedId, so that importing it again updates that
+ * person; the school's staff (teachers, counselors, administrators) are kept as people a
+ * school server can later turn into users. */
 static const char schema_v2[] =
   "ALTER TABLE framework ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;\n"
   "ALTER TABLE attribute ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;\n"
@@ -215,7 +218,29 @@ static const char schema_v2[] =
   "  copy_uuid TEXT NOT NULL PRIMARY KEY,\n"
   "  source_uuid TEXT NOT NULL\n"
   ");\n"
-  "CREATE INDEX copy_origin_source ON copy_origin (entity, source_uuid);\n";
+  "CREATE INDEX copy_origin_source ON copy_origin (entity, source_uuid);\n"
+  "ALTER TABLE student ADD COLUMN middle_name TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE student ADD COLUMN email TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE student ADD COLUMN sourced_id TEXT NOT NULL DEFAULT '';\n"
+  "CREATE UNIQUE INDEX student_sourced_id ON student (sourced_id) WHERE sourced_id <> '';\n"
+  /* A guardian of two siblings is one person in the roster and one row per student here (the
+   * profile lists and edits a student's guardians); the sourcedId ties the rows together. */
+  "ALTER TABLE guardian ADD COLUMN sourced_id TEXT NOT NULL DEFAULT '';\n"
+  "CREATE UNIQUE INDEX guardian_sourced_id ON guardian (sourced_id, student_id)\n"
+  "  WHERE sourced_id <> '';\n"
+  "CREATE TABLE staff (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  sourced_id TEXT NOT NULL UNIQUE CHECK (sourced_id <> ''),\n"
+  "  given_name TEXT NOT NULL DEFAULT '',\n"
+  "  family_name TEXT NOT NULL DEFAULT '',\n"
+  "  role TEXT NOT NULL DEFAULT '',\n"
+  "  email TEXT NOT NULL DEFAULT '',\n"
+  "  identifier TEXT NOT NULL DEFAULT '',\n"
+  "  archived INTEGER NOT NULL DEFAULT 0,\n"
+  "  created_at TEXT NOT NULL,\n"
+  "  updated_at TEXT NOT NULL,\n"
+  "  updated_by TEXT NOT NULL DEFAULT ''\n"
+  ");\n";
 
 static const char * const migrations[TRELLIS_SCHEMA_VERSION] = {
   schema_v1,

@@ -65,4 +65,38 @@ gboolean       trellis_store_link_competency_as_created (TrellisStore  *self,
                                                          const char    *created_by,
                                                          GError       **error);
 
+/* How many records of @table belong to the owner @parent_id (through the column @column). */
+gint64         trellis_store_count_children      (TrellisStore   *self,
+                                                  const char     *table,
+                                                  const char     *column,
+                                                  gint64          parent_id,
+                                                  GError        **error);
+
+/* Where copies made by an import came from (the copy_origin table). */
+gboolean       trellis_store_add_copy_origin     (TrellisStore   *self,
+                                                  const char     *table,
+                                                  const char     *copy_uuid,
+                                                  const char     *source_uuid,
+                                                  GError        **error);
+gint64         trellis_store_lookup_copy         (TrellisStore   *self,
+                                                  const char     *table,
+                                                  const char     *source_uuid,
+                                                  GError        **error);
+
+/* Checks a file as trellis_store_open() would (a Trellis database, not newer, not damaged)
+ * without writing a byte to or beside it; @version gets its schema version. An empty file is
+ * refused as not a Trellis database. */
+gboolean       trellis_store_check_file          (const char     *path,
+                                                  int            *version,
+                                                  GError        **error);
+/* A read-only connection that writes nothing to or beside @path (see trellis_store_check_file). */
+int            trellis_store_open_for_reading    (const char     *path,
+                                                  sqlite3       **db);
+
+/* Tells every view that the whole database changed (after a restore). */
+void           trellis_store_notify_reload       (TrellisStore   *self);
+
+/* %TRUE while a transaction is open: a restore must wait. */
+gboolean       trellis_store_in_transaction      (TrellisStore   *self);
+
 G_END_DECLS

@@ -17,6 +17,7 @@
 
 #include "trellis-action-step.h"
 #include "trellis-attribute.h"
+#include "trellis-backup.h"
 #include "trellis-competency.h"
 #include "trellis-conflict.h"
 #include "trellis-entity-private.h"
@@ -28,6 +29,7 @@
 #include "trellis-guardian.h"
 #include "trellis-history-entry.h"
 #include "trellis-level.h"
+#include "trellis-limits.h"
 #include "trellis-note.h"
 #include "trellis-plan.h"
 #include "trellis-schema.h"
@@ -94,6 +96,8 @@ struct _TrellisStore
   GArray     *pending;
   guint       depth;
   gint64      data_version;
+  gboolean    read_only;   /* the file or its folder cannot be written */
+  gboolean    exposed;     /* others may read the file and it is not ours to tighten */
   GSource    *watch;       /* in the thread-default context of the opener */
 };
 
@@ -251,16 +255,35 @@ is_network_filesystem (const char *path)
     }
 }
 
+/* A database others may read is made private (0600) when it is ours; when it is not, the
+ * store opens it and says so (trellis_store_is_exposed()). SQLite gives the -wal and -shm
+ * files the database’s own mode, so they follow. */
+static void
+tighten_mode (const char *path,
+              gboolean   *exposed)
+{
+  GStatBuf info;
+
+  *exposed = FALSE;
+  if (g_stat (path, &info) != 0 || (info.st_mode & 0077) == 0)
+    return;
+  if (info.st_uid == getuid () && g_chmod (path, info.st_mode & 0700) == 0)
+    return;
+  *exposed = TRUE;
+}
+
 /* Creates the file (mode 0600, its folder 0700) so SQLite never makes it world-readable. */
 static gboolean
 ensure_file (const char  *path,
              gboolean    *created,
+             gboolean    *exposed,
              GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   int fd;
 
   *created = FALSE;
+  *exposed = FALSE;
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
@@ -275,6 +298,7 @@ ensure_file (const char  *path,
                        _("You are not allowed to read “%s”."), path);
           return FALSE;
         }
+      tighten_mode (path, exposed);
       return TRUE;
     }
 
@@ -297,6 +321,16 @@ ensure_file (const char  *path,
   close (fd);
   *created = TRUE;
   return TRUE;
+}
+
+/* A file that cannot be written, or whose folder cannot hold its journal (read-only media, a
+ * shared folder), is opened read-only. */
+static gboolean
+is_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
 }
 
 /* The 100-byte header of an SQLite file: magic words, then big-endian numbers. */
@@ -585,13 +619,22 @@ configure_connection (TrellisStore  *self,
       !exec (self, "PRAGMA secure_delete = ON", error))
     return FALSE;
 
+  /* A read-only file keeps its journal mode; writes fail with a clear message. */
+  if (self->read_only)
+    {
+      g_free (journal);
+      journal = g_strdup ("PRAGMA journal_mode");
+      if (!exec (self, "PRAGMA query_only = ON", error))
+        return FALSE;
+    }
+
   if (sqlite3_prepare_v2 (self->db, journal, -1, &stmt, NULL) != SQLITE_OK)
     return trellis_store_set_sqlite_error (self, error);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     self->journal_mode = g_ascii_strdown ((const char *) sqlite3_column_text (stmt, 0), -1);
   sqlite3_finalize (stmt);
 
-  return exec (self, "PRAGMA synchronous = FULL", error);
+  return self->read_only || exec (self, "PRAGMA synchronous = FULL", error);
 }
 
 static gint64
@@ -704,6 +747,69 @@ emit_pending (TrellisStore *self)
     }
 }
 
+/* How many records @table holds whose @column is @parent_id. */
+static gint64
+count_children (TrellisStore  *self,
+                const char    *table,
+                const char    *column,
+                gint64         parent_id,
+                GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = ?", table, column);
+  sqlite3_stmt *stmt = trellis_store_prepare (self, sql, error);
+  gint64 count;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, parent_id);
+  count = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  return count;
+}
+
+/* Refuses one more record of @table under @parent_id when its owner holds all it may. */
+static gboolean
+check_room (TrellisStore  *self,
+            const char    *table,
+            const char    *column,
+            gint64         parent_id,
+            GError       **error)
+{
+  const TrellisLimit *limit = trellis_limits_for_table (table);
+  g_autofree char *message = NULL;
+  gint64 count;
+
+  if (limit == NULL || parent_id <= 0)
+    return TRUE;
+  count = count_children (self, table, column, parent_id, error);
+  if (count < 0)
+    return FALSE;
+  if (count < limit->max)
+    return TRUE;
+  message = trellis_limits_dup_message (limit);
+  g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID,
+               _("%s This one has %d already; nothing was added."), message, (int) count);
+  return FALSE;
+}
+
+static gboolean
+link_exists (TrellisStore *self,
+             gint64        goal_id,
+             gint64        competency_id)
+{
+  sqlite3_stmt *stmt = trellis_store_prepare (self, "SELECT 1 FROM goal_competency "
+                                                    "WHERE goal_id = ? AND competency_id = ?", NULL);
+  gboolean exists;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, goal_id);
+  sqlite3_bind_int64 (stmt, 2, competency_id);
+  exists = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return exists;
+}
+
 /* The UUID of the student who owns a record, for the History page; NULL for frameworks. */
 static char *
 dup_student_uuid (TrellisStore  *self,
@@ -782,6 +888,20 @@ dup_record_name (TrellisEntity *entity)
         return g_steal_pointer (&value);
     }
   return NULL;
+}
+
+/* Every change is signed: a store with nobody named refuses to write. */
+static gboolean
+check_author (TrellisStore  *self,
+              GError       **error)
+{
+  for (const char *p = self->editor_name; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+  g_set_error_literal (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID,
+                       _("Nothing was changed: every change is signed, and nobody is named as "
+                         "the person using Trellis. Say who you are first."));
+  return FALSE;
 }
 
 static gboolean
@@ -971,7 +1091,13 @@ trellis_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
-    sqlite3_close (self->db);
+    {
+      /* Fold the WAL into the file first: should another program still have it open (so
+       * that closing leaves the WAL behind), the .db holds every change all the same. */
+      if (self->depth == 0)
+        sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+      sqlite3_close (self->db);
+    }
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->journal_mode, g_free);
   g_clear_pointer (&self->editor_name, g_free);
@@ -1068,9 +1194,66 @@ trellis_store_get_db (TrellisStore *self)
 }
 
 gboolean
+trellis_store_in_transaction (TrellisStore *self)
+{
+  return self->depth > 0;
+}
+
+void
+trellis_store_notify_reload (TrellisStore *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0, NULL, NULL, TRELLIS_STORE_CHANGE_RELOAD);
+  self->data_version = read_data_version (self);
+}
+
+int
+trellis_store_open_for_reading (const char  *path,
+                                sqlite3    **db)
+{
+  FileHeader header;
+
+  if (!read_file_header (path, &header, NULL))
+    return SQLITE_CANTOPEN;
+  return open_for_inspection (path, header.wal, db);
+}
+
+gboolean
+trellis_store_check_file (const char  *path,
+                          int         *version,
+                          GError     **error)
+{
+  gboolean needs_application_id;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND,
+                   _("“%s” does not exist or is not a file."), name);
+      return FALSE;
+    }
+  if (!inspect_file (path, version, &needs_application_id, error))
+    return FALSE;
+  if (*version == 0)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      set_not_trellis_error (error, name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 trellis_store_set_sqlite_error (TrellisStore  *self,
                                 GError       **error)
 {
+  if (self->read_only && (sqlite3_extended_errcode (self->db) & 0xff) == SQLITE_READONLY)
+    {
+      g_autofree char *name = g_filename_display_basename (self->path);
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_IO,
+                   _("“%s” is open read-only (the file or its folder cannot be written), so "
+                     "nothing was changed. You can still read, export and print it."), name);
+      return FALSE;
+    }
   set_error_for_code (error, sqlite3_extended_errcode (self->db), self->path,
                       sqlite3_errmsg (self->db));
   return FALSE;
@@ -1244,6 +1427,8 @@ trellis_store_insert_full (TrellisStore   *self,
   g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
   g_return_val_if_fail (TRELLIS_IS_ENTITY (entity), FALSE);
 
+  if (!check_author (self, error))
+    return FALSE;
   if (!trellis_entity_validate (entity, error))
     return FALSE;
 
@@ -1275,6 +1460,15 @@ trellis_store_insert_full (TrellisStore   *self,
 
   if (!trellis_store_begin (self, error))
     return FALSE;
+
+  {
+    const TrellisField *parent = find_parent_field (klass);
+
+    if (parent != NULL &&
+        !check_room (self, klass->table, parent->column,
+                     *TRELLIS_FIELD_PTR (entity, parent, gint64), error))
+      return trellis_store_rollback_failed (self);
+  }
 
   stmt = trellis_store_prepare (self, sql->str, error);
   if (stmt == NULL)
@@ -1321,6 +1515,21 @@ trellis_store_insert_full (TrellisStore   *self,
   return trellis_store_commit (self, error);
 }
 
+/* A new file's Profile of a Graduate comes with Trellis, and is signed so. */
+static gboolean
+seed_default_framework (TrellisStore  *self,
+                        GError       **error)
+{
+  g_autofree char *name = g_steal_pointer (&self->editor_name);
+  gboolean ok;
+
+  self->editor_name = g_strdup ("Trellis");
+  ok = trellis_framework_template_load_default (self, NULL, error);
+  g_free (self->editor_name);
+  self->editor_name = g_steal_pointer (&name);
+  return ok;
+}
+
 /* Public API */
 
 /**
@@ -1352,12 +1561,14 @@ trellis_store_open (const char  *path,
 {
   g_autoptr(TrellisStore) self = NULL;
   gboolean created = FALSE;
+  gboolean exposed = FALSE;
   gboolean needs_application_id = FALSE;
   int version = 0;
+  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!ensure_file (path, &created, error))
+  if (!ensure_file (path, &created, &exposed, error))
     return NULL;
 
   if (!inspect_file (path, &version, &needs_application_id, error))
@@ -1369,8 +1580,26 @@ trellis_store_open (const char  *path,
 
   self = g_object_new (TRELLIS_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->exposed = exposed;
+  self->read_only = !created && !is_writable (path);
 
-  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+  if (self->read_only)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      if (version < TRELLIS_SCHEMA_VERSION)
+        {
+          g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_IO,
+                       _("“%s” was written by an older version of Trellis and must be upgraded, "
+                         "but it cannot be written here. Copy it to a folder you may change and "
+                         "open the copy; the file was not changed."), name);
+          return NULL;
+        }
+      rc = trellis_store_open_for_reading (path, &self->db);
+    }
+  else
+    rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
     {
       trellis_store_set_sqlite_error (self, error);
       return NULL;
@@ -1380,10 +1609,19 @@ trellis_store_open (const char  *path,
 
   if (version < TRELLIS_SCHEMA_VERSION)
     {
+      /* The file as it was, before the upgrade changes it for good. */
+      if (version > 0)
+        {
+          g_autoptr(TrellisBackup) backup = NULL;
+
+          backup = trellis_backup_take (self, TRELLIS_BACKUP_BEFORE_MIGRATION, NULL, error);
+          if (backup == NULL)
+            return NULL;
+        }
       if (!trellis_store_begin (self, error))
         return NULL;
       if (!trellis_schema_migrate (self->db, version, error) ||
-          (version == 0 && !trellis_framework_template_load_default (self, NULL, error)))
+          (version == 0 && !seed_default_framework (self, error)))
         {
           trellis_store_rollback (self);
           return NULL;
@@ -1391,7 +1629,7 @@ trellis_store_open (const char  *path,
       if (!trellis_store_commit (self, error))
         return NULL;
     }
-  else if (needs_application_id)
+  else if (needs_application_id && !self->read_only)
     {
       /* Files from before the application id get it, so later checks know them. */
       g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d", TRELLIS_APPLICATION_ID);
@@ -1408,6 +1646,36 @@ trellis_store_open (const char  *path,
   g_source_attach (self->watch, g_main_context_get_thread_default ());
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * trellis_store_is_read_only:
+ * @self: a store
+ *
+ * A file that cannot be written (read-only file or folder, mounted media) is opened for
+ * reading: browsing, export and print work, every write fails with a message saying so.
+ *
+ * Returns: %TRUE when the database was opened read-only
+ */
+gboolean
+trellis_store_is_read_only (TrellisStore *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+  return self->read_only;
+}
+
+/**
+ * trellis_store_is_exposed:
+ * @self: a store
+ *
+ * Returns: %TRUE when other users may read the file and it could not be made private (it
+ *   belongs to someone else)
+ */
+gboolean
+trellis_store_is_exposed (TrellisStore *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+  return self->exposed;
 }
 
 const char *
@@ -1715,6 +1983,8 @@ trellis_store_save_full (TrellisStore   *self,
   g_return_val_if_fail (TRELLIS_IS_ENTITY (entity), FALSE);
   g_return_val_if_fail (conflicts == NULL || *conflicts == NULL, FALSE);
 
+  if (!check_author (self, error))
+    return FALSE;
   klass = TRELLIS_ENTITY_GET_CLASS (entity);
   if (trellis_entity_get_revision (entity) <= 0 || trellis_entity_get_base (entity) == NULL)
     {
@@ -1960,6 +2230,8 @@ trellis_store_delete (TrellisStore     *self,
   g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
   g_return_val_if_fail (TRELLIS_IS_ENTITY (entity), FALSE);
 
+  if (!check_author (self, error))
+    return FALSE;
   klass = TRELLIS_ENTITY_GET_CLASS (entity);
   if (g_strcmp0 (klass->table, "framework") == 0)
     {
@@ -2039,6 +2311,8 @@ trellis_store_restore (TrellisStore     *self,
   g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
   g_return_val_if_fail (snapshot != NULL, FALSE);
 
+  if (!check_author (self, error))
+    return FALSE;
   if (!trellis_store_begin (self, error))
     return FALSE;
 
@@ -2371,6 +2645,9 @@ change_link (TrellisStore  *self,
 
   if (!trellis_store_begin (self, error))
     return FALSE;
+  if (linked && !link_exists (self, goal_id, competency_id) &&
+      !check_room (self, "goal_competency", "goal_id", goal_id, error))
+    return trellis_store_rollback_failed (self);
   stmt = trellis_store_prepare (self,
                                 linked ? "INSERT OR IGNORE INTO goal_competency "
                                          "(goal_id, competency_id, created_at, created_by) "
@@ -2417,6 +2694,9 @@ trellis_store_link_competency_as_created (TrellisStore  *self,
 
   g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
 
+  if (!link_exists (self, goal_id, competency_id) &&
+      !check_room (self, "goal_competency", "goal_id", goal_id, error))
+    return FALSE;
   stmt = trellis_store_prepare (self,
                                 "INSERT OR IGNORE INTO goal_competency "
                                 "(goal_id, competency_id, created_at, created_by) VALUES (?, ?, ?, ?)",
@@ -2448,6 +2728,8 @@ trellis_store_link_competency (TrellisStore  *self,
                                GError       **error)
 {
   g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+  if (!check_author (self, error))
+    return FALSE;
   return change_link (self, goal_id, competency_id, TRUE, error);
 }
 
@@ -2458,6 +2740,8 @@ trellis_store_unlink_competency (TrellisStore  *self,
                                  GError       **error)
 {
   g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+  if (!check_author (self, error))
+    return FALSE;
   return change_link (self, goal_id, competency_id, FALSE, error);
 }
 
@@ -2597,4 +2881,83 @@ trellis_store_check_external_change (TrellisStore *self)
   self->data_version = version;
   g_signal_emit (self, signals[EXTERNAL_CHANGE], 0);
   return TRUE;
+}
+
+gint64
+trellis_store_count_children (TrellisStore  *self,
+                              const char    *table,
+                              const char    *column,
+                              gint64         parent_id,
+                              GError       **error)
+{
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), -1);
+  return count_children (self, table, column, parent_id, error);
+}
+
+/**
+ * trellis_store_add_copy_origin:
+ * @self: a store
+ * @table: the kind of record
+ * @copy_uuid: the copy's UUID
+ * @source_uuid: the UUID of the record it was copied from (in an imported file)
+ * @error: return location for a #GError
+ *
+ * Records where a copy came from, so that importing the same file again adds no second copy.
+ *
+ * Returns: %FALSE with @error set on failure
+ */
+gboolean
+trellis_store_add_copy_origin (TrellisStore  *self,
+                               const char    *table,
+                               const char    *copy_uuid,
+                               const char    *source_uuid,
+                               GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+
+  stmt = trellis_store_prepare (self, "INSERT INTO copy_origin (entity, copy_uuid, source_uuid) "
+                                      "VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, copy_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, source_uuid, -1, SQLITE_STATIC);
+  return trellis_store_step_done (self, stmt, error);
+}
+
+/**
+ * trellis_store_lookup_copy:
+ * @self: a store
+ * @table: the kind of record
+ * @source_uuid: the UUID a copy was made from
+ * @error: return location for a #GError
+ *
+ * Returns: the row id of a copy of @source_uuid that is still here, 0 when there is none, -1
+ *   with @error set on failure
+ */
+gint64
+trellis_store_lookup_copy (TrellisStore  *self,
+                           const char    *table,
+                           const char    *source_uuid,
+                           GError       **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), -1);
+  g_return_val_if_fail (trellis_store_type_for_table (table) != G_TYPE_INVALID, -1);
+
+  sql = g_strdup_printf ("SELECT t.id FROM copy_origin o JOIN %s t ON t.uuid = o.copy_uuid "
+                         "WHERE o.entity = ? AND o.source_uuid = ? ORDER BY t.id LIMIT 1", table);
+  stmt = trellis_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, source_uuid, -1, SQLITE_STATIC);
+  id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  return id;
 }

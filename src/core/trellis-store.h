@@ -35,6 +35,8 @@ TrellisStore   *trellis_store_open                   (const char     *path,
 char           *trellis_store_default_path           (void);
 const char     *trellis_store_get_path               (TrellisStore   *self);
 const char     *trellis_store_get_journal_mode       (TrellisStore   *self);
+gboolean        trellis_store_is_read_only           (TrellisStore   *self);
+gboolean        trellis_store_is_exposed             (TrellisStore   *self);
 void            trellis_store_set_busy_timeout       (TrellisStore   *self,
                                                       guint           milliseconds);
 void            trellis_store_set_editor             (TrellisStore   *self,

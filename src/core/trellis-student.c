@@ -18,6 +18,7 @@ struct _TrellisStudent
   TrellisEntity parent_instance;
 
   char    *given_name;
+  char    *middle_name;
   char    *family_name;
   char    *preferred_name;
   char    *pronouns;
@@ -33,6 +34,8 @@ struct _TrellisStudent
   char    *learning_preferences;
   char    *supports;
   gboolean archived;
+  char    *email;
+  char    *sourced_id;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisStudent, trellis_student, TRELLIS_TYPE_ENTITY)
@@ -40,6 +43,8 @@ G_DEFINE_FINAL_TYPE (TrellisStudent, trellis_student, TRELLIS_TYPE_ENTITY)
 static const TrellisField fields[] = {
   { "given-name", "given_name", TRELLIS_FIELD_TEXT, G_STRUCT_OFFSET (TrellisStudent, given_name),
     N_("Given name"), TRELLIS_FIELD_FLAG_NONE, 0, 0, NULL, NULL },
+  { "middle-name", "middle_name", TRELLIS_FIELD_TEXT, G_STRUCT_OFFSET (TrellisStudent, middle_name),
+    N_("Middle name"), TRELLIS_FIELD_FLAG_NONE, 0, 0, NULL, NULL },
   { "family-name", "family_name", TRELLIS_FIELD_TEXT, G_STRUCT_OFFSET (TrellisStudent, family_name),
     N_("Family name"), TRELLIS_FIELD_FLAG_NONE, 0, 0, NULL, NULL },
   { "preferred-name", "preferred_name", TRELLIS_FIELD_TEXT, G_STRUCT_OFFSET (TrellisStudent, preferred_name),
@@ -70,6 +75,11 @@ static const TrellisField fields[] = {
     N_("Supports and accommodations"), TRELLIS_FIELD_FLAG_MULTILINE, 0, 0, NULL, NULL },
   { "archived", "archived", TRELLIS_FIELD_BOOLEAN, G_STRUCT_OFFSET (TrellisStudent, archived),
     N_("Archived"), TRELLIS_FIELD_FLAG_NONE, 0, 0, NULL, NULL },
+  { "email", "email", TRELLIS_FIELD_TEXT, G_STRUCT_OFFSET (TrellisStudent, email),
+    N_("Email"), TRELLIS_FIELD_FLAG_NONE, 0, 0, NULL, NULL },
+  /* the student's OneRoster sourcedId when the student came from a roster import */
+  { "sourced-id", "sourced_id", TRELLIS_FIELD_TEXT, G_STRUCT_OFFSET (TrellisStudent, sourced_id),
+    N_("Roster identifier"), TRELLIS_FIELD_FLAG_NONE, 0, 0, NULL, NULL },
 };
 
 static gboolean
@@ -84,6 +94,12 @@ trellis_student_validate (TrellisEntity  *entity,
     {
       g_set_error_literal (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID,
                            _("A student needs a given name or a family name."));
+      return FALSE;
+    }
+  if (!trellis_is_valid_email (self->email))
+    {
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID,
+                   _("“%s” is not an email address (expected name@example.org)."), self->email);
       return FALSE;
     }
   return TRUE;

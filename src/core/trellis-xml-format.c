@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "trellis-error.h"
+#include "trellis-limits.h"
 #include "trellis-store-private.h"
 #include "trellis-xml-format.h"
 
@@ -139,15 +140,31 @@ append_record_type (GString              *xsd,
       append_field (xsd, type, f);
   if (g_strcmp0 (type->klass->table, "goal") == 0)
     {
+      g_autofree char *text = g_strdup_printf ("A competency of the plan's framework that this goal builds; "
+                                               "at most %d per goal", TRELLIS_LIMIT_LINKS_PER_GOAL);
+
       g_string_append_printf (xsd, "      <xs:element name=\"%s\" type=\"plp:uuid\" minOccurs=\"0\" "
                               "maxOccurs=\"unbounded\">\n", TRELLIS_XML_LINK);
-      append_documentation (xsd, "        ", "A competency of the plan's framework that this goal builds");
+      append_documentation (xsd, "        ", text);
       g_string_append (xsd, "      </xs:element>\n");
     }
+  /* The limits are documented, not stated as maxOccurs: Trellis names the record and the limit,
+   * where a validator would only say that an element is not expected. */
   for (guint c = 0; c < n_types; c++)
     if (types[c].parent == (int) index)
-      g_string_append_printf (xsd, "      <xs:element name=\"%s\" type=\"plp:%s\" minOccurs=\"0\" "
-                              "maxOccurs=\"unbounded\"/>\n", types[c].element, types[c].element);
+      {
+        const TrellisLimit *limit = trellis_limits_for_table (types[c].klass->table);
+        g_autofree char *text = NULL;
+
+        g_string_append_printf (xsd, "      <xs:element name=\"%s\" type=\"plp:%s\" minOccurs=\"0\" "
+                                "maxOccurs=\"unbounded\"%s>\n", types[c].element, types[c].element,
+                                limit != NULL ? "" : "/");
+        if (limit == NULL)
+          continue;
+        text = g_strdup_printf ("At most %u per %s", limit->max, type->element);
+        append_documentation (xsd, "        ", text);
+        g_string_append (xsd, "      </xs:element>\n");
+      }
   g_string_append (xsd,
                    "    </xs:sequence>\n"
                    "    <xs:attributeGroup ref=\"plp:identity\"/>\n"

@@ -4,10 +4,13 @@
  * network, no entity substitution, no DTD (a document with a DOCTYPE is refused), an external
  * entity loader that refuses everything, and limits on size, depth and text length; it is
  * validated against the shipped schema in the same pass, and nothing touches the database until
- * the whole file is read. PLAN: every record is matched by UUID and classified as new, updated,
- * unchanged or in conflict (changed here after the file was exported, and different in the
- * file). APPLY: in one transaction through the store, so history records every change and a
- * failure leaves the database as it was.
+ * the whole file is read; the limits of trellis-limits.h are counted as it goes. PLAN: every
+ * record is matched by UUID and classified as new, updated, unchanged or in conflict (changed
+ * here after the file was exported, and different in the file); a UUID this database has under
+ * another owner is refused, never moved. APPLY: in one transaction through the store, so history
+ * records every change and a failure leaves the database as it was. The plan is made again
+ * inside that transaction: preview and apply see one database, and when it changed in between
+ * nothing is applied and the new plan is there to show.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +30,8 @@
 
 #include "trellis-entity-private.h"
 #include "trellis-error.h"
+#include "trellis-limits.h"
+#include "trellis-store-job.h"
 #include "trellis-store-private.h"
 #include "trellis-vocabulary.h"
 #include "trellis-xml-format.h"
@@ -67,6 +72,7 @@ typedef struct
   guint                 record;
   TrellisXmlOutcome     outcome;
   TrellisXmlResolution  resolution;
+  gboolean              copied;      /* an earlier import already made a copy of it here */
 } Unit;
 
 struct _TrellisXmlImport
@@ -97,6 +103,13 @@ G_DEFINE_FINAL_TYPE (TrellisXmlImport, trellis_xml_import, G_TYPE_OBJECT)
 
 #define TEXT_TOO_LONG _("A text in the file is longer than 1 MB; no plan has texts that long.")
 
+/* How many records of each type one open record holds so far, to refuse one too many as soon
+ * as it is read (a file with 200,000 guardians for one student never fills memory). */
+typedef struct
+{
+  guint n[16];
+} Counts;
+
 /* The parser's state while it walks the file. */
 typedef struct
 {
@@ -105,12 +118,17 @@ typedef struct
   const TrellisXmlType *types;
   guint                n_types;
   GArray              *stack;        /* record indices of the open records */
+  GArray              *counts;       /* Counts, one per open record: what it holds so far */
+  guint                n_students;
   int                  field;        /* the open field of the top record, -1 none, -2 a link */
   GString             *text;
   char                *error_message;
   int                  error_line;
   int                  error_column;
 } Reader;
+
+static char *dup_record_name (TrellisXmlImport *self,
+                              Record           *record);
 
 /* Helpers */
 
@@ -331,6 +349,58 @@ find_field (const TrellisXmlType *type,
 }
 
 static void
+pop_record (Reader *reader)
+{
+  g_array_set_size (reader->stack, reader->stack->len - 1);
+  g_array_set_size (reader->counts, reader->counts->len - 1);
+}
+
+/* “Plan “2026–2027” holds too many records: A plan can have at most 40 goals.” */
+static void
+fail_too_many (Reader             *reader,
+               guint               owner,
+               const TrellisLimit *limit)
+{
+  Record *record = record_at (reader->self, owner);
+  g_autofree char *name = dup_record_name (reader->self, record);
+  g_autofree char *sentence = trellis_limits_dup_message (limit);
+  g_autofree char *message = NULL;
+
+  /* Translators: a kind of record, its name, and the limit it is past */
+  message = g_strdup_printf (_("%s “%s” holds too many records: %s"),
+                             _(reader->types[record->type].klass->label), name, sentence);
+  reader_fail (reader, 0, 0, message);
+}
+
+/* Counts the new record against its owner's limit, or a student against the file's. */
+static void
+count_record (Reader *reader,
+              int     parent,
+              int     type_index)
+{
+  const TrellisXmlType *type = &reader->types[type_index];
+  const TrellisLimit *limit = trellis_limits_for_table (type->klass->table);
+
+  if (parent < 0)
+    {
+      if (g_strcmp0 (type->klass->table, "student") == 0 &&
+          ++reader->n_students > TRELLIS_LIMIT_STUDENTS_PER_FILE)
+        {
+          g_autofree char *message =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The file has more than %u student; a plan file "
+                                          "can hold at most %u.", "The file has more than %u students; a plan "
+                                          "file can hold at most %u.", TRELLIS_LIMIT_STUDENTS_PER_FILE),
+                             TRELLIS_LIMIT_STUDENTS_PER_FILE, TRELLIS_LIMIT_STUDENTS_PER_FILE);
+          reader_fail (reader, 0, 0, message);
+        }
+      return;
+    }
+  if (limit != NULL &&
+      ++g_array_index (reader->counts, Counts, reader->counts->len - 1).n[type_index] > limit->max)
+    fail_too_many (reader, parent, limit);
+}
+
+static void
 start_record (Reader *reader,
               int     type_index)
 {
@@ -362,11 +432,13 @@ start_record (Reader *reader,
     g_ptr_array_add (self->values, NULL);
   if (record.parent < 0)
     {
-      Unit unit = { index, TRELLIS_XML_OUTCOME_UNCHANGED, TRELLIS_XML_RESOLUTION_MINE };
+      Unit unit = { index, TRELLIS_XML_OUTCOME_UNCHANGED, TRELLIS_XML_RESOLUTION_MINE, FALSE };
       g_array_append_val (self->units, unit);
     }
   g_array_append_val (self->records, record);
+  count_record (reader, record.parent, type_index);
   g_array_append_val (reader->stack, index);
+  g_array_set_size (reader->counts, reader->counts->len + 1);
 }
 
 static void
@@ -380,7 +452,8 @@ end_field (Reader *reader)
     {
       g_autofree char *uuid = g_ascii_strdown (g_strstrip (reader->text->str), -1);
       g_ptr_array_add (self->links, (gpointer) intern (self, uuid));
-      record->n_links++;
+      if (++record->n_links > TRELLIS_LIMIT_LINKS_PER_GOAL)
+        fail_too_many (reader, index, trellis_limits_for_table ("goal_competency"));
     }
   else
     {
@@ -415,7 +488,7 @@ on_element (Reader *reader)
     {
       start_record (reader, type_index);
       if (empty)
-        g_array_set_size (reader->stack, reader->stack->len - 1);
+        pop_record (reader);
       return;
     }
   if (reader->stack->len == 0)
@@ -460,7 +533,7 @@ on_end_element (Reader *reader)
   if (reader->field != -1)
     end_field (reader);
   else if (reader->stack->len > 0 && xmlTextReaderDepth (reader->reader) > 0)
-    g_array_set_size (reader->stack, reader->stack->len - 1);
+    pop_record (reader);
 }
 
 /* Where @marker ends in [p, end), or NULL. */
@@ -582,8 +655,9 @@ read_file (TrellisXmlImport  *self,
            GError           **error)
 {
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (Counts));
   g_autoptr(GString) text = g_string_new (NULL);
-  Reader reader = { self, NULL, NULL, 0, stack, -1, text, NULL, 0, 0 };
+  Reader reader = { self, NULL, NULL, 0, stack, counts, 0, -1, text, NULL, 0, 0 };
   xmlSchemaPtr schema;
   struct stat info;
   int fd, result = 0;
@@ -594,6 +668,7 @@ read_file (TrellisXmlImport  *self,
   if (schema == NULL)
     return FALSE;
   reader.types = trellis_xml_format_types (&reader.n_types);
+  g_assert (reader.n_types <= G_N_ELEMENTS (((Counts *) NULL)->n));
 
   fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0 || fstat (fd, &info) != 0)
@@ -889,6 +964,169 @@ load_local_links (TrellisStore  *store,
   return g_steal_pointer (&links);
 }
 
+/* How people recognise a stored record: as dup_record_name() does for the file's. */
+/* At most the first 60 characters of @text (g_utf8_substring() reads past a shorter end). */
+static char *
+dup_name_cut (const char *text)
+{
+  const glong max = 60;
+
+  if (text == NULL)
+    return g_strdup ("");
+  return g_utf8_strlen (text, -1) > max ? g_utf8_substring (text, 0, max) : g_strdup (text);
+}
+
+static char *
+dup_entity_name (TrellisEntity *entity)
+{
+  static const char * const names[] = { "title", "name", "text", "body", "school-year" };
+
+  if (trellis_entity_find_field (entity, "family-name") != NULL)
+    {
+      const char *preferred = trellis_entity_get_text (entity, "preferred-name");
+      const char *given = trellis_entity_get_text (entity, "given-name");
+
+      return g_strstrip (g_strdup_printf ("%s %s", preferred && *preferred ? preferred : given ? given : "",
+                                          trellis_entity_get_text (entity, "family-name")));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const TrellisField *field = trellis_entity_find_field (entity, names[i]);
+
+      if (field != NULL && field->type == TRELLIS_FIELD_TEXT)
+        return dup_name_cut (trellis_entity_get_text (entity, names[i]));
+    }
+  return g_strdup (trellis_entity_get_uuid (entity));
+}
+
+static char *
+describe_owner (const char *label,
+                const char *name,
+                const char *top_label,
+                const char *top_name)
+{
+  if (top_label == NULL)
+    /* Translators: a kind of record and its name, e.g. “Student “Lan Nguyễn”” */
+    return g_strdup_printf (_("%s “%s”"), label, name);
+  /* Translators: a record and the student or framework it belongs to, e.g. “Plan “2026–2027” of
+   * Student “Lan Nguyễn”” */
+  return g_strdup_printf (_("%s “%s” of %s “%s”"), label, name, top_label, top_name);
+}
+
+/* The owner of a record here, with the student or framework above it. */
+static char *
+dup_local_owner (TrellisStore  *store,
+                 GType          type,
+                 gint64         id,
+                 GError       **error)
+{
+  g_autoptr(TrellisEntity) owner = trellis_store_load (store, type, id, error);
+  g_autoptr(TrellisEntity) top = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *top_name = NULL;
+
+  if (owner == NULL)
+    return NULL;
+  top = g_object_ref (owner);
+  for (;;)
+    {
+      TrellisEntityClass *klass = TRELLIS_ENTITY_GET_CLASS (top);
+      const TrellisField *parent = NULL;
+      TrellisEntity *above;
+
+      for (guint f = 0; f < klass->n_fields && parent == NULL; f++)
+        if (klass->fields[f].flags & TRELLIS_FIELD_FLAG_PARENT)
+          parent = &klass->fields[f];
+      if (parent == NULL)
+        break;
+      above = trellis_store_load (store, trellis_store_type_for_table (parent->references),
+                                  trellis_entity_get_reference (top, parent->name), error);
+      if (above == NULL)
+        return NULL;
+      g_object_unref (top);
+      top = above;
+    }
+  name = dup_entity_name (owner);
+  top_name = dup_entity_name (top);
+  return describe_owner (_(TRELLIS_ENTITY_GET_CLASS (owner)->label), name,
+                         top == owner ? NULL : _(TRELLIS_ENTITY_GET_CLASS (top)->label), top_name);
+}
+
+/* The owner of a record in the file, with the student or framework above it. */
+static char *
+dup_file_owner (TrellisXmlImport *self,
+                Record           *owner)
+{
+  guint n_types;
+  const TrellisXmlType *types = trellis_xml_format_types (&n_types);
+  Record *top = owner;
+  g_autofree char *name = dup_record_name (self, owner);
+  g_autofree char *top_name = NULL;
+
+  while (top->parent >= 0)
+    top = record_at (self, top->parent);
+  top_name = dup_record_name (self, top);
+  return describe_owner (_(types[owner->type].klass->label), name,
+                         top == owner ? NULL : _(types[top->type].klass->label), top_name);
+}
+
+/* A record here belongs to one owner for good: a file that puts it under another (a goal of
+ * another student's plan, a guardian of another student) is refused, never obeyed. */
+static gboolean
+refuse_other_owner (TrellisXmlImport  *self,
+                    TrellisStore      *store,
+                    Record            *record,
+                    gint64             local_parent_id,
+                    GError           **error)
+{
+  guint n_types;
+  const TrellisXmlType *types = trellis_xml_format_types (&n_types);
+  const TrellisXmlType *type = &types[record->type];
+  g_autofree char *name = dup_record_name (self, record);
+  g_autofree char *here = dup_local_owner (store, types[type->parent].type, local_parent_id, error);
+  g_autofree char *there = NULL;
+  g_autofree char *message = NULL;
+
+  if (here == NULL)
+    return FALSE;
+  there = dup_file_owner (self, record_at (self, record->parent));
+  /* Translators: a kind of record, its name and identifier, the owner it has in this database and
+   * the owner the file gives it */
+  message = g_strdup_printf (_("%s “%s” (%s) belongs to %s in this database, but the file puts it "
+                               "under %s. A record is never moved to another owner."),
+                             _(type->klass->label), name, record->identity[TRELLIS_XML_COLUMN_UUID],
+                             here, there);
+  return fail_at_record (self, record, message, error);
+}
+
+/* A text past the limit is refused when the file is checked, not halfway through applying it. */
+static gboolean
+check_text_lengths (TrellisXmlImport  *self,
+                    Record            *record,
+                    GError           **error)
+{
+  guint n_types;
+  const TrellisXmlType *types = trellis_xml_format_types (&n_types);
+  const TrellisXmlType *type = &types[record->type];
+
+  for (guint f = 0; f < type->klass->n_fields; f++)
+    {
+      const char *value = record_value (self, record, f);
+      glong n_chars;
+      g_autofree char *message = NULL;
+
+      if (value == NULL || type->klass->fields[f].type != TRELLIS_FIELD_TEXT ||
+          strlen (value) <= TRELLIS_LIMIT_TEXT_CHARS)
+        continue;
+      n_chars = g_utf8_strlen (value, -1);
+      if (n_chars <= TRELLIS_LIMIT_TEXT_CHARS)
+        continue;
+      message = trellis_limits_dup_text_message (_(type->klass->fields[f].label), n_chars);
+      return fail_at_record (self, record, message, error);
+    }
+  return TRUE;
+}
+
 /* Compares one record with its match here (if any) and sets its status. */
 static gboolean
 plan_record (TrellisXmlImport  *self,
@@ -906,6 +1144,11 @@ plan_record (TrellisXmlImport  *self,
   sqlite3_stmt *stmt;
   gboolean differs = FALSE;
 
+  record->status = STATUS_NEW;
+  record->adds_links = FALSE;
+  record->local_id = 0;
+  if (!check_text_lengths (self, record, error))
+    return FALSE;
   for (guint f = 0; f < type->klass->n_fields; f++)
     {
       const TrellisField *field = &type->klass->fields[f];
@@ -938,6 +1181,16 @@ plan_record (TrellisXmlImport  *self,
     }
 
   record->local_id = sqlite3_column_int64 (stmt, TRELLIS_XML_COLUMN_ID);
+  if (record->parent >= 0)
+    {
+      gint64 local_parent = sqlite3_column_int64 (stmt, TRELLIS_XML_N_IDENTITY_COLUMNS + type->klass->n_fields);
+
+      if (local_parent != record_at (self, record->parent)->local_id)
+        {
+          sqlite3_reset (stmt);
+          return refuse_other_owner (self, store, record, local_parent, error);
+        }
+    }
   for (guint f = 0; f < type->klass->n_fields && !differs; f++)
     {
       const TrellisField *field = &type->klass->fields[f];
@@ -981,11 +1234,10 @@ plan_record (TrellisXmlImport  *self,
   return TRUE;
 }
 
+/* The file's records by UUID; each may appear once. */
 static gboolean
-plan_import (TrellisXmlImport  *self,
-             TrellisStore      *store,
-             GCancellable      *cancellable,
-             GError           **error)
+index_records (TrellisXmlImport  *self,
+               GError           **error)
 {
   for (guint i = 0; i < self->records->len; i++)
     {
@@ -1000,7 +1252,71 @@ plan_import (TrellisXmlImport  *self,
           return fail_at_record (self, record, message, error);
         }
     }
+  return TRUE;
+}
 
+/* The file's new records added to an owner that is here already must fit beside the records
+ * it has: the reader counted only what the file holds. */
+static gboolean
+check_room_here (TrellisXmlImport  *self,
+                 TrellisStore      *store,
+                 GError           **error)
+{
+  guint n_types;
+  const TrellisXmlType *types = trellis_xml_format_types (&n_types);
+  g_autoptr(GHashTable) added = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+  for (guint i = 0; i < self->records->len; i++)
+    {
+      Record *record = record_at (self, i);
+      const TrellisXmlType *type = &types[record->type];
+      const TrellisLimit *limit;
+      Record *owner;
+      gpointer key;
+      guint n_added;
+      gint64 n_here;
+
+      if (record->status != STATUS_NEW || record->parent < 0)
+        continue;
+      owner = record_at (self, record->parent);
+      limit = trellis_limits_for_table (type->klass->table);
+      if (owner->local_id == 0 || limit == NULL)
+        continue;
+      key = GUINT_TO_POINTER (record->parent * n_types + record->type);
+      n_added = GPOINTER_TO_UINT (g_hash_table_lookup (added, key)) + 1;
+      g_hash_table_insert (added, key, GUINT_TO_POINTER (n_added));
+      n_here = trellis_store_count_children (store, type->klass->table, type->parent_field->column,
+                                             owner->local_id, error);
+      if (n_here < 0)
+        return FALSE;
+      if (n_here + n_added > limit->max)
+        {
+          g_autofree char *name = dup_file_owner (self, owner);
+          g_autofree char *sentence = trellis_limits_dup_message (limit);
+          g_autofree char *message =
+            /* Translators: a record (“Plan “2026–2027” of Student “Lan Nguyễn””), and its limit */
+            g_strdup_printf (_("%s would hold too many records with the file's added to those it has "
+                               "here: %s"), name, sentence);
+
+          return fail_at_record (self, record, message, error);
+        }
+    }
+  return TRUE;
+}
+
+/* Works out what applying would do to every record and student or framework, as the database
+ * is now. Runs for the preview and again inside the transaction that applies it. */
+static gboolean
+classify (TrellisXmlImport  *self,
+          TrellisStore      *store,
+          GCancellable      *cancellable,
+          GError           **error)
+{
+  guint n_types;
+  const TrellisXmlType *types = trellis_xml_format_types (&n_types);
+
+  self->planned = FALSE;
+  g_array_set_size (self->conflicts, 0);
   for (guint i = 0; i < self->records->len; i++)
     {
       Record *record;
@@ -1018,8 +1334,17 @@ plan_import (TrellisXmlImport  *self,
       record = record_at (self, i);
       unit = &g_array_index (self->units, Unit, record->unit);
       if (record->parent < 0)
-        unit->outcome = record->status == STATUS_NEW ? TRELLIS_XML_OUTCOME_NEW
-                                                     : TRELLIS_XML_OUTCOME_UNCHANGED;
+        {
+          gint64 copy = record->status == STATUS_NEW ? 0
+                        : trellis_store_lookup_copy (store, types[record->type].klass->table,
+                                                     record->identity[TRELLIS_XML_COLUMN_UUID], error);
+
+          if (copy < 0)
+            return FALSE;
+          unit->copied = copy > 0;
+          unit->outcome = record->status == STATUS_NEW ? TRELLIS_XML_OUTCOME_NEW
+                                                       : TRELLIS_XML_OUTCOME_UNCHANGED;
+        }
       if (unit->outcome == TRELLIS_XML_OUTCOME_NEW)
         continue;
       if (record->status == STATUS_CONFLICT)
@@ -1028,12 +1353,23 @@ plan_import (TrellisXmlImport  *self,
                (record->status == STATUS_NEW || record->status == STATUS_UPDATED || record->adds_links))
         unit->outcome = TRELLIS_XML_OUTCOME_UPDATED;
     }
+  if (!check_room_here (self, store, error))
+    return FALSE;
 
   for (guint u = 0; u < self->units->len; u++)
     if (g_array_index (self->units, Unit, u).outcome == TRELLIS_XML_OUTCOME_CONFLICT)
       g_array_append_val (self->conflicts, u);
   self->planned = TRUE;
   return TRUE;
+}
+
+static gboolean
+plan_import (TrellisXmlImport  *self,
+             TrellisStore      *store,
+             GCancellable      *cancellable,
+             GError           **error)
+{
+  return index_records (self, error) && classify (self, store, cancellable, error);
 }
 
 static const char *
@@ -1067,7 +1403,7 @@ dup_record_name (TrellisXmlImport *self,
     }
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (record_text (self, record, names[i]) != NULL)
-      return g_utf8_substring (record_text (self, record, names[i]), 0, 60);
+      return dup_name_cut (record_text (self, record, names[i]));
   return g_strdup (record->identity[TRELLIS_XML_COLUMN_UUID]);
 }
 
@@ -1220,8 +1556,15 @@ insert_record (TrellisXmlImport  *self,
                                record->identity[TRELLIS_XML_COLUMN_UPDATED_BY]);
   if (!fill_entity (self, store, record, entity, error))
     return FALSE;
+  /* A copy is another person as far as the school's roster knows: the original keeps the
+   * roster's identifier, which is unique. */
+  if (copy && trellis_entity_find_field (entity, "sourced-id") != NULL)
+    g_object_set (entity, "sourced-id", "", NULL);
   if (!trellis_store_insert_full (store, entity, TRUE, &local_error))
     return fail_at_record (self, record, local_error->message, error);
+  if (copy && !trellis_store_add_copy_origin (store, types[record->type].klass->table, fresh,
+                                              record->identity[TRELLIS_XML_COLUMN_UUID], error))
+    return FALSE;
   record->target_id = trellis_entity_get_id (entity);
   return TRUE;
 }
@@ -1267,6 +1610,17 @@ apply_record (TrellisXmlImport  *self,
     {
       if (record->target_id == 0)
         record->target_id = record->local_id;
+      return TRUE;
+    }
+  /* The same file copied before: that copy stands for it, and no second one is made. */
+  if (copy && unit->copied)
+    {
+      gint64 earlier = trellis_store_lookup_copy (store, types[record->type].klass->table,
+                                                  record->identity[TRELLIS_XML_COLUMN_UUID], error);
+
+      if (earlier < 0)
+        return FALSE;
+      record->target_id = earlier > 0 ? earlier : record->local_id;
       return TRUE;
     }
   if (copy || record->status == STATUS_NEW)
@@ -1329,6 +1683,104 @@ restore_cache (TrellisStore *store,
   sqlite3_exec (trellis_store_get_db (store), pragma, NULL, NULL, NULL);
 }
 
+/* What the preview said of one record, to compare with what the database says when applying. */
+typedef struct
+{
+  guint8   status;
+  gboolean adds_links;
+  gint64   local_id;
+} Seen;
+
+static const char *
+outcome_word (TrellisXmlOutcome outcome)
+{
+  static const char * const words[] = { N_("new"), N_("updated"), N_("unchanged"), N_("in conflict") };
+
+  return _(words[outcome]);
+}
+
+/* One line per student or framework that the database changed under, e.g.
+ * “Student “Lan Nguyễn”: was unchanged, now in conflict”, at most a few. */
+static char *
+dup_changes (TrellisXmlImport *self,
+             GArray           *seen,
+             GArray           *outcomes)
+{
+  guint n_types;
+  const TrellisXmlType *types = trellis_xml_format_types (&n_types);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n_changed = 0;
+  int last_unit = -1;
+
+  for (guint i = 0; i < self->records->len; i++)
+    {
+      Record *record = record_at (self, i);
+      Seen *before = &g_array_index (seen, Seen, i);
+      Unit *unit = &g_array_index (self->units, Unit, record->unit);
+      TrellisXmlOutcome was = g_array_index (outcomes, TrellisXmlOutcome, record->unit);
+      Record *top = record_at (self, unit->record);
+      g_autofree char *name = NULL;
+
+      if ((int) record->unit == last_unit ||
+          (before->status == record->status && before->adds_links == record->adds_links &&
+           before->local_id == record->local_id && was == unit->outcome))
+        continue;
+      last_unit = record->unit;
+      if (++n_changed > 5)
+        continue;
+      name = dup_record_name (self, top);
+      g_string_append (text, "\n");
+      if (was != unit->outcome)
+        /* Translators: a student or framework, and what the import does to it before and now */
+        g_string_append_printf (text, _("%s “%s”: was %s, now %s"), _(types[top->type].klass->label), name,
+                                outcome_word (was), outcome_word (unit->outcome));
+      else
+        g_string_append_printf (text, _("%s “%s”: changed in this database since the preview"),
+                                _(types[top->type].klass->label), name);
+    }
+  if (n_changed > 5)
+    {
+      g_string_append (text, "\n");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                                                 n_changed - 5), n_changed - 5);
+    }
+  return n_changed > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/* Inside the write transaction nobody else can change the database: the file is classified
+ * again, and when that differs from the preview nothing is applied. The import then holds the
+ * new preview, to be shown and confirmed again. */
+static gboolean
+recheck (TrellisXmlImport  *self,
+         TrellisStore      *store,
+         GCancellable      *cancellable,
+         GError           **error)
+{
+  g_autoptr(GArray) seen = g_array_sized_new (FALSE, FALSE, sizeof (Seen), self->records->len);
+  g_autoptr(GArray) outcomes = g_array_sized_new (FALSE, FALSE, sizeof (TrellisXmlOutcome), self->units->len);
+  g_autofree char *changes = NULL;
+
+  for (guint i = 0; i < self->records->len; i++)
+    {
+      Record *record = record_at (self, i);
+      Seen before = { record->status, record->adds_links, record->local_id };
+
+      g_array_append_val (seen, before);
+    }
+  for (guint u = 0; u < self->units->len; u++)
+    g_array_append_val (outcomes, g_array_index (self->units, Unit, u).outcome);
+
+  if (!classify (self, store, cancellable, error))
+    return FALSE;
+  changes = dup_changes (self, seen, outcomes);
+  if (changes == NULL)
+    return TRUE;
+  g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_CHANGED,
+               _("The database changed since “%s” was checked, so nothing was imported. What changed:%s"),
+               self->display_name, changes);
+  return FALSE;
+}
+
 static gboolean
 apply_records (TrellisXmlImport  *self,
                TrellisStore      *store,
@@ -1337,6 +1789,11 @@ apply_records (TrellisXmlImport  *self,
 {
   if (!trellis_store_begin (store, error))
     return FALSE;
+  if (!recheck (self, store, cancellable, error))
+    {
+      trellis_store_rollback (store);
+      return FALSE;
+    }
   for (guint i = 0; i < self->records->len; i++)
     {
       if ((i & 0x3ff) == 0 && g_cancellable_is_cancelled (cancellable))
@@ -1377,82 +1834,6 @@ apply_import (TrellisXmlImport  *self,
     record_at (self, i)->status = STATUS_UNCHANGED;
   self->planned = FALSE;
   return TRUE;
-}
-
-/* Runs @func on a connection of the worker thread's own, with the caller's editor. */
-typedef gboolean (*StoreJob) (TrellisXmlImport  *self,
-                              TrellisStore      *store,
-                              GCancellable      *cancellable,
-                              GError           **error);
-
-typedef struct
-{
-  StoreJob  job;
-  char     *database_path;
-  char     *editor_name;
-  char     *editor_role;
-} ThreadJob;
-
-static void
-thread_job_free (gpointer data)
-{
-  ThreadJob *job = data;
-
-  g_free (job->database_path);
-  g_free (job->editor_name);
-  g_free (job->editor_role);
-  g_free (job);
-}
-
-static void
-run_thread_job (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  ThreadJob *job = task_data;
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(TrellisStore) store = NULL;
-  GError *error = NULL;
-  gboolean ok = FALSE;
-
-  g_main_context_push_thread_default (context);
-  store = trellis_store_open (job->database_path, &error);
-  if (store != NULL)
-    {
-      trellis_store_set_editor (store, job->editor_name, job->editor_role);
-      ok = job->job (source_object, store, cancellable, &error);
-      g_clear_object (&store);
-    }
-  g_main_context_pop_thread_default (context);
-
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-start_thread_job (TrellisXmlImport    *self,
-                  StoreJob             func,
-                  gpointer             source_tag,
-                  GCancellable        *cancellable,
-                  GAsyncReadyCallback  callback,
-                  gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  ThreadJob *job = g_new0 (ThreadJob, 1);
-
-  job->job = func;
-  job->database_path = g_strdup (trellis_store_get_path (self->store));
-  job->editor_name = g_strdup (trellis_store_get_editor_name (self->store));
-  job->editor_role = g_strdup (trellis_store_get_editor_role (self->store));
-  g_task_set_source_tag (task, source_tag);
-  /* The job says what happened: cancelled (TRELLIS_ERROR_CANCELLED, nothing changed) or, when the
-   * cancel came too late, done. GTask would otherwise report G_IO_ERROR_CANCELLED even then. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, job, thread_job_free);
-  g_task_run_in_thread (task, run_thread_job);
 }
 
 static gboolean
@@ -1576,7 +1957,8 @@ trellis_xml_import_read_async (TrellisXmlImport    *self,
                                gpointer             user_data)
 {
   g_return_if_fail (TRELLIS_IS_XML_IMPORT (self));
-  start_thread_job (self, read_job, trellis_xml_import_read_async, cancellable, callback, user_data);
+  trellis_store_job_run_async (self, self->store, (TrellisStoreJobFunc) read_job,
+                               trellis_xml_import_read_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -1820,7 +2202,9 @@ trellis_xml_import_dup_summary (TrellisXmlImport *self)
  * UUIDs and times, updated ones are saved (history records each change), copies get new UUIDs.
  * An import never deletes.
  *
- * Returns: %FALSE with @error set, and nothing changed, on failure
+ * Returns: %FALSE with @error set, and nothing changed, on failure; %TRELLIS_ERROR_CHANGED when
+ *   the database changed since the preview: the import then holds the new preview (counts,
+ *   conflicts) and may be applied again once a person has seen it
  */
 gboolean
 trellis_xml_import_apply (TrellisXmlImport  *self,
@@ -1840,7 +2224,8 @@ trellis_xml_import_apply_async (TrellisXmlImport    *self,
 {
   g_return_if_fail (TRELLIS_IS_XML_IMPORT (self));
   g_return_if_fail (self->planned);
-  start_thread_job (self, apply_import, trellis_xml_import_apply_async, cancellable, callback, user_data);
+  trellis_store_job_run_async (self, self->store, (TrellisStoreJobFunc) apply_import,
+                               trellis_xml_import_apply_async, cancellable, callback, user_data);
 }
 
 gboolean

@@ -87,7 +87,7 @@ gint64
 fuzz_count_rows (TrellisStore *store)
 {
   static const char * const tables[] = {
-    "framework", "proficiency_level", "attribute", "competency", "student", "guardian", "plan", "goal",
+    "framework", "proficiency_level", "attribute", "competency", "student", "guardian", "staff", "plan", "goal",
     "goal_competency", "action_step", "evidence", "note", "history",
   };
   gint64 total = 0;
