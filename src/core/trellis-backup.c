@@ -37,6 +37,8 @@ struct _TrellisBackup
   GDateTime           *time;
   goffset              size;
   gint64               n_students;
+  /* When the file was written, to nanoseconds: orders copies named in the same second. */
+  gint64               written_ns;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisBackup, trellis_backup, G_TYPE_OBJECT)
@@ -253,6 +255,7 @@ backup_from_name (const char *folder,
   self->time = g_steal_pointer (&time);
   self->size = info.st_size;
   self->n_students = -1;
+  self->written_ns = (gint64) info.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + info.st_mtim.tv_nsec;
   return g_steal_pointer (&self);
 }
 
@@ -265,6 +268,8 @@ compare_newest_first (gconstpointer a,
   TrellisBackup *y = *(TrellisBackup **) b;
   int order = g_date_time_compare (y->time, x->time);
 
+  if (order == 0 && x->written_ns != y->written_ns)
+    order = y->written_ns > x->written_ns ? 1 : -1;
   return order != 0 ? order : g_strcmp0 (y->path, x->path);
 }
 
