@@ -409,6 +409,11 @@ open_thread (GTask        *task,
       if (error != NULL)
         g_message ("No daily backup of %s: %s", (const char *) task_data, error->message);
       g_clear_error (&error);
+      /* What was deleted 30 days ago goes for good, after the day's copy kept it once more. */
+      if (!trellis_store_is_read_only (store) && !trellis_store_expire_trash (store, NULL, NULL, &error))
+        g_message ("The trash of %s was not emptied of old deletions: %s", (const char *) task_data,
+                   error->message);
+      g_clear_error (&error);
       g_task_return_pointer (task, store, g_object_unref);
     }
   else

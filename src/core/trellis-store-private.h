@@ -99,4 +99,56 @@ void           trellis_store_notify_reload       (TrellisStore   *self);
 /* %TRUE while a transaction is open: a restore must wait. */
 gboolean       trellis_store_in_transaction      (TrellisStore   *self);
 
+/* What trellis_store_delete() took, and what Undo or the Trash puts back. */
+typedef struct
+{
+  gint64  goal_id;
+  gint64  competency_id;
+  char   *created_at;
+  char   *created_by;
+} TrellisSnapshotLink;
+
+/* A plain reference (e.g. evidence → competency) that ON DELETE SET NULL will clear. */
+typedef struct
+{
+  const char *table;    /* static: a class's table name */
+  const char *column;   /* static: a field's column */
+  gint64      row_id;
+  gint64      value;
+} TrellisSnapshotReference;
+
+struct _TrellisSnapshot
+{
+  GPtrArray *records;    /* TrellisEntity, parents first */
+  GArray    *links;      /* TrellisSnapshotLink */
+  GArray    *references; /* TrellisSnapshotReference, restored after the records */
+  char      *label;
+  gint64     trash_id;   /* its row in the trash, 0 when it was not put there */
+};
+
+TrellisSnapshot *trellis_snapshot_new             (void);
+
+/* Folds the WAL into the main file and truncates it (outside a transaction; a reader in
+ * another connection may keep part of it for now). */
+void           trellis_store_checkpoint          (TrellisStore    *self);
+
+/* The trash (trellis-store-trash.c), inside the deleting transaction: keeps @snapshot of a
+ * deleted student, plan or goal; other records are not kept (their deletion is undone only
+ * while the window is open). Sets snapshot->trash_id. */
+gboolean       trellis_store_put_in_trash        (TrellisStore    *self,
+                                                  TrellisSnapshot *snapshot,
+                                                  const char      *student_uuid,
+                                                  const char      *name,
+                                                  const char      *now,
+                                                  GError         **error);
+/* Inside the restoring transaction: the trash row of a snapshot put back goes. */
+gboolean       trellis_store_take_from_trash     (TrellisStore    *self,
+                                                  gint64           trash_id,
+                                                  GError         **error);
+/* Puts @snapshot back in one transaction (Undo, the Trash), with new row ids for records
+ * whose ids were taken since. */
+gboolean       trellis_store_restore_snapshot    (TrellisStore    *self,
+                                                  TrellisSnapshot *snapshot,
+                                                  GError         **error);
+
 G_END_DECLS

@@ -58,31 +58,6 @@ typedef struct
   TrellisStoreChange  kind;
 } PendingChange;
 
-typedef struct
-{
-  gint64  goal_id;
-  gint64  competency_id;
-  char   *created_at;
-  char   *created_by;
-} Link;
-
-/* A plain reference (e.g. evidence → competency) that ON DELETE SET NULL will clear. */
-typedef struct
-{
-  const char *table;    /* static: a class's table name */
-  const char *column;   /* static: a field's column */
-  gint64      row_id;
-  gint64      value;
-} Reference;
-
-struct _TrellisSnapshot
-{
-  GPtrArray *records;   /* TrellisEntity, parents first */
-  GArray    *links;     /* Link */
-  GArray    *references; /* Reference, restored after the records */
-  char      *label;
-};
-
 struct _TrellisStore
 {
   GObject     parent_instance;
@@ -136,7 +111,7 @@ pending_change_clear (gpointer data)
 static void
 link_clear (gpointer data)
 {
-  Link *link = data;
+  TrellisSnapshotLink *link = data;
 
   g_free (link->created_at);
   g_free (link->created_by);
@@ -971,7 +946,7 @@ collect_references (TrellisStore     *self,
           sqlite3_bind_int64 (stmt, 1, id);
           while (sqlite3_step (stmt) == SQLITE_ROW)
             {
-              Reference reference = { klass->table, field->column, sqlite3_column_int64 (stmt, 0), id };
+              TrellisSnapshotReference reference = { klass->table, field->column, sqlite3_column_int64 (stmt, 0), id };
               g_array_append_val (snapshot->references, reference);
             }
           sqlite3_reset (stmt);
@@ -1014,7 +989,7 @@ collect_subtree (TrellisStore    *self,
       sqlite3_bind_int64 (stmt, 1, trellis_entity_get_id (entity));
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
-          Link link = {
+          TrellisSnapshotLink link = {
             sqlite3_column_int64 (stmt, 0),
             sqlite3_column_int64 (stmt, 1),
             g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
@@ -1084,6 +1059,13 @@ trellis_store_dispose (GObject *object)
   G_OBJECT_CLASS (trellis_store_parent_class)->dispose (object);
 }
 
+void
+trellis_store_checkpoint (TrellisStore *self)
+{
+  if (self->db != NULL && self->depth == 0)
+    sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+}
+
 static void
 trellis_store_finalize (GObject *object)
 {
@@ -1094,8 +1076,7 @@ trellis_store_finalize (GObject *object)
     {
       /* Fold the WAL into the file first: should another program still have it open (so
        * that closing leaves the WAL behind), the .db holds every change all the same. */
-      if (self->depth == 0)
-        sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+      trellis_store_checkpoint (self);
       sqlite3_close (self->db);
     }
   g_clear_pointer (&self->path, g_free);
@@ -1423,6 +1404,9 @@ trellis_store_insert_full (TrellisStore   *self,
   const char *created_at, *created_by, *updated_at, *updated_by;
   sqlite3_stmt *stmt;
   gboolean keep_id = keep_identity && trellis_entity_get_id (entity) > 0;
+  /* A record put back (Undo, the Trash) keeps its revision, so that an editor still holding
+   * it compares against the same number. */
+  gint64 revision = keep_id ? MAX (trellis_entity_get_revision (entity), 1) : 1;
 
   g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
   g_return_val_if_fail (TRELLIS_IS_ENTITY (entity), FALSE);
@@ -1451,12 +1435,12 @@ trellis_store_insert_full (TrellisStore   *self,
                           klass->table, keep_id ? "id, " : "");
   for (guint i = 0; i < klass->n_fields; i++)
     g_string_append_printf (sql, ", %s", klass->fields[i].column);
-  g_string_append (sql, ") VALUES (?, ?, ?, ?, ?");
+  g_string_append (sql, ", revision) VALUES (?, ?, ?, ?, ?");
   if (keep_id)
     g_string_append (sql, ", ?");
   for (guint i = 0; i < klass->n_fields; i++)
     g_string_append (sql, ", ?");
-  g_string_append (sql, ")");
+  g_string_append (sql, ", ?)");
 
   if (!trellis_store_begin (self, error))
     return FALSE;
@@ -1485,6 +1469,7 @@ trellis_store_insert_full (TrellisStore   *self,
     sqlite3_bind_text (stmt, index++, updated_by ? updated_by : "", -1, SQLITE_STATIC);
     for (guint i = 0; i < klass->n_fields; i++)
       bind_field (stmt, index++, entity, &klass->fields[i]);
+    sqlite3_bind_int64 (stmt, index++, revision);
   }
   if (!trellis_store_step_done (self, stmt, error))
     return trellis_store_rollback_failed (self);
@@ -1492,7 +1477,7 @@ trellis_store_insert_full (TrellisStore   *self,
   trellis_entity_set_identity (entity, sqlite3_last_insert_rowid (self->db), uuid,
                                created_at ? created_at : now, created_by ? created_by : "",
                                updated_at ? updated_at : now, updated_by ? updated_by : "");
-  trellis_entity_set_stored (entity, 1);
+  trellis_entity_set_stored (entity, revision);
 
   /* A record that arrives with its identity (an import, the sample school) already says who
    * created it and when; a history row per record would only double the file. Records added
@@ -2256,11 +2241,7 @@ trellis_store_delete (TrellisStore     *self,
   if (!trellis_store_begin (self, error))
     return FALSE;
 
-  taken = g_new0 (TrellisSnapshot, 1);
-  taken->records = g_ptr_array_new_with_free_func (g_object_unref);
-  taken->links = g_array_new (FALSE, TRUE, sizeof (Link));
-  g_array_set_clear_func (taken->links, link_clear);
-  taken->references = g_array_new (FALSE, TRUE, sizeof (Reference));
+  taken = trellis_snapshot_new ();
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!collect_subtree (self, entity, taken, seen, error))
     return trellis_store_rollback_failed (self);
@@ -2268,6 +2249,10 @@ trellis_store_delete (TrellisStore     *self,
   student_uuid = g_strcmp0 (klass->table, "student") == 0
                    ? g_strdup (trellis_entity_get_uuid (entity))
                    : dup_student_uuid (self, klass->table, trellis_entity_get_id (entity));
+
+  name = dup_record_name (entity);
+  if (!trellis_store_put_in_trash (self, taken, student_uuid, name, now, error))
+    return trellis_store_rollback_failed (self);
 
   sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", klass->table);
   stmt = trellis_store_prepare (self, sql, error);
@@ -2277,7 +2262,6 @@ trellis_store_delete (TrellisStore     *self,
   if (!trellis_store_step_done (self, stmt, error))
     return trellis_store_rollback_failed (self);
 
-  name = dup_record_name (entity);
   if (!write_history (self, klass->table, trellis_entity_get_uuid (entity), student_uuid,
                       NULL, name, "deleted", now, error))
     return trellis_store_rollback_failed (self);
@@ -2306,55 +2290,236 @@ trellis_store_restore (TrellisStore     *self,
                        TrellisSnapshot  *snapshot,
                        GError          **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
   g_return_val_if_fail (snapshot != NULL, FALSE);
+
+  return trellis_store_restore_snapshot (self, snapshot, error);
+}
+
+static gboolean
+row_exists (TrellisStore  *self,
+            const char    *table,
+            const char    *column,
+            const char    *uuid,
+            gint64         id,
+            GError       **error,
+            gboolean      *exists)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE %s = ?", table, column);
+  sqlite3_stmt *stmt = trellis_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (uuid != NULL)
+    sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  *exists = rc == SQLITE_ROW;
+  return trellis_store_finish_statement (self, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
+}
+
+static char *
+id_key (const char *table,
+        gint64      id)
+{
+  return g_strdup_printf ("%s:%" G_GINT64_FORMAT, table, id);
+}
+
+/* The row id a record of the snapshot has now: its own, or the new one it was given. */
+static gint64
+mapped_id (GHashTable *moved,
+           const char *table,
+           gint64      id)
+{
+  g_autofree char *key = id_key (table, id);
+  gpointer value;
+
+  return g_hash_table_lookup_extended (moved, key, NULL, &value) ? (gint64) GPOINTER_TO_SIZE (value) : id;
+}
+
+/* The first record comes back under its owner, which must still be here; the same record
+ * (its UUID) must not be here again (imported since it was deleted, say). */
+static gboolean
+check_restorable (TrellisStore   *self,
+                  TrellisEntity  *top,
+                  GError        **error)
+{
+  TrellisEntityClass *klass = TRELLIS_ENTITY_GET_CLASS (top);
+  const TrellisField *parent = find_parent_field (klass);
+  g_autofree char *name = dup_record_name (top);
+  gboolean exists = FALSE;
+
+  if (!row_exists (self, klass->table, "uuid", trellis_entity_get_uuid (top), 0, error, &exists))
+    return FALSE;
+  if (exists)
+    {
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_IN_USE,
+                   _("“%s” is already here again (imported or restored since it was deleted), so "
+                     "nothing was restored."), name ? name : _(klass->label));
+      return FALSE;
+    }
+  if (parent == NULL || *TRELLIS_FIELD_PTR (top, parent, gint64) == 0)
+    return TRUE;
+  if (!row_exists (self, parent->references, "id", NULL, *TRELLIS_FIELD_PTR (top, parent, gint64),
+                   error, &exists))
+    return FALSE;
+  if (!exists)
+    {
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND,
+                   _("“%s” cannot be restored: what it belonged to was deleted too. Restore that "
+                     "first (it may be in the Trash); nothing was restored."),
+                   name ? name : _(klass->label));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Gives @entity a free row id when its own was taken since; its references to records moved
+ * before it follow them. */
+static gboolean
+place_record (TrellisStore   *self,
+              TrellisEntity  *entity,
+              GHashTable     *moved,
+              GError        **error)
+{
+  TrellisEntityClass *klass = TRELLIS_ENTITY_GET_CLASS (entity);
+  gint64 id = trellis_entity_get_id (entity);
+  gboolean taken = FALSE;
+
+  for (guint f = 0; f < klass->n_fields; f++)
+    {
+      const TrellisField *field = &klass->fields[f];
+      gint64 value;
+
+      if (field->type != TRELLIS_FIELD_REFERENCE)
+        continue;
+      value = *TRELLIS_FIELD_PTR (entity, field, gint64);
+      if (value == 0)
+        continue;
+      value = mapped_id (moved, field->references, value);
+      /* A competency, level or framework deleted since the record was: the reference goes, as
+       * it would have gone had the record stayed. */
+      if (!(field->flags & (TRELLIS_FIELD_FLAG_PARENT | TRELLIS_FIELD_FLAG_CASCADE)))
+        {
+          gboolean exists = FALSE;
+
+          if (!row_exists (self, field->references, "id", NULL, value, error, &exists))
+            return FALSE;
+          if (!exists)
+            value = 0;
+        }
+      trellis_entity_put_int64 (entity, field, value);
+    }
+
+  if (!row_exists (self, klass->table, "id", NULL, id, error, &taken))
+    return FALSE;
+  if (taken)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce(max(id), 0) + 1 FROM %s", klass->table);
+      sqlite3_stmt *stmt = trellis_store_prepare (self, sql, error);
+      gint64 fresh;
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      rc = sqlite3_step (stmt);
+      fresh = sqlite3_column_int64 (stmt, 0);
+      if (!trellis_store_finish_statement (self, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error))
+        return FALSE;
+      g_hash_table_insert (moved, id_key (klass->table, id), GSIZE_TO_POINTER ((gsize) fresh));
+      trellis_entity_set_id (entity, fresh);
+    }
+  return TRUE;
+}
+
+gboolean
+trellis_store_restore_snapshot (TrellisStore     *self,
+                                TrellisSnapshot  *snapshot,
+                                GError          **error)
+{
+  g_autoptr(GHashTable) moved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
 
   if (!check_author (self, error))
     return FALSE;
   if (!trellis_store_begin (self, error))
     return FALSE;
+  if (snapshot->records->len > 0 && !check_restorable (self, snapshot->records->pdata[0], error))
+    return trellis_store_rollback_failed (self);
 
   for (guint i = 0; i < snapshot->records->len; i++)
-    if (!trellis_store_insert_full (self, snapshot->records->pdata[i], TRUE, error))
+    if (!place_record (self, snapshot->records->pdata[i], moved, error) ||
+        !trellis_store_insert_full (self, snapshot->records->pdata[i], TRUE, error))
       return trellis_store_rollback_failed (self);
 
+  /* A link to a competency deleted since stays away with it. */
   for (guint i = 0; i < snapshot->links->len; i++)
     {
-      Link *link = &g_array_index (snapshot->links, Link, i);
+      TrellisSnapshotLink *link = &g_array_index (snapshot->links, TrellisSnapshotLink, i);
 
       stmt = trellis_store_prepare (self,
                                     "INSERT OR IGNORE INTO goal_competency "
                                     "(goal_id, competency_id, created_at, created_by) "
-                                    "VALUES (?, ?, ?, ?)", error);
+                                    "SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM goal WHERE id = ?1) "
+                                    "AND EXISTS (SELECT 1 FROM competency WHERE id = ?2)", error);
       if (stmt == NULL)
         return trellis_store_rollback_failed (self);
-      sqlite3_bind_int64 (stmt, 1, link->goal_id);
-      sqlite3_bind_int64 (stmt, 2, link->competency_id);
+      sqlite3_bind_int64 (stmt, 1, mapped_id (moved, "goal", link->goal_id));
+      sqlite3_bind_int64 (stmt, 2, mapped_id (moved, "competency", link->competency_id));
       sqlite3_bind_text (stmt, 3, link->created_at, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, link->created_by, -1, SQLITE_STATIC);
       if (!trellis_store_step_done (self, stmt, error))
         return trellis_store_rollback_failed (self);
     }
 
-  /* References that the deletion cleared (ON DELETE SET NULL) point at their record again. */
+  /* References that the deletion cleared (ON DELETE SET NULL) point at their record again,
+   * unless they were pointed elsewhere since. */
   for (guint i = 0; i < snapshot->references->len; i++)
     {
-      Reference *reference = &g_array_index (snapshot->references, Reference, i);
-      g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ? WHERE id = ?",
-                                              reference->table, reference->column);
+      TrellisSnapshotReference *reference = &g_array_index (snapshot->references, TrellisSnapshotReference, i);
+      g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ? WHERE id = ? AND %s IS NULL",
+                                              reference->table, reference->column, reference->column);
+      const TrellisField *field = NULL;
+      GType type = trellis_store_type_for_table (reference->table);
+      TrellisEntityClass *klass = type != G_TYPE_INVALID ? entity_class_for (type) : NULL;
 
+      for (guint f = 0; klass != NULL && f < klass->n_fields && field == NULL; f++)
+        if (g_strcmp0 (klass->fields[f].column, reference->column) == 0)
+          field = &klass->fields[f];
       stmt = trellis_store_prepare (self, sql, error);
       if (stmt == NULL)
-        return trellis_store_rollback_failed (self);
-      sqlite3_bind_int64 (stmt, 1, reference->value);
+        {
+          g_clear_pointer (&klass, g_type_class_unref);
+          return trellis_store_rollback_failed (self);
+        }
+      sqlite3_bind_int64 (stmt, 1, field != NULL ? mapped_id (moved, field->references, reference->value)
+                                                 : reference->value);
       sqlite3_bind_int64 (stmt, 2, reference->row_id);
+      g_clear_pointer (&klass, g_type_class_unref);
       if (!trellis_store_step_done (self, stmt, error))
         return trellis_store_rollback_failed (self);
     }
 
-  return trellis_store_commit (self, error);
+  if (snapshot->trash_id > 0 && !trellis_store_take_from_trash (self, snapshot->trash_id, error))
+    return trellis_store_rollback_failed (self);
+  if (!trellis_store_commit (self, error))
+    return FALSE;
+  snapshot->trash_id = 0;
+  return TRUE;
+}
+
+TrellisSnapshot *
+trellis_snapshot_new (void)
+{
+  TrellisSnapshot *snapshot = g_new0 (TrellisSnapshot, 1);
+
+  snapshot->records = g_ptr_array_new_with_free_func (g_object_unref);
+  snapshot->links = g_array_new (FALSE, TRUE, sizeof (TrellisSnapshotLink));
+  g_array_set_clear_func (snapshot->links, link_clear);
+  snapshot->references = g_array_new (FALSE, TRUE, sizeof (TrellisSnapshotReference));
+  return snapshot;
 }
 
 void

@@ -74,6 +74,22 @@ gboolean        trellis_store_restore                (TrellisStore   *self,
                                                       TrellisSnapshot *snapshot,
                                                       GError        **error);
 void            trellis_snapshot_free                (TrellisSnapshot *snapshot);
+
+/* The trash (TrellisTrashItem): deleted students, plans and goals, for TRELLIS_TRASH_KEEP_DAYS. */
+GListModel     *trellis_store_list_trash             (TrellisStore   *self,
+                                                      GError        **error);
+gboolean        trellis_store_restore_from_trash     (TrellisStore   *self,
+                                                      gint64          trash_id,
+                                                      GError        **error);
+gboolean        trellis_store_delete_from_trash      (TrellisStore   *self,
+                                                      gint64          trash_id,
+                                                      GError        **error);
+gboolean        trellis_store_empty_trash            (TrellisStore   *self,
+                                                      GError        **error);
+gboolean        trellis_store_expire_trash           (TrellisStore   *self,
+                                                      GDateTime      *now,
+                                                      guint          *n_expired,
+                                                      GError        **error);
 guint           trellis_snapshot_get_n_records       (TrellisSnapshot *snapshot);
 
 gpointer        trellis_store_load                   (TrellisStore   *self,
