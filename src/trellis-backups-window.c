@@ -14,6 +14,7 @@
 
 #include "trellis-backup.h"
 #include "trellis-backups-window.h"
+#include "trellis-widget-utils.h"
 
 struct _TrellisBackupsWindow
 {
@@ -30,16 +31,6 @@ struct _TrellisBackupsWindow
 G_DEFINE_FINAL_TYPE (TrellisBackupsWindow, trellis_backups_window, ADW_TYPE_WINDOW)
 
 /* Helpers */
-
-/* e.g. “7 Dec 2026 08:10”, in local time */
-static char *
-format_time (GDateTime *time)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
-
-  /* Translators: a backup's date and time, see strftime(3); e.g. “7 Dec 2026 08:10” */
-  return g_date_time_format (local, _("%-e %b %Y %H:%M"));
-}
 
 static char *
 describe_backup (TrellisBackup *backup)
@@ -96,7 +87,7 @@ on_restore_clicked (GtkButton            *button,
                     TrellisBackupsWindow *self)
 {
   TrellisBackup *backup = g_object_get_data (G_OBJECT (button), "backup");
-  g_autofree char *when = format_time (trellis_backup_get_time (backup));
+  g_autofree char *when = trellis_format_date_time (trellis_backup_get_time (backup));
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
@@ -137,7 +128,7 @@ add_rows (TrellisBackupsWindow *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TrellisBackup) backup = g_list_model_get_item (self->backups, i);
-      g_autofree char *when = format_time (trellis_backup_get_time (backup));
+      g_autofree char *when = trellis_format_date_time (trellis_backup_get_time (backup));
       g_autofree char *details = describe_backup (backup);
       /* Translators: the accessible name of a Restore button; %s is a date and time */
       g_autofree char *name = g_strdup_printf (_("Restore the backup of %s"), when);

@@ -200,6 +200,21 @@ trellis_format_date (const char *date)
 }
 
 /**
+ * trellis_format_date_time:
+ * @time: a time
+ *
+ * Returns: (transfer full): @time in local time, e.g. “7 Dec 2026 08:10”
+ */
+char *
+trellis_format_date_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+
+  /* Translators: a backup's date and time, see strftime(3); e.g. “7 Dec 2026 08:10” */
+  return g_date_time_format (local, _("%-e %b %Y %H:%M"));
+}
+
+/**
  * trellis_file_chooser_dup_path:
  * @chooser: a file chooser that answered
  * @response: its response

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 char *trellis_text_view_dup_text    (GtkTextView *view);
 void  trellis_list_box_remove_all   (GtkListBox  *list);
 char *trellis_format_date           (const char  *date);
+char *trellis_format_date_time      (GDateTime   *time);
 GtkFileChooserNative *trellis_file_chooser_new_export (GtkWindow     *parent,
                                                        const char    *title,
                                                        GtkFileFilter *filter,

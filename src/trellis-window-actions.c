@@ -19,6 +19,7 @@
 #include "trellis-settings.h"
 #include "trellis-student.h"
 #include "trellis-student-summary.h"
+#include "trellis-trash-window.h"
 #include "trellis-vocabulary.h"
 #include "trellis-window-private.h"
 #include "trellis-xml-export-dialog.h"
@@ -162,6 +163,18 @@ backups_action (GtkWidget  *widget,
   TrellisWindow *self = TRELLIS_WINDOW (widget);
 
   gtk_window_present (GTK_WINDOW (trellis_backups_window_new (self, trellis_window_get_database_path (self))));
+}
+
+static void
+trash_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  TrellisStore *store = trellis_window_get_store (self);
+
+  if (store != NULL)
+    gtk_window_present (GTK_WINDOW (trellis_trash_window_new (GTK_WINDOW (self), store)));
 }
 
 static void
@@ -820,6 +833,7 @@ trellis_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
+  gtk_widget_class_install_action (widget_class, "win.trash", NULL, trash_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.add-student", NULL, add_student_action);
   gtk_widget_class_install_action (widget_class, "win.group-overview", NULL, group_overview_action);
