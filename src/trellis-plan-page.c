@@ -950,13 +950,18 @@ on_back_clicked (TrellisPlanPage *self)
 }
 
 static void
-on_delete_goal_clicked (TrellisPlanPage *self)
+on_delete_goal_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         TrellisPlanPage  *self)
 {
-  g_autoptr(TrellisGoal) goal = NULL;
   g_autoptr(GError) error = NULL;
+  TrellisGoal *shown = trellis_goal_editor_get_goal (self->goal_editor);
+  TrellisGoal *goal = g_object_get_data (G_OBJECT (dialog), "goal");
   TrellisSnapshot *snapshot = NULL;
 
-  goal = g_object_ref (trellis_goal_editor_get_goal (self->goal_editor));
+  if (!g_str_equal (response, "delete") || shown == NULL ||
+      trellis_entity_get_id (TRELLIS_ENTITY (shown)) != trellis_entity_get_id (TRELLIS_ENTITY (goal)))
+    return;
   trellis_goal_editor_flush (self->goal_editor);
   trellis_goal_editor_set_goal (self->goal_editor, NULL, NULL, 0, TRUE);
   if (!trellis_store_delete (get_store (self), TRELLIS_ENTITY (goal), &snapshot, &error))
@@ -968,6 +973,26 @@ on_delete_goal_clicked (TrellisPlanPage *self)
   gtk_stack_set_visible_child_name (self->stack, "overview");
   refresh_overview (self);
   trellis_show_undo_toast (GTK_WIDGET (self), get_store (self), snapshot, _("Goal deleted"));
+}
+
+/* Broken item 15: a goal went at one click. Now it asks, naming the goal and what goes with it. */
+static void
+on_delete_goal_clicked (TrellisPlanPage *self)
+{
+  TrellisGoal *goal = trellis_goal_editor_get_goal (self->goal_editor);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  if (goal == NULL)
+    return;
+  heading = g_strdup_printf (_("Delete “%s”?"), trellis_entity_get_text (TRELLIS_ENTITY (goal), "title"));
+  dialog = trellis_delete_dialog_new (GTK_WIDGET (self), heading,
+                                      _("Its steps, evidence and notes go with it. It waits in the "
+                                        "Trash (Main Menu ▸ Trash…) for 30 days, and the Undo of the "
+                                        "message brings it back now."));
+  g_object_set_data_full (G_OBJECT (dialog), "goal", g_object_ref (goal), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_goal_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static gboolean

@@ -215,6 +215,31 @@ trellis_format_date_time (GDateTime *time)
 }
 
 /**
+ * trellis_delete_dialog_new:
+ * @parent: a widget in the window the question is for
+ * @heading: e.g. “Delete “Read 20 books”?”
+ * @body: what goes with it, and how it comes back
+ *
+ * Returns: (transfer floating): the question, not yet presented; its "response" is "delete"
+ *   or "cancel"
+ */
+AdwMessageDialog *
+trellis_delete_dialog_new (GtkWidget  *parent,
+                           const char *heading,
+                           const char *body)
+{
+  GtkRoot *root = gtk_widget_get_root (parent);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                         heading, body));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return dialog;
+}
+
+/**
  * trellis_file_chooser_dup_path:
  * @chooser: a file chooser that answered
  * @response: its response

@@ -757,18 +757,11 @@ delete_student_action (GtkWidget  *widget,
     return;
   name = dup_student_name (student);
   heading = g_strdup_printf (_("Delete “%s”?"), name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("Their profile, family contacts, plans, goals, evidence and "
-                                     "notes will be deleted. You can undo this for a few seconds "
-                                     "afterwards."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = GTK_WIDGET (trellis_delete_dialog_new (GTK_WIDGET (self), heading,
+                                                 _("Their profile, family contacts, plans, goals, "
+                                                   "evidence and notes go with them. They wait in the "
+                                                   "Trash (Main Menu ▸ Trash…) for 30 days, and the "
+                                                   "Undo of the message brings them back now.")));
   g_object_set_data (G_OBJECT (dialog), "student-id",
                      GSIZE_TO_POINTER (trellis_entity_get_id (TRELLIS_ENTITY (student))));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);

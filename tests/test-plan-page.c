@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "trellis-action-step.h"
 #include "trellis-entity-private.h"
@@ -19,6 +20,7 @@
 #include "trellis-store-private.h"
 #include "trellis-student.h"
 #include "trellis-test-utils.h"
+#include "trellis-trash-item.h"
 #include "trellis-test-widgets.h"
 #include "trellis-vocabulary.h"
 
@@ -241,8 +243,11 @@ test_plan_page_workflow (void)
   g_assert_cmpint (trellis_store_count (store, TRELLIS_TYPE_ACTION_STEP), ==, 2);
   g_assert_cmpuint (count_rows_with_class (trellis_test_find_named (page, "steps-list"), "step-row"), ==, 2);
 
-  /* delete the whole goal, and Undo brings back its steps, evidence and links */
+  /* delete the whole goal (after the question), and Undo brings back its steps, evidence and links */
   click (trellis_test_find_named (page, "delete-goal"));
+  g_assert_cmpint (trellis_store_count (store, TRELLIS_TYPE_GOAL), ==, 1);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (trellis_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "delete");
+  spin ();
   g_assert_cmpint (trellis_store_count (store, TRELLIS_TYPE_GOAL), ==, 0);
   g_assert_cmpint (trellis_store_count (store, TRELLIS_TYPE_EVIDENCE), ==, 0);
   {
@@ -762,6 +767,43 @@ test_plan_page_notes (Fixture       *f,
   g_assert_nonnull (find_button_with_tooltip (rows->pdata[1], "Correct This Note"));
 }
 
+/* Broken item 15: a goal went at one click. Delete Goal asks, naming it; Cancel keeps it;
+ * Delete sends it to the trash with its steps, from where it comes back whole. */
+static void
+test_plan_page_delete_goal_asks (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(TrellisGoal) goal = add_goal (f, "Build a bird house", "in-progress", 2);
+  g_autoptr(GListModel) trash = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) item = NULL;
+  AdwMessageDialog *question;
+
+  show_plan (f, 1);
+  g_signal_emit_by_name (trellis_test_find_named (f->page, "goals-list"), "row-activated", card_at (f, 0));
+  spin ();
+  click (find_button_with_label (f->page, "_Delete Goal"));
+  question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Delete “Build a bird house”?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "Trash"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (question), ==, "cancel");
+  respond (question, "cancel");
+  g_assert_cmpint (trellis_store_count (f->store, TRELLIS_TYPE_GOAL), ==, 1);
+
+  click (find_button_with_label (f->page, "_Delete Goal"));
+  respond (find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "delete");
+  g_assert_cmpint (trellis_store_count (f->store, TRELLIS_TYPE_GOAL), ==, 0);
+  trash = trellis_store_list_trash (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (trash), ==, 1);
+  item = g_list_model_get_item (trash, 0);
+  g_assert_true (trellis_store_restore_from_trash (f->store, trellis_trash_item_get_id (TRELLIS_TRASH_ITEM (item)),
+                                                   &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (trellis_store_count (f->store, TRELLIS_TYPE_ACTION_STEP), ==, 2);
+  show_plan (f, 1);
+}
+
 /* The header names whose plan it is, and follows a rename (issue 17, item 1). */
 static void
 test_plan_page_names_student (void)
@@ -810,5 +852,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/plan-page/reorder", Fixture, NULL, fixture_set_up, test_plan_page_reorder, fixture_tear_down);
   g_test_add ("/plan-page/notes", Fixture, NULL, fixture_set_up, test_plan_page_notes, fixture_tear_down);
+  g_test_add ("/plan-page/broken-item-15-delete-goal-asks", Fixture, NULL, fixture_set_up,
+              test_plan_page_delete_goal_asks, fixture_tear_down);
   return g_test_run ();
 }

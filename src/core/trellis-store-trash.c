@@ -131,7 +131,7 @@ deserialize_record (GVariant *record)
   const char *name, *value;
   GType type;
 
-  g_variant_get (record, RECORD_TYPE, &table, &id, &uuid, &created_at, &created_by,
+  g_variant_get (record, "(&sx&s&s&s&s&sxa{sms})", &table, &id, &uuid, &created_at, &created_by,
                  &updated_at, &updated_by, &revision, &fields);
   type = trellis_store_type_for_table (table);
   if (type == G_TYPE_INVALID || id <= 0 || !g_uuid_string_is_valid (uuid))
