@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "trellis-backup.h"
@@ -482,6 +483,26 @@ test_backup_before_import (Fixture       *f,
   g_assert_cmpuint (count_reason (f->path, TRELLIS_BACKUP_BEFORE_IMPORT), ==, 1);
 }
 
+/* Broken item 12: `--populate-sample` on a database that holds the sample failed with a raw
+ * UNIQUE-constraint message. It explains itself, exits 1 and changes nothing. */
+static void
+test_cli_populate_sample_twice (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "sample.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *err = NULL;
+
+  g_free (run_trellis (0, NULL, "--database", path, "--populate-sample", "5", "--author", "Ms. Ruiz", NULL));
+  before = trellis_test_dump_file (path);
+  g_free (run_trellis (1, &err, "--database", path, "--populate-sample", "5", "--author", "Ms. Ruiz", NULL));
+  g_assert_nonnull (strstr (err, "The sample school is already in this database"));
+  g_assert_null (strstr (err, "UNIQUE"));
+  after = trellis_test_dump_file (path);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -504,6 +525,7 @@ main (int   argc,
   ADD ("/backup/command-line", test_backup_command_line);
   ADD ("/backup/restore-refused-file", test_backup_restore_refused_file);
   ADD ("/backup/before-import", test_backup_before_import);
+  ADD ("/cli/broken-item-12-populate-sample-twice", test_cli_populate_sample_twice);
 #undef ADD
 
   status = g_test_run ();

@@ -17,6 +17,7 @@
 #include "trellis-attribute.h"
 #include "trellis-competency.h"
 #include "trellis-entity-private.h"
+#include "trellis-error.h"
 #include "trellis-evidence.h"
 #include "trellis-goal.h"
 #include "trellis-guardian.h"
@@ -318,6 +319,22 @@ add (TrellisStore   *store,
      GError        **error)
 {
   stamp (entity, rand, day, author);
+  /* Broken item 12: a second run met its own students as a raw UNIQUE constraint. The sample
+   * is the same school every time, so a student already here means it is: nothing is added. */
+  if (TRELLIS_IS_STUDENT (entity))
+    {
+      g_autoptr(TrellisEntity) here = trellis_store_load_by_uuid (store, TRELLIS_TYPE_STUDENT,
+                                                                  trellis_entity_get_uuid (entity), NULL);
+
+      if (here != NULL)
+        {
+          g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_IN_USE,
+                       _("The sample school is already in this database (%s is one of its students), "
+                         "so nothing was added. Use another database for a second sample."),
+                       trellis_entity_get_text (here, "given-name"));
+          return FALSE;
+        }
+    }
   return trellis_store_insert_full (store, entity, TRUE, error);
 }
 
