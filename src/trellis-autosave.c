@@ -894,7 +894,7 @@ trellis_autosave_flush (TrellisAutosave *self)
       trellis_entity_set_field_string (self->entity, conflict->field, conflict->theirs, NULL);
     }
 
-  if (!trellis_store_save_full (self->store, self->entity, &conflicts, &error))
+  if (!trellis_store_save_edits (self->store, self->entity, &conflicts, &error))
     {
       if (g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_CONFLICT))
         {

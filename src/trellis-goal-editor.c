@@ -179,7 +179,7 @@ save_dirty (TrellisGoalEditor *self,
       g_autoptr(GError) error = NULL;
       g_autoptr(GPtrArray) conflicts = NULL;
 
-      if (!trellis_store_save_full (self->store, dirty->pdata[i], &conflicts, &error))
+      if (!trellis_store_save_edits (self->store, dirty->pdata[i], &conflicts, &error))
         {
           ok = FALSE;
           if (g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_CONFLICT))

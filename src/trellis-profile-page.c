@@ -321,23 +321,6 @@ on_waiting (TrellisProfilePage *self,
 }
 
 static void
-on_restore_guardian (AdwToast           *toast,
-                     TrellisProfilePage *self)
-{
-  TrellisStore *store = trellis_student_page_get_store (TRELLIS_STUDENT_PAGE (self));
-  TrellisSnapshot *snapshot = g_object_get_data (G_OBJECT (toast), "snapshot");
-  g_autoptr(GError) error = NULL;
-
-  if (store == NULL || !trellis_store_restore (store, snapshot, &error))
-    {
-      if (error != NULL)
-        trellis_show_error_toast (GTK_WIDGET (self), error);
-      return;
-    }
-  load_guardians (self);
-}
-
-static void
 on_guardian_remove (TrellisGuardianRow *row,
                     TrellisProfilePage *self)
 {
@@ -345,8 +328,6 @@ on_guardian_remove (TrellisGuardianRow *row,
   g_autoptr(GError) error = NULL;
   TrellisSnapshot *snapshot = NULL;
   g_autofree char *message = NULL;
-  GtkWidget *window;
-  AdwToast *toast;
 
   if (!trellis_store_delete (trellis_student_page_get_store (TRELLIS_STUDENT_PAGE (self)),
                              TRELLIS_ENTITY (guardian), &snapshot, &error))
@@ -357,17 +338,9 @@ on_guardian_remove (TrellisGuardianRow *row,
   /* Translators: a toast after removing a guardian, %s is their name */
   message = g_strdup_printf (_("%s was removed from the family contacts"),
                              trellis_entity_get_text (TRELLIS_ENTITY (guardian), "name"));
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "snapshot", snapshot, (GDestroyNotify) trellis_snapshot_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_restore_guardian), self, 0);
+  trellis_show_undo_toast (GTK_WIDGET (self), trellis_student_page_get_store (TRELLIS_STUDENT_PAGE (self)),
+                           snapshot, message);
   load_guardians (self);
-
-  window = gtk_widget_get_ancestor (GTK_WIDGET (self), TRELLIS_TYPE_WINDOW);
-  if (window != NULL)
-    trellis_window_add_toast (TRELLIS_WINDOW (window), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
 }
 
 static void

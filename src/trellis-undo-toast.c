@@ -1,4 +1,7 @@
-/* trellis-undo-toast.c — deleting asks nothing; an “Undo” toast puts the record back
+/* trellis-undo-toast.c — a deletion’s “Undo” toast, and Ctrl+Z: the store’s undo journal
+ *
+ * A deleted record goes into the store’s #TrellisUndoJournal; the toast’s Undo takes back that
+ * deletion and no later step, while Ctrl+Z (trellis_undo_last()) takes back the newest step.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,12 +11,13 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-undo-journal.h"
 #include "trellis-undo-toast.h"
 
 typedef struct
 {
   TrellisStore    *store;
-  TrellisSnapshot *snapshot;
+  guint            step;     /* in the store’s undo journal */
   GtkWidget       *widget;   /* weak: where to report a failed Undo */
 } UndoData;
 
@@ -26,7 +30,6 @@ undo_data_free (gpointer  data,
   UndoData *undo = data;
 
   g_clear_object (&undo->store);
-  g_clear_pointer (&undo->snapshot, trellis_snapshot_free);
   g_clear_weak_pointer (&undo->widget);
   g_free (undo);
 }
@@ -65,19 +68,36 @@ add_toast (GtkWidget *widget,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
+/* Takes back @step (0: the newest) and says what came back, or why nothing did. */
+static void
+undo_step (GtkWidget    *widget,
+           TrellisStore *store,
+           guint         step,
+           gboolean      announce)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!trellis_undo_journal_undo (trellis_store_get_undo_journal (store), store, step, &message, &error))
+    {
+      if (widget != NULL)
+        trellis_show_error_toast (widget, error);
+      return;
+    }
+  if (announce && widget != NULL)
+    add_toast (widget, adw_toast_new (message));
+}
+
 /* Callbacks */
 
 static void
 on_undo_clicked (AdwToast *toast,
                  UndoData *undo)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (undo->snapshot == NULL)
+  if (undo->step == 0)
     return;
-  if (!trellis_store_restore (undo->store, undo->snapshot, &error) && undo->widget != NULL)
-    trellis_show_error_toast (undo->widget, error);
-  g_clear_pointer (&undo->snapshot, trellis_snapshot_free);
+  undo_step (undo->widget, undo->store, undo->step, FALSE);
+  undo->step = 0;
 }
 
 /* Public API */
@@ -89,7 +109,8 @@ on_undo_clicked (AdwToast *toast,
  * @snapshot: (transfer full): what trellis_store_delete() returned
  * @title: e.g. “Goal deleted”
  *
- * Shows @title with an Undo button that restores @snapshot.
+ * Puts @snapshot into the store’s undo journal (Ctrl+Z) and shows @title with an Undo button
+ * that restores it.
  */
 void
 trellis_show_undo_toast (GtkWidget       *widget,
@@ -106,7 +127,7 @@ trellis_show_undo_toast (GtkWidget       *widget,
 
   undo = g_new0 (UndoData, 1);
   undo->store = g_object_ref (store);
-  undo->snapshot = snapshot;
+  undo->step = trellis_undo_journal_push_deletion (trellis_store_get_undo_journal (store), snapshot);
   g_set_weak_pointer (&undo->widget, widget);
 
   toast = adw_toast_new (title);
@@ -115,6 +136,24 @@ trellis_show_undo_toast (GtkWidget       *widget,
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked), undo,
                          undo_data_free, 0);
   add_toast (widget, toast);
+}
+
+/**
+ * trellis_undo_last:
+ * @widget: a widget inside an #AdwToastOverlay, or a window with one
+ * @store: the store whose undo journal to use
+ *
+ * Ctrl+Z: takes back the newest deletion or stored edit, and says in a toast what came back
+ * (or why nothing could).
+ */
+void
+trellis_undo_last (GtkWidget    *widget,
+                   TrellisStore *store)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (TRELLIS_IS_STORE (store));
+
+  undo_step (widget, store, 0, TRUE);
 }
 
 /**

@@ -1,4 +1,4 @@
-/* trellis-undo-toast.h — deleting asks nothing; an “Undo” toast puts the record back
+/* trellis-undo-toast.h — a deletion’s “Undo” toast, and Ctrl+Z: the store’s undo journal
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +14,8 @@ void trellis_show_undo_toast (GtkWidget       *widget,
                               TrellisStore    *store,
                               TrellisSnapshot *snapshot,
                               const char      *title);
+void trellis_undo_last       (GtkWidget       *widget,
+                              TrellisStore    *store);
 void trellis_show_error_toast (GtkWidget    *widget,
                                const GError *error);
 

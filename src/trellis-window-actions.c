@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-add-student-dialog.h"
+#include "trellis-autosave.h"
 #include "trellis-backups-window.h"
 #include "trellis-editor-dialog.h"
 #include "trellis-group-overview.h"
@@ -20,6 +21,7 @@
 #include "trellis-student.h"
 #include "trellis-student-summary.h"
 #include "trellis-trash-window.h"
+#include "trellis-undo-toast.h"
 #include "trellis-vocabulary.h"
 #include "trellis-window-private.h"
 #include "trellis-xml-export-dialog.h"
@@ -717,28 +719,21 @@ on_delete_response (AdwMessageDialog *dialog,
   TrellisSnapshot *snapshot = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
-  AdwToast *toast;
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "student-id"));
 
   if (g_strcmp0 (response, "delete") != 0 || self->store == NULL)
     return;
+  /* What was typed is stored first, so that the Trash and Undo bring it back too. */
+  trellis_autosave_flush_all ();
   student = trellis_store_load (self->store, TRELLIS_TYPE_STUDENT, id, &error);
   if (student == NULL || !trellis_store_delete (self->store, TRELLIS_ENTITY (student), &snapshot, &error))
     {
       show_error_toast (self, error);
       return;
     }
-  g_clear_pointer (&self->undo_snapshot, trellis_snapshot_free);
-  self->undo_snapshot = snapshot;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", TRUE);
-
   name = dup_student_name (student);
   message = g_strdup_printf (_("“%s” was deleted"), name);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-delete");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  trellis_window_add_toast (self, toast);
+  trellis_show_undo_toast (GTK_WIDGET (self), self->store, snapshot, message);
   trellis_student_list_reload (self->student_list);
 }
 
@@ -768,24 +763,19 @@ delete_student_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Ctrl+Z, or Main Menu ▸ Undo: what waits to be stored is stored first, so that it is the
+ * newest step. */
 static void
-undo_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
   TrellisWindow *self = TRELLIS_WINDOW (widget);
-  g_autoptr(TrellisSnapshot) snapshot = g_steal_pointer (&self->undo_snapshot);
-  g_autoptr(GError) error = NULL;
 
-  gtk_widget_action_set_enabled (widget, "win.undo-delete", FALSE);
-  if (snapshot == NULL || self->store == NULL)
+  if (self->store == NULL)
     return;
-  if (!trellis_store_restore (self->store, snapshot, &error))
-    {
-      show_error_toast (self, error);
-      return;
-    }
-  trellis_student_list_reload (self->student_list);
+  trellis_autosave_flush_all ();
+  trellis_undo_last (widget, self->store);
 }
 
 static void
@@ -843,7 +833,7 @@ trellis_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.unarchive-student", NULL, unarchive_student_action);
   gtk_widget_class_install_action (widget_class, "win.undo-archive", "(xb)", undo_archive_action);
   gtk_widget_class_install_action (widget_class, "win.delete-student", NULL, delete_student_action);
-  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.switch-editor", NULL, switch_editor_action);
   gtk_widget_class_install_action (widget_class, "win.set-editor", "(ss)", set_editor_action);
 
@@ -876,7 +866,7 @@ trellis_window_update_actions (TrellisWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unarchive-student", writable && student != NULL && archived);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-student", writable && student != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", student != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", writable && self->undo_snapshot != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-student", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-xml", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample",

@@ -7,6 +7,7 @@
 #include "trellis-banner.h"
 #include "trellis-student-list.h"
 #include "trellis-student-view.h"
+#include "trellis-undo-shortcut.h"
 #include "trellis-window.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,7 @@ struct _TrellisWindow
   AdwApplicationWindow  parent_instance;
 
   TrellisStore         *store;
-  TrellisSnapshot      *undo_snapshot;   /* the last deleted student, for Undo */
+  TrellisUndoShortcut  *undo_shortcut;   /* Ctrl+Z wherever focus is */
   GCancellable         *sample_cancellable;
   guint                 reload_id;
   char                 *refused_path;    /* the file shown as refused, while no store is open */

@@ -213,8 +213,8 @@ trellis_window_dispose (GObject *object)
   g_clear_handle_id (&self->reload_id, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->undo_shortcut);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_WINDOW);
-  g_clear_pointer (&self->undo_snapshot, trellis_snapshot_free);
   g_clear_object (&self->store);
   g_clear_pointer (&self->refused_path, g_free);
 
@@ -272,6 +272,7 @@ trellis_window_init (TrellisWindow *self)
   gboolean maximized;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->undo_shortcut = trellis_undo_shortcut_new (GTK_WINDOW (self), "win.undo");
 
   stack = trellis_student_view_get_stack (self->student_view);
   adw_view_switcher_title_set_stack (self->switcher_title, stack);
@@ -308,7 +309,7 @@ set_store (TrellisWindow *self,
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
-  g_clear_pointer (&self->undo_snapshot, trellis_snapshot_free);
+  trellis_undo_shortcut_set_store (self->undo_shortcut, store);
 
   g_clear_pointer (&self->refused_path, g_free);
   g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);

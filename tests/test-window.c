@@ -494,7 +494,7 @@ test_window_delete_undo (Fixture       *fixture,
   g_assert_null (trellis_store_load (store_of (fixture), TRELLIS_TYPE_STUDENT, id, NULL));
   g_assert_cmpint (trellis_store_count (store_of (fixture), TRELLIS_TYPE_STUDENT), ==, 4);
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-delete", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
   trellis_test_spin_idle ();
   restored = trellis_store_load (store_of (fixture), TRELLIS_TYPE_STUDENT, id, &error);
   g_assert_no_error (error);
@@ -503,6 +503,128 @@ test_window_delete_undo (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (guardians_after), ==, g_list_model_get_n_items (guardians_before));
   g_assert_cmpint (trellis_store_count (store_of (fixture), g_type_from_name ("TrellisPlan")), ==, n_plans);
   g_assert_cmpint (trellis_store_count (store_of (fixture), TRELLIS_TYPE_STUDENT), ==, 5);
+}
+
+/* Ctrl+Z as the window’s capture-phase shortcut receives it, before the focused widget; returns
+ * whether the window took it (FALSE: the focused text undoes its own typing). */
+static gboolean
+press_ctrl_z (TrellisWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      g_autoptr(GtkShortcut) shortcut = NULL;
+      gboolean taken;
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "trellis-undo") != 0)
+        continue;
+      g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_CAPTURE);
+      shortcut = g_list_model_get_item (G_LIST_MODEL (controller), 0);
+      taken = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, GTK_WIDGET (window), NULL);
+      trellis_test_spin_idle ();
+      return taken;
+    }
+  g_assert_not_reached ();
+}
+
+static char *
+dup_stored_text (Fixture    *fixture,
+                 gint64      id,
+                 const char *field)
+{
+  g_autoptr(TrellisStudent) student = trellis_store_load (store_of (fixture), TRELLIS_TYPE_STUDENT, id, NULL);
+
+  g_assert_nonnull (student);
+  return g_strdup (trellis_entity_get_text (TRELLIS_ENTITY (student), field));
+}
+
+/* Broken item 15: Ctrl+Z undoes every stored edit, newest first, and the last deletion,
+ * wherever focus is; a field being typed in keeps its own Ctrl+Z until something is deleted. */
+static void
+test_window_broken_item_15_ctrl_z (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  gint64 id = add_student (fixture, "Lan", "Nguyễn", 7);
+  gint64 other = add_student (fixture, "Amara", "Okafor", 8);
+  TrellisProfilePage *page;
+  GtkWidget *preferred;
+  GtkWidget *interests;
+  GtkTextBuffer *buffer;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  GtkWindow *dialog;
+
+  trellis_window_select_student (fixture->window, id);
+  trellis_test_spin (300);   /* the view loads a moment after the choice */
+  page = TRELLIS_PROFILE_PAGE (trellis_test_find_widget (GTK_WIDGET (fixture->window), TRELLIS_TYPE_PROFILE_PAGE));
+  preferred = trellis_profile_page_get_field_widget (page, "preferred-name");
+  interests = trellis_profile_page_get_field_widget (page, "interests");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (interests));
+  g_assert_cmpint (trellis_student_page_get_student_id (TRELLIS_STUDENT_PAGE (page)), ==, id);
+
+  /* Two fields typed and stored, one after the other. */
+  gtk_widget_grab_focus (preferred);
+  gtk_editable_set_text (GTK_EDITABLE (preferred), "Lanny");
+  g_assert_true (trellis_profile_page_flush (page));
+  gtk_widget_grab_focus (interests);
+  gtk_text_buffer_set_text (buffer, "Robots", -1);
+  g_assert_true (trellis_profile_page_flush (page));
+
+  /* Still typing in “Interests”: Ctrl+Z is the text view’s own. */
+  g_assert_false (press_ctrl_z (fixture->window));
+
+  /* Focus elsewhere: the newest stored edit comes back first, in the store and on the page. */
+  gtk_widget_grab_focus (find_student_list_view (GTK_WIDGET (fixture->window)));
+  g_assert_true (press_ctrl_z (fixture->window));
+  text = dup_stored_text (fixture, id, "interests");
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+  text = dup_stored_text (fixture, id, "preferred-name");
+  g_assert_cmpstr (text, ==, "Lanny");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (press_ctrl_z (fixture->window));
+  text = dup_stored_text (fixture, id, "preferred-name");
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (preferred)), ==, "");
+
+  /* Typed in a field, then a student deleted: Ctrl+Z in that field brings the student back. */
+  trellis_window_select_student (fixture->window, other);
+  trellis_test_spin (300);
+  g_assert_cmpint (trellis_student_page_get_student_id (TRELLIS_STUDENT_PAGE (page)), ==, other);
+  gtk_widget_grab_focus (preferred);
+  gtk_editable_set_text (GTK_EDITABLE (preferred), "Ami");
+  g_assert_false (press_ctrl_z (fixture->window));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-student", NULL);
+  dialog = trellis_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+  trellis_test_spin_idle ();
+  g_assert_cmpint (trellis_store_count (store_of (fixture), TRELLIS_TYPE_STUDENT), ==, 1);
+  gtk_widget_grab_focus (preferred);
+  g_assert_true (press_ctrl_z (fixture->window));
+  g_assert_cmpint (trellis_store_count (store_of (fixture), TRELLIS_TYPE_STUDENT), ==, 2);
+  text = dup_stored_text (fixture, other, "preferred-name");
+  g_assert_cmpstr (text, ==, "Ami");
+  g_clear_pointer (&text, g_free);
+
+  /* Someone else changed the field since: Undo leaves their text. */
+  {
+    g_autoptr(TrellisStudent) theirs = trellis_store_load (store_of (fixture), TRELLIS_TYPE_STUDENT, other, NULL);
+
+    g_object_set (theirs, "preferred-name", "Amy", NULL);
+    g_assert_true (trellis_store_save (store_of (fixture), TRELLIS_ENTITY (theirs), NULL));
+  }
+  gtk_widget_grab_focus (find_student_list_view (GTK_WIDGET (fixture->window)));
+  g_assert_true (press_ctrl_z (fixture->window));
+  text = dup_stored_text (fixture, other, "preferred-name");
+  g_assert_cmpstr (text, ==, "Amy");
 }
 
 static gboolean
@@ -668,6 +790,8 @@ main (int   argc,
   g_test_add ("/window/profile-all-guardians", Fixture, NULL, fixture_set_up, test_window_profile_all_guardians,
               fixture_tear_down);
   g_test_add ("/window/delete-undo", Fixture, NULL, fixture_set_up, test_window_delete_undo, fixture_tear_down);
+  g_test_add ("/window/broken-item-15-ctrl-z", Fixture, NULL, fixture_set_up, test_window_broken_item_15_ctrl_z,
+              fixture_tear_down);
   g_test_add ("/window/archive-undo", Fixture, NULL, fixture_set_up, test_window_archive_undo, fixture_tear_down);
   g_test_add ("/window/add-student-error", Fixture, NULL, fixture_set_up, test_window_add_student_error, fixture_tear_down);
   g_test_add ("/window/open-invalid", Fixture, NULL, fixture_set_up, test_window_open_invalid, fixture_tear_down);

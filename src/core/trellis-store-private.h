@@ -96,6 +96,10 @@ int            trellis_store_open_for_reading    (const char     *path,
 /* Tells every view that the whole database changed (after a restore). */
 void           trellis_store_notify_reload       (TrellisStore   *self);
 
+/* Tells the views that a record changed under their edits, as another program would (an
+ * Undo of a stored edit): they show it except in fields being typed in. */
+void           trellis_store_notify_external_change (TrellisStore *self);
+
 /* %TRUE while a transaction is open: a restore must wait. */
 gboolean       trellis_store_in_transaction      (TrellisStore   *self);
 

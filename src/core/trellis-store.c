@@ -35,6 +35,7 @@
 #include "trellis-schema.h"
 #include "trellis-store-private.h"
 #include "trellis-student.h"
+#include "trellis-undo-journal.h"
 #include "trellis-student-summary.h"
 #include "trellis-vocabulary.h"
 
@@ -74,6 +75,7 @@ struct _TrellisStore
   gboolean    read_only;   /* the file or its folder cannot be written */
   gboolean    exposed;     /* others may read the file and it is not ours to tighten */
   GSource    *watch;       /* in the thread-default context of the opener */
+  TrellisUndoJournal *undo;  /* what this connection’s person may take back */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisStore, trellis_store, G_TYPE_OBJECT)
@@ -1084,6 +1086,7 @@ trellis_store_finalize (GObject *object)
   g_clear_pointer (&self->editor_name, g_free);
   g_clear_pointer (&self->editor_role, g_free);
   g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_object (&self->undo);
 
   G_OBJECT_CLASS (trellis_store_parent_class)->finalize (object);
 }
@@ -1164,6 +1167,7 @@ trellis_store_init (TrellisStore *self)
   self->editor_role = g_strdup ("teacher");
   self->pending = g_array_new (FALSE, TRUE, sizeof (PendingChange));
   g_array_set_clear_func (self->pending, pending_change_clear);
+  self->undo = trellis_undo_journal_new ();
 }
 
 /* Private API */
@@ -1183,6 +1187,8 @@ trellis_store_in_transaction (TrellisStore *self)
 void
 trellis_store_notify_reload (TrellisStore *self)
 {
+  /* The records the steps name may be other ones now. */
+  trellis_undo_journal_clear (self->undo);
   g_signal_emit (self, signals[CHANGED], 0, NULL, NULL, TRELLIS_STORE_CHANGE_RELOAD);
   self->data_version = read_data_version (self);
 }
@@ -1926,31 +1932,13 @@ set_conflict_error (GError        **error,
                  author, conflicts->len, record);
 }
 
-/**
- * trellis_store_save_full:
- * @self: a store
- * @entity: a record loaded from @self (or stored by it) whose properties were changed
- * @conflicts: (out) (optional) (transfer container) (element-type TrellisConflict): the fields
- *   both this editor and another changed, when the save fails with %TRELLIS_ERROR_CONFLICT
- * @error: return location for a #GError
- *
- * Writes the fields that @entity changed since it was loaded, and only those, as a
- * compare-and-set on the revision it was loaded at: one history row each, in one transaction.
- *
- * When someone else saved the record meanwhile, their changes to other fields are merged into
- * @entity and kept; a field both changed to different texts is not written: the save fails with
- * %TRELLIS_ERROR_CONFLICT and @conflicts. The other fields are stored all the same. Saving
- * @entity again keeps the conflicting texts of this editor; setting a field to the conflict’s
- * `theirs` uses theirs.
- *
- * Returns: %FALSE with @error set when a value is invalid, the record was deleted, the disk
- *   refused, or a conflict remains
- */
-gboolean
-trellis_store_save_full (TrellisStore   *self,
-                         TrellisEntity  *entity,
-                         GPtrArray     **conflicts,
-                         GError        **error)
+/* trellis_store_save_full(), recording each field stored in the undo journal if @journal. */
+static gboolean
+save_fields (TrellisStore   *self,
+             TrellisEntity  *entity,
+             gboolean        journal,
+             GPtrArray     **conflicts,
+             GError        **error)
 {
   TrellisEntityClass *klass;
   TrellisEntity *base;
@@ -2062,6 +2050,22 @@ trellis_store_save_full (TrellisStore   *self,
       return FALSE;
     }
 
+  if (journal && changed->len > 0)
+    {
+      g_autofree char *name = dup_record_name (entity);
+
+      for (guint i = 0; i < changed->len; i++)
+        {
+          const TrellisField *field = changed->pdata[i];
+          g_autofree char *old_value = trellis_entity_dup_field_string (old, field);
+          g_autofree char *new_value = trellis_entity_dup_field_string (entity, field);
+
+          trellis_undo_journal_push_edit (self->undo, G_OBJECT_TYPE (entity), trellis_entity_get_id (entity),
+                                          name != NULL ? name : _(klass->label), field->name,
+                                          old_value, new_value);
+        }
+    }
+
   if (changed->len > 0)
     {
       g_autoptr(TrellisEntity) stored = trellis_entity_copy (entity);
@@ -2096,6 +2100,70 @@ trellis_store_save_full (TrellisStore   *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * trellis_store_save_full:
+ * @self: a store
+ * @entity: a record loaded from @self (or stored by it) whose properties were changed
+ * @conflicts: (out) (optional) (transfer container) (element-type TrellisConflict): the fields
+ *   both this editor and another changed, when the save fails with %TRELLIS_ERROR_CONFLICT
+ * @error: return location for a #GError
+ *
+ * Writes the fields that @entity changed since it was loaded, and only those, as a
+ * compare-and-set on the revision it was loaded at: one history row each, in one transaction.
+ *
+ * When someone else saved the record meanwhile, their changes to other fields are merged into
+ * @entity and kept; a field both changed to different texts is not written: the save fails with
+ * %TRELLIS_ERROR_CONFLICT and @conflicts. The other fields are stored all the same. Saving
+ * @entity again keeps the conflicting texts of this editor; setting a field to the conflict’s
+ * `theirs` uses theirs.
+ *
+ * Returns: %FALSE with @error set when a value is invalid, the record was deleted, the disk
+ *   refused, or a conflict remains
+ */
+gboolean
+trellis_store_save_full (TrellisStore   *self,
+                         TrellisEntity  *entity,
+                         GPtrArray     **conflicts,
+                         GError        **error)
+{
+  return save_fields (self, entity, FALSE, conflicts, error);
+}
+
+/**
+ * trellis_store_save_edits:
+ * @self: a store
+ * @entity: a record loaded from @self, with what the person typed
+ * @conflicts: (out) (optional) (transfer container) (element-type TrellisConflict): as for
+ *   trellis_store_save_full()
+ * @error: return location for a #GError
+ *
+ * As trellis_store_save_full(), and each field stored goes into the undo journal, for Ctrl+Z.
+ *
+ * Returns: %FALSE with @error set on failure
+ */
+gboolean
+trellis_store_save_edits (TrellisStore   *self,
+                          TrellisEntity  *entity,
+                          GPtrArray     **conflicts,
+                          GError        **error)
+{
+  return save_fields (self, entity, TRUE, conflicts, error);
+}
+
+/**
+ * trellis_store_get_undo_journal:
+ * @self: a store
+ *
+ * Returns: (transfer none): the steps the person at this connection can take back
+ */
+TrellisUndoJournal *
+trellis_store_get_undo_journal (TrellisStore *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), NULL);
+
+  return self->undo;
 }
 
 /**
@@ -2271,7 +2339,10 @@ trellis_store_delete (TrellisStore     *self,
     return FALSE;
 
   if (snapshot != NULL)
-    *snapshot = g_steal_pointer (&taken);
+    {
+      taken->label = name != NULL ? g_steal_pointer (&name) : g_strdup (_(klass->label));
+      *snapshot = g_steal_pointer (&taken);
+    }
   return TRUE;
 }
 
@@ -3046,6 +3117,12 @@ trellis_store_check_external_change (TrellisStore *self)
   self->data_version = version;
   g_signal_emit (self, signals[EXTERNAL_CHANGE], 0);
   return TRUE;
+}
+
+void
+trellis_store_notify_external_change (TrellisStore *self)
+{
+  g_signal_emit (self, signals[EXTERNAL_CHANGE], 0);
 }
 
 gint64

@@ -26,6 +26,7 @@ typedef enum {
 } TrellisStoreChange;
 
 typedef struct _TrellisSnapshot TrellisSnapshot;
+typedef struct _TrellisUndoJournal TrellisUndoJournal;
 
 #define TRELLIS_TYPE_STORE (trellis_store_get_type ())
 G_DECLARE_FINAL_TYPE (TrellisStore, trellis_store, TRELLIS, STORE, GObject)
@@ -61,6 +62,11 @@ gboolean        trellis_store_save_full              (TrellisStore   *self,
                                                       TrellisEntity  *entity,
                                                       GPtrArray     **conflicts,
                                                       GError        **error);
+gboolean        trellis_store_save_edits             (TrellisStore   *self,
+                                                      TrellisEntity  *entity,
+                                                      GPtrArray     **conflicts,
+                                                      GError        **error);
+TrellisUndoJournal *trellis_store_get_undo_journal   (TrellisStore   *self);
 gboolean        trellis_store_refresh                (TrellisStore   *self,
                                                       TrellisEntity  *entity,
                                                       const char * const *held,
