@@ -232,6 +232,29 @@ def delete_student_and_undo(app):
     wait_for('the student back', lambda: app.query('SELECT count(*) AS n FROM student')[0]['n'] == before)
 
 
+def broken_item_15_ctrl_z_in_an_entry_undoes_a_deleted_goal(app):
+    """Deletes a goal after its question, then presses Ctrl+Z with the focus in the emptied
+    new-goal entry: the goal comes back and the entry stays empty."""
+    student_id = add_student(app, 'Rosa', 'Mejía', 'Grade 9')
+    open_tab(app, 'Plan')
+    plan_page = app.widget('TrellisPlanPage', student_view(app))
+    click(find(plan_page, 'push button', 'Start a Plan'))
+    wait_for('the plan in the database', lambda: app.query('SELECT id FROM plan WHERE student_id = ?', student_id))
+    set_text(find(plan_page, 'text', 'New goal title'), 'Learn to swim')
+    click(find(plan_page, 'push button', 'Add Goal'))
+    wait_for('the goal in the database', lambda: app.query('SELECT id FROM goal WHERE title = ?', 'Learn to swim'))
+    click(find(plan_page, 'push button', 'Delete Goal'))
+    dialog = app.window('dialog', name=None, pred=lambda w: name_of(w).startswith('Delete'))
+    click(find(dialog, 'push button', 'Delete'))
+    wait_for('the goal deleted', lambda: not app.query('SELECT id FROM goal WHERE title = ?', 'Learn to swim'))
+    entry = find(plan_page, 'text', 'New goal title')
+    tab_until('the focus in the new-goal entry', lambda: 'focused' in states_of(entry), limit=40)
+    key('<Control>z')
+    wait_for('the goal back', lambda: app.query('SELECT id FROM goal WHERE title = ?', 'Learn to swim'))
+    if get_text(entry) != '':
+        raise Failure('Ctrl+Z refilled the new-goal entry with %r' % get_text(entry))
+
+
 def keyboard_only_add_student(app):
     """Adds a student with key events alone: Ctrl+N, typing, Tab, arrows, Enter."""
     key('<Control>n')
@@ -273,6 +296,7 @@ CASES = [
     graduate_profile_attributes_say_level_and_goals,
     preferences_frameworks_page,
     delete_student_and_undo,
+    broken_item_15_ctrl_z_in_an_entry_undoes_a_deleted_goal,
 ]
 
 if __name__ == '__main__':
