@@ -26,6 +26,8 @@
 #include "trellis-widget-utils.h"
 
 #define AUTOSAVE_DELAY_MS 1000
+/* A busy database or a full disk: the edits are tried again this often. */
+#define RETRY_MS 2000
 
 struct _TrellisGoalEditor
 {
@@ -162,6 +164,8 @@ ask_about_conflicts (TrellisGoalEditor *self,
   trellis_conflict_dialog_present (GTK_WIDGET (self), entity, conflicts, on_conflict_resolved, self);
 }
 
+static gboolean on_save_timeout (gpointer user_data);
+
 static gboolean
 save_dirty (TrellisGoalEditor *self,
             gboolean           report)
@@ -184,6 +188,14 @@ save_dirty (TrellisGoalEditor *self,
           ok = FALSE;
           if (g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_CONFLICT))
             ask_about_conflicts (self, dirty->pdata[i], conflicts);
+          else if (g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_BUSY) ||
+                   g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_NO_SPACE))
+            {
+              /* Kept and tried again; the window’s banner says why it waits. */
+              g_ptr_array_add (self->dirty, g_object_ref (dirty->pdata[i]));
+              if (self->save_id == 0)
+                self->save_id = g_timeout_add (RETRY_MS, on_save_timeout, self);
+            }
           else if (report && !g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND))
             trellis_show_error_toast (GTK_WIDGET (self), error);
         }
@@ -960,6 +972,7 @@ trellis_goal_editor_dispose (GObject *object)
 
   /* The widget is going away: nowhere to show an error, but the edits are kept if valid. */
   save_dirty (self, FALSE);
+  g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);

@@ -20,6 +20,7 @@ struct _TrellisWindow
   TrellisUndoShortcut  *undo_shortcut;   /* Ctrl+Z wherever focus is */
   GCancellable         *sample_cancellable;
   guint                 reload_id;
+  guint                 waiting_id;      /* ticks while a write waits (busy, disk full) */
   char                 *refused_path;    /* the file shown as refused, while no store is open */
 
   AdwToastOverlay      *toast_overlay;

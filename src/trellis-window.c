@@ -57,16 +57,29 @@ update_empty (TrellisWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "students");
 }
 
-/* Says when the open file is read-only, or readable by others and not ours to make private. */
+/* How long a write waits for another program before the window says so. */
+#define WAITING_BANNER_DELAY_US (5 * G_USEC_PER_SEC)
+
+/* Says when a write waits (after 5 s for a busy database, at once for a full disk), when the
+ * open file is read-only, or readable by others and not ours to make private. */
 static void
 update_banner (TrellisWindow *self)
 {
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
+  TrellisError reason = TRELLIS_ERROR_FAILED;
+  gint64 since = 0;
+  gboolean waiting = self->store != NULL && trellis_store_get_waiting (self->store, &reason, &since);
 
   if (self->store != NULL)
     name = g_filename_display_basename (trellis_store_get_path (self->store));
-  if (self->store != NULL && trellis_store_is_read_only (self->store))
+  if (waiting && reason == TRELLIS_ERROR_NO_SPACE)
+    title = g_strdup (_("The disk is full. Your changes are kept in this window and saved as soon "
+                        "as there is space again: free some space on the disk."));
+  else if (waiting && g_get_monotonic_time () - since >= WAITING_BANNER_DELAY_US)
+    title = g_strdup_printf (_("Another program is writing to “%s”. Your changes are kept in this "
+                               "window and saved as soon as it is done."), name);
+  else if (self->store != NULL && trellis_store_is_read_only (self->store))
     title = g_strdup_printf (_("“%s” is open read-only: its file or folder cannot be changed. You can "
                                "read, export and print, but not edit."), name);
   else if (self->store != NULL && trellis_store_is_exposed (self->store))
@@ -75,6 +88,34 @@ update_banner (TrellisWindow *self)
                              name);
   trellis_banner_set_title (self->banner, title);
   trellis_banner_set_revealed (self->banner, title != NULL);
+}
+
+/* Once a second while a write waits: the banner comes after 5 s, and a database that the
+ * other program let go ends the wait even if nothing here is left to retry. */
+static gboolean
+on_waiting_tick (gpointer user_data)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (user_data);
+  TrellisError reason;
+
+  if (self->store == NULL || !trellis_store_get_waiting (self->store, &reason, NULL))
+    {
+      self->waiting_id = 0;
+      update_banner (self);
+      return G_SOURCE_REMOVE;
+    }
+  if (reason == TRELLIS_ERROR_BUSY)
+    trellis_store_try_write_lock (self->store);
+  update_banner (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_store_waiting (TrellisWindow *self)
+{
+  update_banner (self);
+  if (self->waiting_id == 0 && trellis_store_get_waiting (self->store, NULL, NULL))
+    self->waiting_id = g_timeout_add_seconds (1, on_waiting_tick, self);
 }
 
 static gboolean
@@ -211,6 +252,7 @@ trellis_window_dispose (GObject *object)
   g_cancellable_cancel (self->sample_cancellable);
   g_clear_object (&self->sample_cancellable);
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->waiting_id, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->undo_shortcut);
@@ -314,6 +356,7 @@ set_store (TrellisWindow *self,
   g_clear_pointer (&self->refused_path, g_free);
   g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
   g_signal_connect (store, "external-change", G_CALLBACK (on_store_external_change), self);
+  g_signal_connect_swapped (store, "notify::waiting", G_CALLBACK (on_store_waiting), self);
   trellis_window_update_editor (self);
 
   g_object_set (self->student_view, "student-id", (gint64) 0, "store", store, NULL);

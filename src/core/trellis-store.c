@@ -76,6 +76,10 @@ struct _TrellisStore
   gboolean    exposed;     /* others may read the file and it is not ours to tighten */
   GSource    *watch;       /* in the thread-default context of the opener */
   TrellisUndoJournal *undo;  /* what this connection’s person may take back */
+  gboolean    waiting;     /* a write failed for a passing reason, and waits to be tried again */
+  TrellisError waiting_reason;  /* %TRELLIS_ERROR_BUSY or %TRELLIS_ERROR_NO_SPACE */
+  gint64      waiting_since;  /* monotonic µs of the first such failure */
+  guint       busy_timeout_ms;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisStore, trellis_store, G_TYPE_OBJECT)
@@ -85,6 +89,7 @@ enum {
   PROP_PATH,
   PROP_EDITOR_NAME,
   PROP_EDITOR_ROLE,
+  PROP_WAITING,
   N_PROPS
 };
 
@@ -190,6 +195,23 @@ exec (TrellisStore  *self,
 }
 
 /* For statements run thousands of times in a batch (savepoints): parsed once, then cached. */
+/* A write failed for a passing reason (@reason), or went through (@waiting FALSE). */
+static void
+set_waiting (TrellisStore *self,
+             gboolean      waiting,
+             TrellisError  reason)
+{
+  if (self->waiting == waiting && (!waiting || self->waiting_reason == reason))
+    return;
+  if (waiting && !self->waiting)
+    self->waiting_since = g_get_monotonic_time ();
+  else if (!waiting)
+    self->waiting_since = 0;
+  self->waiting = waiting;
+  self->waiting_reason = reason;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAITING]);
+}
+
 static gboolean
 exec_cached (TrellisStore  *self,
              const char    *sql,
@@ -1110,6 +1132,9 @@ trellis_store_get_property (GObject    *object,
     case PROP_EDITOR_ROLE:
       g_value_set_string (value, self->editor_role);
       break;
+    case PROP_WAITING:
+      g_value_set_boolean (value, self->waiting);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1133,6 +1158,16 @@ trellis_store_class_init (TrellisStoreClass *klass)
   properties[PROP_EDITOR_ROLE] =
     g_param_spec_string ("editor-role", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * TrellisStore:waiting:
+   *
+   * Whether the last write failed for a reason that passes (another program holds the
+   * database, the disk is full) and the caller keeps it to try again; see
+   * trellis_store_get_waiting().
+   */
+  properties[PROP_WAITING] =
+    g_param_spec_boolean ("waiting", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1168,6 +1203,7 @@ trellis_store_init (TrellisStore *self)
   self->pending = g_array_new (FALSE, TRUE, sizeof (PendingChange));
   g_array_set_clear_func (self->pending, pending_change_clear);
   self->undo = trellis_undo_journal_new ();
+  self->busy_timeout_ms = BUSY_TIMEOUT_MS;
 }
 
 /* Private API */
@@ -1243,6 +1279,18 @@ trellis_store_set_sqlite_error (TrellisStore  *self,
     }
   set_error_for_code (error, sqlite3_extended_errcode (self->db), self->path,
                       sqlite3_errmsg (self->db));
+  switch (sqlite3_extended_errcode (self->db) & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      set_waiting (self, TRUE, TRELLIS_ERROR_BUSY);
+      break;
+    case SQLITE_FULL:
+      set_waiting (self, TRUE, TRELLIS_ERROR_NO_SPACE);
+      break;
+    default:
+      break;
+    }
   return FALSE;
 }
 
@@ -1703,7 +1751,37 @@ trellis_store_set_busy_timeout (TrellisStore *self,
 {
   g_return_if_fail (TRELLIS_IS_STORE (self));
 
+  self->busy_timeout_ms = milliseconds;
   sqlite3_busy_timeout (self->db, (int) MIN (milliseconds, G_MAXINT));
+}
+
+/**
+ * trellis_store_try_write_lock:
+ * @self: a store
+ *
+ * Checks, without waiting, whether a write could start now (no other program holds the
+ * database); if so, a waiting state of %TRELLIS_ERROR_BUSY ends (#TrellisStore:waiting).
+ * Nothing is written.
+ *
+ * Returns: whether the write lock was free
+ */
+gboolean
+trellis_store_try_write_lock (TrellisStore *self)
+{
+  gboolean unlocked;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+
+  if (self->depth > 0 || self->read_only)
+    return FALSE;
+  sqlite3_busy_timeout (self->db, 0);
+  unlocked = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK;
+  if (unlocked)
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_busy_timeout (self->db, (int) MIN (self->busy_timeout_ms, G_MAXINT));
+  if (unlocked && self->waiting && self->waiting_reason == TRELLIS_ERROR_BUSY)
+    set_waiting (self, FALSE, 0);
+  return unlocked;
 }
 
 /**
@@ -1793,7 +1871,10 @@ trellis_store_commit (TrellisStore  *self,
   /* PRAGMA data_version does not move for this connection's own commits; reading it here
    * would swallow a change another program committed since the last poll. */
   if (self->depth == 0)
-    emit_pending (self);
+    {
+      set_waiting (self, FALSE, 0);
+      emit_pending (self);
+    }
   return TRUE;
 }
 
@@ -2150,6 +2231,30 @@ trellis_store_save_edits (TrellisStore   *self,
                           GError        **error)
 {
   return save_fields (self, entity, TRUE, conflicts, error);
+}
+
+/**
+ * trellis_store_get_waiting:
+ * @self: a store
+ * @reason: (out) (optional): %TRELLIS_ERROR_BUSY (another program holds the database) or
+ *   %TRELLIS_ERROR_NO_SPACE (the disk is full)
+ * @since: (out) (optional): the monotonic time (µs) of the first failed write
+ *
+ * Returns: whether the last write failed for a reason that passes, so that what it carried
+ *   waits to be tried again; %FALSE once a write went through
+ */
+gboolean
+trellis_store_get_waiting (TrellisStore *self,
+                           TrellisError *reason,
+                           gint64       *since)
+{
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+
+  if (reason != NULL)
+    *reason = self->waiting_reason;
+  if (since != NULL)
+    *since = self->waiting_since;
+  return self->waiting;
 }
 
 /**

@@ -8,6 +8,7 @@
 
 #include "trellis-conflict.h"
 #include "trellis-entity.h"
+#include "trellis-error.h"
 
 G_BEGIN_DECLS
 
@@ -67,6 +68,10 @@ gboolean        trellis_store_save_edits             (TrellisStore   *self,
                                                       GPtrArray     **conflicts,
                                                       GError        **error);
 TrellisUndoJournal *trellis_store_get_undo_journal   (TrellisStore   *self);
+gboolean        trellis_store_try_write_lock         (TrellisStore   *self);
+gboolean        trellis_store_get_waiting            (TrellisStore   *self,
+                                                      TrellisError   *reason,
+                                                      gint64         *since);
 gboolean        trellis_store_refresh                (TrellisStore   *self,
                                                       TrellisEntity  *entity,
                                                       const char * const *held,
