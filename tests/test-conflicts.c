@@ -293,27 +293,40 @@ test_busy_banner (Fixture       *f,
   trellis_store_set_busy_timeout (store, 5000);
 }
 
+/* A goal “Read more” of a new plan, shown in a goal editor of its own window; returns the goal. */
+static TrellisGoal *
+open_goal_editor (Fixture    *f,
+                  GtkWidget **editor_out,
+                  GtkWidget **window_out)
+{
+  TrellisStore *store = trellis_window_get_store (f->window);
+  gint64 plan_id = trellis_test_add_plan (store, "Lan", "Nguyen", trellis_store_get_default_framework (store));
+  g_autoptr(TrellisPlan) plan = trellis_store_load (store, TRELLIS_TYPE_PLAN, plan_id, NULL);
+  TrellisGoal *goal = trellis_plan_workflow_add_goal (store, plan, "Read more", NULL);
+  GtkWidget *editor = g_object_new (TRELLIS_TYPE_GOAL_EDITOR, NULL);
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), editor);
+  gtk_window_present (GTK_WINDOW (window));
+  trellis_goal_editor_set_goal (TRELLIS_GOAL_EDITOR (editor), store, goal,
+                                trellis_store_get_default_framework (store), FALSE);
+  *editor_out = editor;
+  *window_out = window;
+  return goal;
+}
+
 /* The goal editor writes its record directly: a conflict asks in a dialog, and until the
  * answer the stored text stays. */
 static void
 test_goal_editor_conflict (Fixture       *f,
                            gconstpointer  data)
 {
-  TrellisStore *store = trellis_window_get_store (f->window);
-  gint64 plan_id = trellis_test_add_plan (store, "Lan", "Nguyen", trellis_store_get_default_framework (store));
-  g_autoptr(TrellisPlan) plan = trellis_store_load (store, TRELLIS_TYPE_PLAN, plan_id, NULL);
-  g_autoptr(TrellisGoal) goal = trellis_plan_workflow_add_goal (store, plan, "Read more", NULL);
+  GtkWidget *editor, *window;
+  g_autoptr(TrellisGoal) goal = open_goal_editor (f, &editor, &window);
   g_autoptr(TrellisEntity) theirs = NULL;
   g_autoptr(TrellisEntity) stored = NULL;
-  GtkWidget *editor = g_object_new (TRELLIS_TYPE_GOAL_EDITOR, NULL);
-  GtkWidget *window = gtk_window_new ();
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
-
-  gtk_window_set_child (GTK_WINDOW (window), editor);
-  gtk_window_present (GTK_WINDOW (window));
-  trellis_goal_editor_set_goal (TRELLIS_GOAL_EDITOR (editor), store, goal,
-                                trellis_store_get_default_framework (store), FALSE);
 
   gtk_editable_set_text (GTK_EDITABLE (trellis_test_find_widget (editor, ADW_TYPE_ENTRY_ROW)),
                          "Read two books a month");
@@ -363,18 +376,11 @@ test_goal_editor_busy (Fixture       *f,
                        gconstpointer  data)
 {
   TrellisStore *store = trellis_window_get_store (f->window);
-  gint64 plan_id = trellis_test_add_plan (store, "Lan", "Nguyen", trellis_store_get_default_framework (store));
-  g_autoptr(TrellisPlan) plan = trellis_store_load (store, TRELLIS_TYPE_PLAN, plan_id, NULL);
-  g_autoptr(TrellisGoal) goal = trellis_plan_workflow_add_goal (store, plan, "Read more", NULL);
+  GtkWidget *editor, *window;
+  g_autoptr(TrellisGoal) goal = open_goal_editor (f, &editor, &window);
   g_autoptr(TrellisEntity) stored = NULL;
-  GtkWidget *editor = g_object_new (TRELLIS_TYPE_GOAL_EDITOR, NULL);
-  GtkWidget *window = gtk_window_new ();
   g_autoptr(GError) error = NULL;
 
-  gtk_window_set_child (GTK_WINDOW (window), editor);
-  gtk_window_present (GTK_WINDOW (window));
-  trellis_goal_editor_set_goal (TRELLIS_GOAL_EDITOR (editor), store, goal,
-                                trellis_store_get_default_framework (store), FALSE);
   trellis_store_set_busy_timeout (store, 10);
   g_assert_true (trellis_store_begin (f->other, &error));
   gtk_editable_set_text (GTK_EDITABLE (trellis_test_find_widget (editor, ADW_TYPE_ENTRY_ROW)),

@@ -163,16 +163,21 @@ def search_counts_matching_students(app):
     wait_for('every student listed again', lambda: len(student_items(app)) > expected)
 
 
-def plan_goal_and_step(app):
-    student_id = add_student(app, 'Ines', 'Barros', 'Grade 10')
+def start_plan_with_goal(app, given, family, grade, title):
+    """A new student, Start a Plan on their Plan tab, and a goal added there; returns the plan page."""
+    student_id = add_student(app, given, family, grade)
     open_tab(app, 'Plan')
     plan_page = app.widget('TrellisPlanPage', student_view(app))
     click(find(plan_page, 'push button', 'Start a Plan'))
     wait_for('the plan in the database', lambda: app.query('SELECT id FROM plan WHERE student_id = ?', student_id))
-    set_text(find(plan_page, 'text', 'New goal title'), 'Build a weather station')
+    set_text(find(plan_page, 'text', 'New goal title'), title)
     click(find(plan_page, 'push button', 'Add Goal'))
-    wait_for('the goal in the database',
-             lambda: app.query('SELECT id FROM goal WHERE title = ?', 'Build a weather station'))
+    wait_for('the goal in the database', lambda: app.query('SELECT id FROM goal WHERE title = ?', title))
+    return plan_page
+
+
+def plan_goal_and_step(app):
+    plan_page = start_plan_with_goal(app, 'Ines', 'Barros', 'Grade 10', 'Build a weather station')
     editor = app.widget('TrellisGoalEditor', plan_page)
     set_text(find(editor, 'text', 'New action step'), 'Order the sensors')
     click(find(editor, 'push button', 'Add Step'))
@@ -235,14 +240,7 @@ def delete_student_and_undo(app):
 def broken_item_15_ctrl_z_in_an_entry_undoes_a_deleted_goal(app):
     """Deletes a goal after its question, then presses Ctrl+Z with the focus in the emptied
     new-goal entry: the goal comes back and the entry stays empty."""
-    student_id = add_student(app, 'Rosa', 'Mejía', 'Grade 9')
-    open_tab(app, 'Plan')
-    plan_page = app.widget('TrellisPlanPage', student_view(app))
-    click(find(plan_page, 'push button', 'Start a Plan'))
-    wait_for('the plan in the database', lambda: app.query('SELECT id FROM plan WHERE student_id = ?', student_id))
-    set_text(find(plan_page, 'text', 'New goal title'), 'Learn to swim')
-    click(find(plan_page, 'push button', 'Add Goal'))
-    wait_for('the goal in the database', lambda: app.query('SELECT id FROM goal WHERE title = ?', 'Learn to swim'))
+    plan_page = start_plan_with_goal(app, 'Rosa', 'Mejía', 'Grade 9', 'Learn to swim')
     click(find(plan_page, 'push button', 'Delete Goal'))
     dialog = app.window('dialog', name=None, pred=lambda w: name_of(w).startswith('Delete'))
     click(find(dialog, 'push button', 'Delete'))
