@@ -206,6 +206,9 @@ rebuild (TrellisTrashWindow *self)
       g_signal_connect (button, "clicked", G_CALLBACK (on_restore_clicked), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       add_row (self, row);
+      /* The keyboard starts at the newest deletion’s Restore, not at Empty Trash. */
+      if (i == 0 && writable)
+        gtk_window_set_focus (GTK_WINDOW (self), button);
     }
 }
 

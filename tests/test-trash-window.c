@@ -90,6 +90,7 @@ test_trash_window_restore (void)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Deleted by Test Teacher"));
   button = trellis_test_find_widget_matching (row, is_button_labelled, "_Restore");
   g_assert_nonnull (button);
+  g_assert_true (gtk_window_get_focus (trash) == button);   /* the keyboard starts here, not at Empty Trash */
   g_signal_emit_by_name (button, "clicked");
   trellis_test_spin_idle ();
 
