@@ -19,6 +19,7 @@ typedef struct
   TrellisStore    *store;
   guint            step;     /* in the store’s undo journal */
   GtkWidget       *widget;   /* weak: where to report a failed Undo */
+  AdwToast        *toast;    /* weak: dismissed once Ctrl+Z took its step back */
 } UndoData;
 
 /* Helpers */
@@ -29,7 +30,10 @@ undo_data_free (gpointer  data,
 {
   UndoData *undo = data;
 
+  if (undo->store != NULL)
+    g_signal_handlers_disconnect_by_data (trellis_store_get_undo_journal (undo->store), undo);
   g_clear_object (&undo->store);
+  g_clear_weak_pointer (&undo->toast);
   g_clear_weak_pointer (&undo->widget);
   g_free (undo);
 }
@@ -91,6 +95,18 @@ undo_step (GtkWidget    *widget,
 /* Callbacks */
 
 static void
+on_step_gone (TrellisUndoJournal *journal,
+              guint               step,
+              UndoData           *undo)
+{
+  if (step != undo->step)
+    return;
+  undo->step = 0;
+  if (undo->toast != NULL)
+    adw_toast_dismiss (undo->toast);
+}
+
+static void
 on_undo_clicked (AdwToast *toast,
                  UndoData *undo)
 {
@@ -133,6 +149,8 @@ trellis_show_undo_toast (GtkWidget       *widget,
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&undo->toast, toast);
+  g_signal_connect (trellis_store_get_undo_journal (store), "step-gone", G_CALLBACK (on_step_gone), undo);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked), undo,
                          undo_data_free, 0);
   add_toast (widget, toast);

@@ -51,6 +51,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  STEP_GONE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Helpers */
 
 static void
@@ -65,6 +72,9 @@ step_free (gpointer data)
   g_free (step);
 }
 
+static void drop_step (TrellisUndoJournal *self,
+                       GList              *link);
+
 static guint
 push (TrellisUndoJournal *self,
       Step               *step)
@@ -74,7 +84,7 @@ push (TrellisUndoJournal *self,
   step->id = ++self->last_id;
   g_queue_push_head (&self->steps, step);
   while (g_queue_get_length (&self->steps) > TRELLIS_UNDO_JOURNAL_LENGTH)
-    step_free (g_queue_pop_tail (&self->steps));
+    drop_step (self, self->steps.tail);
   if (!could_undo)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   return step->id;
@@ -96,8 +106,11 @@ static void
 drop_step (TrellisUndoJournal *self,
            GList              *link)
 {
+  guint id = ((Step *) link->data)->id;
+
   step_free (link->data);
   g_queue_delete_link (&self->steps, link);
+  g_signal_emit (self, signals[STEP_GONE], 0, id);
   if (g_queue_is_empty (&self->steps))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
 }
@@ -196,6 +209,16 @@ trellis_undo_journal_class_init (TrellisUndoJournalClass *klass)
     g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TrellisUndoJournal::step-gone:
+   * @step: the id of a step that was undone, or dropped (too old, or no longer possible)
+   *
+   * An Undo button for @step has nothing left to do.
+   */
+  signals[STEP_GONE] =
+    g_signal_new ("step-gone", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
