@@ -1,7 +1,8 @@
 /* trellis-pdf-export-dialog.c — File ▸ Export Plans to PDF: whose plans, how, where, and progress
  *
- * The PDF is drawn in a worker thread (a GTask) on a database connection and Pango font map of
- * its own, so the window stays responsive while hundreds of plans are laid out; the thread
+ * The PDF is drawn in a worker thread (trellis_store_job_run_data_async()) on a database
+ * connection and Pango font map of its own, so the window stays responsive while hundreds of
+ * plans are laid out; the thread
  * reports progress through an atomic counter the dialog reads a few times a second. When the
  * file is written the dialog emits ::exported and closes, and the window shows a toast.
  *
@@ -15,7 +16,9 @@
 
 #include "trellis-pdf-export-dialog.h"
 #include "trellis-report-options-box.h"
+#include "trellis-error.h"
 #include "trellis-report-pdf.h"
+#include "trellis-store-job.h"
 #include "trellis-student.h"
 #include "trellis-student-scope.h"
 #include "trellis-student-summary.h"
@@ -55,7 +58,6 @@ static guint signals[N_SIGNALS];
 
 /* What the worker thread needs: nothing it shares with the main loop but the counter. */
 typedef struct {
-  char                 *database_path;
   GArray               *ids;
   TrellisReportOptions *options;
   GDateTime            *now;
@@ -68,7 +70,6 @@ typedef struct {
 static void
 job_free (Job *job)
 {
-  g_free (job->database_path);
   g_array_unref (job->ids);
   trellis_report_options_free (job->options);
   g_date_time_unref (job->now);
@@ -83,23 +84,17 @@ on_job_progress (double   fraction,
   g_atomic_int_set ((int *) user_data, (int) (fraction * PROGRESS_STEPS));
 }
 
-static void
-run_job (GTask        *task,
-         gpointer      source_object,
-         gpointer      task_data,
-         GCancellable *cancellable)
+/* In the worker thread, on its own connection (trellis_store_job_run_data_async()). */
+static gboolean
+run_job (gpointer       data,
+         TrellisStore  *store,
+         GCancellable  *cancellable,
+         GError       **error)
 {
-  Job *job = task_data;
-  g_autoptr(TrellisStore) store = NULL;
-  GError *error = NULL;
+  Job *job = data;
 
-  store = trellis_store_open (job->database_path, &error);
-  if (store == NULL ||
-      !trellis_report_pdf_write (store, (const gint64 *) job->ids->data, job->ids->len, job->options,
-                                 job->now, job->path, on_job_progress, job->progress, cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return trellis_report_pdf_write (store, (const gint64 *) job->ids->data, job->ids->len, job->options,
+                                   job->now, job->path, on_job_progress, job->progress, cancellable, error);
 }
 
 /* The students of the chosen scope, or NULL with an explanation shown. */
@@ -153,12 +148,13 @@ on_job_done (GObject      *source,
 {
   g_autoptr(TrellisPdfExportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  Job *job = g_task_get_task_data (G_TASK (result));
+  Job *job = trellis_store_job_get_data (result);
 
   g_clear_handle_id (&self->progress_source, g_source_remove);
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (trellis_store_job_finish (result, &error))
     g_signal_emit (self, signals[EXPORTED], 0, job->path, job->ids->len);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+           !g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_CANCELLED))
     show_error (self, error);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -167,10 +163,8 @@ static void
 start_export (TrellisPdfExportDialog *self,
               const char             *path)
 {
-  g_autoptr(GTask) task = NULL;
   Job *job = g_new0 (Job, 1);
 
-  job->database_path = g_strdup (trellis_store_get_path (self->store));
   job->ids = dup_chosen_ids (self);
   job->options = trellis_report_options_box_dup_options (self->options_box);
   job->now = g_date_time_new_now_utc ();
@@ -178,14 +172,12 @@ start_export (TrellisPdfExportDialog *self,
   job->progress = &self->progress;
 
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, on_job_done, g_object_ref (self));
-  g_task_set_source_tag (task, start_export);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-
   gtk_stack_set_visible_child_name (self->stack, "progress");
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
   self->progress_source = g_timeout_add (100, on_progress_tick, self);
-  g_task_run_in_thread (task, run_job);
+  trellis_store_job_run_data_async (self, self->store, run_job, job,
+                                    (GDestroyNotify) job_free, start_export, self->cancellable,
+                                    on_job_done, g_object_ref (self));
 }
 
 static void

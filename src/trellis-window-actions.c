@@ -18,6 +18,7 @@
 #include "trellis-print-operation.h"
 #include "trellis-sample-school.h"
 #include "trellis-settings.h"
+#include "trellis-store-job.h"
 #include "trellis-student.h"
 #include "trellis-student-summary.h"
 #include "trellis-trash-window.h"
@@ -31,25 +32,7 @@
 
 #define SAMPLE_STUDENTS 120
 
-typedef struct
-{
-  char         *path;
-  char         *editor_name;
-  char         *editor_role;
-} SampleJob;
-
 /* Helpers */
-
-static void
-sample_job_free (gpointer data)
-{
-  SampleJob *job = data;
-
-  g_free (job->path);
-  g_free (job->editor_name);
-  g_free (job->editor_role);
-  g_free (job);
-}
 
 static void
 show_error_toast (TrellisWindow *self,
@@ -529,34 +512,15 @@ add_student_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-sample_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+/* In the worker thread, on its own connection (trellis_store_job_run_data_async()). */
+static gboolean
+sample_job (gpointer       data,
+            TrellisStore  *store,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  SampleJob *job = task_data;
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(TrellisStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok = FALSE;
-
-  /* The worker’s own connection, polled by nobody: the main loop keeps using the window’s. */
-  g_main_context_push_thread_default (context);
-  store = trellis_store_open (job->path, &error);
-  if (store != NULL)
-    {
-      trellis_store_set_editor (store, job->editor_name, job->editor_role);
-      ok = trellis_sample_school_populate (store, SAMPLE_STUDENTS, TRELLIS_SAMPLE_SEED,
-                                           (TrellisProgressFunc) NULL, NULL, &error);
-    }
-  g_clear_object (&store);
-  g_main_context_pop_thread_default (context);
-
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
+  return trellis_sample_school_populate (store, SAMPLE_STUDENTS, TRELLIS_SAMPLE_SEED,
+                                         (TrellisProgressFunc) NULL, NULL, error);
 }
 
 static gboolean
@@ -585,7 +549,7 @@ on_sample_done (GObject      *source,
   gtk_widget_set_sensitive (self->empty_buttons, TRUE);
   trellis_window_update_actions (self);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!trellis_store_job_finish (result, &error))
     {
       show_error_toast (self, error);
       return;
@@ -931,18 +895,10 @@ trellis_window_update_editor (TrellisWindow *self)
 void
 trellis_window_load_sample (TrellisWindow *self)
 {
-  TrellisSettings *settings = trellis_settings_get_default ();
-  g_autoptr(GTask) task = NULL;
-  SampleJob *job;
   guint pulse_id;
 
   if (self->store == NULL)
     return;
-
-  job = g_new0 (SampleJob, 1);
-  job->path = g_strdup (trellis_store_get_path (self->store));
-  job->editor_name = g_strdup (trellis_settings_get_editor_name (settings));
-  job->editor_role = g_strdup (trellis_settings_get_editor_role (settings));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample", FALSE);
   gtk_widget_set_sensitive (self->empty_buttons, FALSE);
@@ -951,8 +907,7 @@ trellis_window_load_sample (TrellisWindow *self)
 
   g_clear_object (&self->sample_cancellable);
   self->sample_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->sample_cancellable, on_sample_done, GUINT_TO_POINTER (pulse_id));
-  g_task_set_source_tag (task, trellis_window_load_sample);
-  g_task_set_task_data (task, job, sample_job_free);
-  g_task_run_in_thread (task, sample_thread);
+  /* The worker’s own connection signs the sample with the window’s editor. */
+  trellis_store_job_run_data_async (self, self->store, sample_job, NULL, NULL, trellis_window_load_sample,
+                                    self->sample_cancellable, on_sample_done, GUINT_TO_POINTER (pulse_id));
 }

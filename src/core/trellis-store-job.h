@@ -16,12 +16,30 @@ typedef gboolean (*TrellisStoreJobFunc) (gpointer       source_object,
                                          GCancellable  *cancellable,
                                          GError       **error);
 
-void trellis_store_job_run_async (gpointer             source_object,
-                                  TrellisStore        *store,
-                                  TrellisStoreJobFunc  func,
-                                  gpointer             source_tag,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data);
+/* The same for work whose input and output travel in @job_data, not in an object. */
+typedef gboolean (*TrellisStoreJobDataFunc) (gpointer       job_data,
+                                             TrellisStore  *store,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
+
+void     trellis_store_job_run_async       (gpointer                 source_object,
+                                            TrellisStore            *store,
+                                            TrellisStoreJobFunc      func,
+                                            gpointer                 source_tag,
+                                            GCancellable            *cancellable,
+                                            GAsyncReadyCallback      callback,
+                                            gpointer                 user_data);
+void     trellis_store_job_run_data_async  (gpointer                 source_object,
+                                            TrellisStore            *store,
+                                            TrellisStoreJobDataFunc  func,
+                                            gpointer                 job_data,
+                                            GDestroyNotify           job_data_free,
+                                            gpointer                 source_tag,
+                                            GCancellable            *cancellable,
+                                            GAsyncReadyCallback      callback,
+                                            gpointer                 user_data);
+gpointer trellis_store_job_get_data        (GAsyncResult            *result);
+gboolean trellis_store_job_finish          (GAsyncResult            *result,
+                                            GError                 **error);
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "trellis-error.h"
+#include "trellis-store-job.h"
 #include "trellis-store-private.h"
 #include "trellis-vocabulary.h"
 #include "trellis-xml-export.h"
@@ -36,7 +37,6 @@ struct _TrellisXmlExport
   GObject       parent_instance;
 
   TrellisStore *store;
-  char         *database_path;
   GArray       *student_ids;     /* gint64 */
   GPtrArray    *student_uuids;
   char         *exported_at;
@@ -1011,44 +1011,43 @@ on_async_progress (double   fraction,
                               update, fraction_update_free);
 }
 
-static void
-write_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+/* What a write in the worker thread needs; the task's source object keeps @self alive. */
+typedef struct
 {
-  TrellisXmlExport *self = source_object;
-  const char *path = task_data;
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(TrellisStore) store = NULL;
-  g_autoptr(TrellisXmlExport) worker = NULL;
-  AsyncProgress progress = { self, g_task_get_context (task), 0.0 };
-  GError *error = NULL;
+  TrellisXmlExport *self;
+  char             *path;
+  AsyncProgress     progress;
+} WriteJob;
+
+static void
+write_job_free (gpointer data)
+{
+  WriteJob *job = data;
+
+  g_main_context_unref (job->progress.context);
+  g_free (job->path);
+  g_free (job);
+}
+
+/* In the worker thread, on its own connection (trellis_store_job_run_data_async()). */
+static gboolean
+write_job (gpointer       data,
+           TrellisStore  *store,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  WriteJob *job = data;
+  TrellisXmlExport *self = job->self;
+  g_autoptr(TrellisXmlExport) worker = trellis_xml_export_new (store);
   gboolean ok;
 
-  /* Our own connection, with its change watch on a context of this thread (see the store). */
-  g_main_context_push_thread_default (context);
-  store = trellis_store_open (self->database_path, &error);
-  if (store != NULL)
-    {
-      worker = trellis_xml_export_new (store);
-      g_array_append_vals (worker->student_ids, self->student_ids->data, self->student_ids->len);
-      for (guint i = 0; i < self->student_uuids->len; i++)
-        g_ptr_array_add (worker->student_uuids, g_strdup (self->student_uuids->pdata[i]));
-      worker->exported_at = g_strdup (self->exported_at);
-      ok = trellis_xml_export_write (worker, path, on_async_progress, &progress, cancellable, &error);
-      self->n_students = worker->n_students;
-      g_clear_object (&worker);
-      g_clear_object (&store);
-    }
-  else
-    ok = FALSE;
-  g_main_context_pop_thread_default (context);
-
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  g_array_append_vals (worker->student_ids, self->student_ids->data, self->student_ids->len);
+  for (guint i = 0; i < self->student_uuids->len; i++)
+    g_ptr_array_add (worker->student_uuids, g_strdup (self->student_uuids->pdata[i]));
+  worker->exported_at = g_strdup (self->exported_at);
+  ok = trellis_xml_export_write (worker, job->path, on_async_progress, &job->progress, cancellable, error);
+  self->n_students = worker->n_students;
+  return ok;
 }
 
 /* Overrides */
@@ -1059,7 +1058,6 @@ trellis_xml_export_finalize (GObject *object)
   TrellisXmlExport *self = TRELLIS_XML_EXPORT (object);
 
   g_clear_object (&self->store);
-  g_clear_pointer (&self->database_path, g_free);
   g_clear_pointer (&self->student_ids, g_array_unref);
   g_clear_pointer (&self->student_uuids, g_ptr_array_unref);
   g_clear_pointer (&self->exported_at, g_free);
@@ -1131,7 +1129,6 @@ trellis_xml_export_new (TrellisStore *store)
 
   self = g_object_new (TRELLIS_TYPE_XML_EXPORT, NULL);
   self->store = g_object_ref (store);
-  self->database_path = g_strdup (trellis_store_get_path (store));
   return self;
 }
 
@@ -1313,20 +1310,20 @@ trellis_xml_export_write_async (TrellisXmlExport    *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  WriteJob *job;
 
   g_return_if_fail (TRELLIS_IS_XML_EXPORT (self));
   g_return_if_fail (path != NULL);
 
   self->fraction = 0.0;
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, trellis_xml_export_write_async);
+  job = g_new0 (WriteJob, 1);
+  job->self = self;
+  job->path = g_strdup (path);
+  job->progress = (AsyncProgress) { self, g_main_context_ref_thread_default (), 0.0 };
   /* The worker says what happened: cancelled (TRELLIS_ERROR_CANCELLED, nothing written) or, when
-   * the cancel came too late, written. GTask would otherwise report a bare G_IO_ERROR_CANCELLED
-   * even for a file that was replaced. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, write_thread);
+   * the cancel came too late, written. */
+  trellis_store_job_run_data_async (self, self->store, write_job, job, write_job_free,
+                                    trellis_xml_export_write_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -1335,5 +1332,5 @@ trellis_xml_export_write_finish (TrellisXmlExport  *self,
                                  GError           **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return trellis_store_job_finish (result, error);
 }
