@@ -12,6 +12,7 @@
 #include "trellis-competency.h"
 #include "trellis-date-button.h"
 #include "trellis-evidence-dialog.h"
+#include "trellis-widget-utils.h"
 #include "trellis-level.h"
 #include "trellis-plan-workflow.h"
 #include "trellis-vocabulary.h"
@@ -100,18 +101,19 @@ fill_choices (AdwComboRow  *row,
 }
 
 static GListModel *
-list_framework_competencies (TrellisStore *store,
+list_framework_competencies (GtkWidget    *widget,
+                             TrellisStore *store,
                              gint64        framework_id)
 {
-  g_autoptr(GListModel) attributes = trellis_store_list (store, TRELLIS_TYPE_ATTRIBUTE, "framework-id",
-                                                         framework_id, NULL);
+  g_autoptr(GListModel) attributes = trellis_list_shown (widget, store, TRELLIS_TYPE_ATTRIBUTE, "framework-id",
+                                                         framework_id);
   GListStore *all = g_list_store_new (TRELLIS_TYPE_COMPETENCY);
 
   for (guint i = 0; attributes != NULL && i < g_list_model_get_n_items (attributes); i++)
     {
       g_autoptr(TrellisEntity) attribute = g_list_model_get_item (attributes, i);
-      g_autoptr(GListModel) competencies = trellis_store_list (store, TRELLIS_TYPE_COMPETENCY, "attribute-id",
-                                                               trellis_entity_get_id (attribute), NULL);
+      g_autoptr(GListModel) competencies = trellis_list_shown (widget, store, TRELLIS_TYPE_COMPETENCY,
+                                                               "attribute-id", trellis_entity_get_id (attribute));
 
       for (guint j = 0; competencies != NULL && j < g_list_model_get_n_items (competencies); j++)
         {
@@ -320,8 +322,8 @@ trellis_evidence_dialog_new (GtkWindow       *parent,
     }
   entity = TRELLIS_ENTITY (self->evidence);
 
-  competencies = list_framework_competencies (store, framework_id);
-  levels = trellis_store_list (store, TRELLIS_TYPE_LEVEL, "framework-id", framework_id, NULL);
+  competencies = list_framework_competencies (GTK_WIDGET (self), store, framework_id);
+  levels = trellis_list_shown (GTK_WIDGET (self), store, TRELLIS_TYPE_LEVEL, "framework-id", framework_id);
   self->competency_ids = fill_choices (self->competency_row, _("None"), competencies);
   self->level_ids = fill_choices (self->level_row, _("Not assessed"), levels);
 

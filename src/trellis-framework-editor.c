@@ -21,6 +21,7 @@
 #include "trellis-error.h"
 #include "trellis-framework-editing.h"
 #include "trellis-framework-editor.h"
+#include "trellis-undo-toast.h"
 #include "trellis-item-row.h"
 #include "trellis-level.h"
 #include "trellis-text-row.h"
@@ -555,13 +556,20 @@ static void
 on_external_change (TrellisStore           *store,
                     TrellisFrameworkEditor *self)
 {
+  g_autoptr(GError) error = NULL;
   g_autoptr(TrellisEntity) still_there = trellis_store_load (store, TRELLIS_TYPE_FRAMEWORK,
                                                              trellis_entity_get_id (TRELLIS_ENTITY (self->framework)),
-                                                             NULL);
+                                                             &error);
 
-  if (still_there == NULL)
+  /* Deleted elsewhere: the editor goes; a database that fails says so and keeps the editor. */
+  if (still_there == NULL && g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND))
     {
       gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  if (still_there == NULL)
+    {
+      trellis_show_error_toast (GTK_WIDGET (self), error);
       return;
     }
   rebuild_attributes (self, self->attribute ? trellis_entity_get_id (self->attribute) : 0);

@@ -692,12 +692,13 @@ fill_competencies (TrellisGoalEditor *self)
   if (self->goal == NULL || self->framework_id == 0)
     return;
   linked = trellis_store_list_goal_competencies (self->store, trellis_entity_get_id (TRELLIS_ENTITY (self->goal)), NULL);
-  attributes = trellis_store_list (self->store, TRELLIS_TYPE_ATTRIBUTE, "framework-id", self->framework_id, NULL);
+  attributes = trellis_list_shown (GTK_WIDGET (self), self->store, TRELLIS_TYPE_ATTRIBUTE, "framework-id",
+                                   self->framework_id);
   for (guint i = 0; attributes != NULL && i < g_list_model_get_n_items (attributes); i++)
     {
       g_autoptr(TrellisEntity) attribute = g_list_model_get_item (attributes, i);
-      g_autoptr(GListModel) competencies = trellis_store_list (self->store, TRELLIS_TYPE_COMPETENCY, "attribute-id",
-                                                               trellis_entity_get_id (attribute), NULL);
+      g_autoptr(GListModel) competencies = trellis_list_shown (GTK_WIDGET (self), self->store, TRELLIS_TYPE_COMPETENCY,
+                                                               "attribute-id", trellis_entity_get_id (attribute));
       const char *attribute_title = trellis_entity_get_text (attribute, "title");
 
       for (guint j = 0; competencies != NULL && j < g_list_model_get_n_items (competencies); j++)
@@ -773,13 +774,13 @@ reload_lists (TrellisGoalEditor *self)
 
   self->loading = TRUE;
   goal_id = trellis_entity_get_id (TRELLIS_ENTITY (self->goal));
-  steps = trellis_store_list (self->store, TRELLIS_TYPE_ACTION_STEP, "goal-id", goal_id, NULL);
+  steps = trellis_list_shown (GTK_WIDGET (self), self->store, TRELLIS_TYPE_ACTION_STEP, "goal-id", goal_id);
   for (guint i = 0; steps != NULL && i < g_list_model_get_n_items (steps); i++)
     {
       g_autoptr(TrellisActionStep) step = g_list_model_get_item (steps, i);
       gtk_list_box_append (self->steps_list, make_step_row (self, step));
     }
-  evidence = trellis_store_list (self->store, TRELLIS_TYPE_EVIDENCE, "goal-id", goal_id, NULL);
+  evidence = trellis_list_shown (GTK_WIDGET (self), self->store, TRELLIS_TYPE_EVIDENCE, "goal-id", goal_id);
   for (guint i = 0; evidence != NULL && i < g_list_model_get_n_items (evidence); i++)
     {
       g_autoptr(TrellisEvidence) item = g_list_model_get_item (evidence, i);

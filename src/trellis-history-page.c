@@ -13,6 +13,7 @@
 
 #include "trellis-history-entry.h"
 #include "trellis-history-page.h"
+#include "trellis-widget-utils.h"
 #include "trellis-student.h"
 #include "trellis-vocabulary.h"
 
@@ -133,7 +134,7 @@ trellis_history_page_load (TrellisStudentPage *page,
 
   g_clear_pointer (&self->student_uuid, g_free);
   if (store != NULL && student_id != 0)
-    student = trellis_store_load (store, TRELLIS_TYPE_STUDENT, student_id, NULL);
+    student = trellis_load_shown (GTK_WIDGET (self), store, TRELLIS_TYPE_STUDENT, student_id);
   if (student != NULL)
     self->student_uuid = g_strdup (trellis_entity_get_uuid (TRELLIS_ENTITY (student)));
   invalidate (self);

@@ -396,7 +396,7 @@ trellis_notes_thread_reload (TrellisNotesThread *self)
     return;
 
   if (self->goal_id != 0)
-    notes = trellis_store_list (self->store, TRELLIS_TYPE_NOTE, "goal-id", self->goal_id, NULL);
+    notes = trellis_list_shown (GTK_WIDGET (self), self->store, TRELLIS_TYPE_NOTE, "goal-id", self->goal_id);
   else
     notes = trellis_plan_workflow_list_plan_notes (self->store, self->plan_id, NULL);
   if (notes == NULL)

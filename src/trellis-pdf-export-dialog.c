@@ -320,7 +320,7 @@ trellis_pdf_export_dialog_new (GtkWindow    *parent,
   self->selected_id = selected_student_id;
   self->visible_ids = g_array_ref (visible_student_ids);
 
-  self->selected_name = trellis_store_dup_student_name (store, selected_student_id);
+  self->selected_name = trellis_load_student_name (GTK_WIDGET (self), store, selected_student_id);
   visible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u plan", "%u plans",
                                           visible_student_ids->len), visible_student_ids->len);
   current = trellis_report_pdf_dup_current_student_ids (store, NULL);

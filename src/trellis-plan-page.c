@@ -151,7 +151,7 @@ update_css (TrellisPlanPage *self)
 static void
 add_attribute_colors (TrellisPlanPage *self)
 {
-  g_autoptr(GListModel) attributes = trellis_store_list (get_store (self), TRELLIS_TYPE_ATTRIBUTE, NULL, 0, NULL);
+  g_autoptr(GListModel) attributes = trellis_list_shown (GTK_WIDGET (self), get_store (self), TRELLIS_TYPE_ATTRIBUTE, NULL, 0);
   gboolean new_colors = FALSE;
 
   for (guint i = 0; attributes != NULL && i < g_list_model_get_n_items (attributes); i++)
@@ -247,7 +247,7 @@ load_goals (TrellisPlanPage *self)
   gboolean new_colors = FALSE;
 
   clear_goals (self);
-  self->goals = trellis_store_list (get_store (self), TRELLIS_TYPE_GOAL, "plan-id", plan_id, NULL);
+  self->goals = trellis_list_shown (GTK_WIDGET (self), get_store (self), TRELLIS_TYPE_GOAL, "plan-id", plan_id);
   self->progress_rows = trellis_plan_workflow_list_progress (get_store (self), plan_id, NULL);
   self->chip_rows = trellis_plan_workflow_list_chips (get_store (self), plan_id, NULL);
   self->progress = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -415,8 +415,8 @@ refresh_overview (TrellisPlanPage *self)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->plan == NULL)
     return;
-  reloaded = trellis_store_load (get_store (self), TRELLIS_TYPE_PLAN,
-                                 trellis_entity_get_id (TRELLIS_ENTITY (self->plan)), NULL);
+  reloaded = trellis_load_shown (GTK_WIDGET (self), get_store (self), TRELLIS_TYPE_PLAN,
+                                 trellis_entity_get_id (TRELLIS_ENTITY (self->plan)));
   if (reloaded == NULL)
     {
       show_year (self);
@@ -442,8 +442,8 @@ static void
 fill_years (TrellisPlanPage *self,
             const char      *select)
 {
-  g_autoptr(GListModel) plans = trellis_store_list (get_store (self), TRELLIS_TYPE_PLAN, "student-id",
-                                                    get_student_id (self), NULL);
+  g_autoptr(GListModel) plans = trellis_list_shown (GTK_WIDGET (self), get_store (self), TRELLIS_TYPE_PLAN, "student-id",
+                                                    get_student_id (self));
   g_autoptr(GPtrArray) years = g_ptr_array_new ();
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   guint selected = 0;
@@ -529,7 +529,7 @@ update_student_label (TrellisPlanPage *self)
   g_autofree char *text = NULL;
   const char *homeroom;
 
-  student = trellis_store_load (get_store (self), TRELLIS_TYPE_STUDENT, get_student_id (self), NULL);
+  student = trellis_load_shown (GTK_WIDGET (self), get_store (self), TRELLIS_TYPE_STUDENT, get_student_id (self));
   if (student == NULL)
     {
       gtk_label_set_text (self->student_label, "");
@@ -794,8 +794,8 @@ on_next_year_clicked (TrellisPlanPage *self)
   if (self->plan == NULL)
     return;
   next_year = trellis_school_year_next (trellis_entity_get_text (TRELLIS_ENTITY (self->plan), "school-year"));
-  goals = trellis_store_list (get_store (self), TRELLIS_TYPE_GOAL, "plan-id",
-                              trellis_entity_get_id (TRELLIS_ENTITY (self->plan)), NULL);
+  goals = trellis_list_shown (GTK_WIDGET (self), get_store (self), TRELLIS_TYPE_GOAL, "plan-id",
+                              trellis_entity_get_id (TRELLIS_ENTITY (self->plan)));
   for (guint i = 0; goals != NULL && i < g_list_model_get_n_items (goals); i++)
     {
       g_autoptr(TrellisEntity) goal = g_list_model_get_item (goals, i);
@@ -852,9 +852,8 @@ on_goal_activated (TrellisPlanPage *self,
   g_autoptr(TrellisGoal) goal = NULL;
 
   /* Load it afresh: the card's copy may be older than the last save. */
-  goal = trellis_store_load (get_store (self), TRELLIS_TYPE_GOAL,
-                             trellis_entity_get_id (TRELLIS_ENTITY (trellis_goal_card_get_goal (TRELLIS_GOAL_CARD (row)))),
-                             NULL);
+  goal = trellis_load_shown (GTK_WIDGET (self), get_store (self), TRELLIS_TYPE_GOAL,
+                             trellis_entity_get_id (TRELLIS_ENTITY (trellis_goal_card_get_goal (TRELLIS_GOAL_CARD (row)))));
   if (goal != NULL)
     open_goal (self, goal);
 }
@@ -932,7 +931,7 @@ on_goal_drop (GtkDropTarget   *target,
   gtk_list_box_drag_unhighlight_row (self->goals_list);
   if (row == NULL || self->plan == NULL || trellis_plan_workflow_is_read_only (self->plan))
     return FALSE;
-  dragged = trellis_store_load (get_store (self), TRELLIS_TYPE_GOAL, g_value_get_int64 (value), NULL);
+  dragged = trellis_load_shown (GTK_WIDGET (self), get_store (self), TRELLIS_TYPE_GOAL, g_value_get_int64 (value));
   if (dragged == NULL || trellis_entity_get_reference (TRELLIS_ENTITY (dragged), "plan-id") !=
                          trellis_entity_get_id (TRELLIS_ENTITY (self->plan)))
     return FALSE;

@@ -195,7 +195,7 @@ load_guardians (TrellisProfilePage *self)
     gtk_list_box_remove (self->guardian_list, child);
 
   if (store != NULL && student_id != 0)
-    guardians = trellis_store_list (store, TRELLIS_TYPE_GUARDIAN, "student-id", student_id, NULL);
+    guardians = trellis_list_shown (GTK_WIDGET (self), store, TRELLIS_TYPE_GUARDIAN, "student-id", student_id);
   for (guint i = 0; guardians != NULL && i < MIN (g_list_model_get_n_items (guardians), GUARDIANS_AT_ONCE); i++)
     {
       g_autoptr(TrellisGuardian) guardian = g_list_model_get_item (guardians, i);

@@ -10,6 +10,8 @@
 
 #include "trellis-student.h"
 #include "trellis-student-summary.h"
+#include "trellis-error.h"
+#include "trellis-undo-toast.h"
 #include "trellis-widget-utils.h"
 
 /* The languages families in US schools most often speak, each in its own name (endonym) so
@@ -289,22 +291,86 @@ trellis_file_chooser_new_export (GtkWindow     *parent,
 }
 
 /**
- * trellis_store_dup_student_name:
+ * trellis_load_shown:
+ * @widget: the widget that will show the record (its toast overlay tells of a failure)
+ * @store: the open database
+ * @type: a #TrellisEntity type
+ * @id: the record’s row id
+ *
+ * Loads a record to show. A record deleted meanwhile is simply gone; a database that fails
+ * says why in a toast, instead of looking like a missing record.
+ *
+ * Returns: (transfer full) (nullable): the record, or %NULL
+ */
+gpointer
+trellis_load_shown (GtkWidget    *widget,
+                    TrellisStore *store,
+                    GType         type,
+                    gint64        id)
+{
+  g_autoptr(GError) error = NULL;
+  gpointer entity;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), NULL);
+
+  entity = trellis_store_load (store, type, id, &error);
+  if (entity == NULL && !g_error_matches (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND))
+    trellis_show_error_toast (widget, error);
+  return entity;
+}
+
+/**
+ * trellis_list_shown:
+ * @widget: the widget that will show the records
+ * @store: the open database
+ * @type: a #TrellisEntity type
+ * @parent_field: (nullable): as for trellis_store_list()
+ * @parent_id: as for trellis_store_list()
+ *
+ * Lists records to show; a database that fails says why in a toast.
+ *
+ * Returns: (transfer full): the records, empty when the database failed
+ */
+GListModel *
+trellis_list_shown (GtkWidget    *widget,
+                    TrellisStore *store,
+                    GType         type,
+                    const char   *parent_field,
+                    gint64        parent_id)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *records;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), NULL);
+
+  records = trellis_store_list (store, type, parent_field, parent_id, &error);
+  if (records != NULL)
+    return records;
+  trellis_show_error_toast (widget, error);
+  return G_LIST_MODEL (g_list_store_new (type));
+}
+
+/**
+ * trellis_load_student_name:
+ * @widget: the widget that will show the name
  * @store: the open database
  * @student_id: a student, or 0
  *
  * Returns: (transfer full) (nullable): the name the student goes by, or %NULL when there is no
- *   such student
+ *   such student (or the database failed, which a toast says)
  */
 char *
-trellis_store_dup_student_name (TrellisStore *store,
-                                gint64        student_id)
+trellis_load_student_name (GtkWidget    *widget,
+                           TrellisStore *store,
+                           gint64        student_id)
 {
   g_autoptr(TrellisEntity) student = NULL;
 
   if (student_id <= 0)
     return NULL;
-  student = trellis_store_load (store, TRELLIS_TYPE_STUDENT, student_id, NULL);
+  student = trellis_load_shown (widget, store, TRELLIS_TYPE_STUDENT, student_id);
   if (student == NULL)
     return NULL;
   return trellis_student_display_name (trellis_entity_get_text (student, "given-name"),

@@ -25,8 +25,18 @@ GtkFileChooserNative *trellis_file_chooser_new_export (GtkWindow     *parent,
                                                        const char    *extension);
 char *trellis_file_chooser_dup_path (GtkNativeDialog *chooser,
                                      int              response);
-char *trellis_store_dup_student_name (TrellisStore   *store,
-                                      gint64          student_id);
+gpointer trellis_load_shown         (GtkWidget      *widget,
+                                    TrellisStore   *store,
+                                    GType           type,
+                                    gint64          id);
+GListModel *trellis_list_shown       (GtkWidget      *widget,
+                                    TrellisStore   *store,
+                                    GType           type,
+                                    const char     *parent_field,
+                                    gint64          parent_id);
+char    *trellis_load_student_name  (GtkWidget      *widget,
+                                    TrellisStore   *store,
+                                    gint64          student_id);
 void  trellis_list_item_set_accessible_label (GtkWidget  *child,
                                               const char *label);
 

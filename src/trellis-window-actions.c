@@ -51,7 +51,7 @@ load_selected_student (TrellisWindow *self)
 
   if (self->store == NULL || id == 0)
     return NULL;
-  return trellis_store_load (self->store, TRELLIS_TYPE_STUDENT, id, NULL);
+  return trellis_load_shown (GTK_WIDGET (self), self->store, TRELLIS_TYPE_STUDENT, id);
 }
 
 static char *
@@ -503,8 +503,8 @@ add_student_action (GtkWidget  *widget,
   dialog = trellis_add_student_dialog_new (GTK_WINDOW (self), self->store);
   /* Students are usually added class by class: start from the grade of the one on screen. */
   if (trellis_window_get_selected_student_id (self) > 0)
-    selected = trellis_store_load (self->store, TRELLIS_TYPE_STUDENT,
-                                   trellis_window_get_selected_student_id (self), NULL);
+    selected = trellis_load_shown (GTK_WIDGET (self), self->store, TRELLIS_TYPE_STUDENT,
+                                   trellis_window_get_selected_student_id (self));
   if (selected != NULL)
     trellis_add_student_dialog_set_values (TRELLIS_ADD_STUDENT_DIALOG (dialog), "", "",
                                            trellis_entity_get_int (selected, "grade-level"));

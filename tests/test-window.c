@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "trellis-add-student-dialog.h"
 #include "trellis-autosave.h"
@@ -628,6 +629,36 @@ test_window_broken_item_15_ctrl_z (Fixture       *fixture,
 }
 
 static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+}
+
+/* Issue 13: a database that fails while a page lists records says why, instead of showing an
+ * empty list as if there were nothing. */
+static void
+test_window_store_error_reaches_user (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  gint64 id = add_student (fixture, "Lan", "Nguyễn", 7);
+  GtkWidget *page = trellis_test_find_widget (GTK_WIDGET (fixture->window), TRELLIS_TYPE_PROFILE_PAGE);
+
+  trellis_test_spin (300);
+  g_assert_null (trellis_test_find_widget_matching (GTK_WIDGET (fixture->window), is_label_containing,
+                                                    "no such table"));
+  g_assert_cmpint (sqlite3_exec (trellis_store_get_db (store_of (fixture)),
+                                 "ALTER TABLE guardian RENAME TO guardian_elsewhere", NULL, NULL, NULL), ==, SQLITE_OK);
+  trellis_student_page_set_student_id (TRELLIS_STUDENT_PAGE (page), 0);
+  trellis_student_page_set_student_id (TRELLIS_STUDENT_PAGE (page), id);
+  trellis_test_spin (300);
+  g_assert_nonnull (trellis_test_find_widget_matching (GTK_WIDGET (fixture->window), is_label_containing,
+                                                       "no such table"));
+  g_assert_cmpint (sqlite3_exec (trellis_store_get_db (store_of (fixture)),
+                                 "ALTER TABLE guardian_elsewhere RENAME TO guardian", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+static gboolean
 is_new_guardian_row (GtkWidget     *widget,
                      gconstpointer  data)
 {
@@ -791,6 +822,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/window/delete-undo", Fixture, NULL, fixture_set_up, test_window_delete_undo, fixture_tear_down);
   g_test_add ("/window/broken-item-15-ctrl-z", Fixture, NULL, fixture_set_up, test_window_broken_item_15_ctrl_z,
+              fixture_tear_down);
+  g_test_add ("/window/store-error-reaches-user", Fixture, NULL, fixture_set_up, test_window_store_error_reaches_user,
               fixture_tear_down);
   g_test_add ("/window/archive-undo", Fixture, NULL, fixture_set_up, test_window_archive_undo, fixture_tear_down);
   g_test_add ("/window/add-student-error", Fixture, NULL, fixture_set_up, test_window_add_student_error, fixture_tear_down);
