@@ -54,10 +54,19 @@ find_overlay_below (GtkWidget *widget)
 }
 
 static void
+free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void
 add_toast (GtkWidget *widget,
            AdwToast  *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  g_autoptr(AdwToast) previous = NULL;
+  GWeakRef *shown;
 
   if (overlay == NULL && GTK_IS_WINDOW (widget))
     overlay = find_overlay_below (widget);
@@ -69,6 +78,19 @@ add_toast (GtkWidget *widget,
       g_object_unref (toast);
       return;
     }
+  /* The newest says what just happened: the one before goes, instead of waiting in a queue.
+   * (A high-priority toast would push it back into the queue, which libadwaita 1.2 cannot
+   * show again: it aborts in show_toast().) */
+  shown = g_object_get_data (G_OBJECT (overlay), "trellis-shown-toast");
+  previous = shown != NULL ? g_weak_ref_get (shown) : NULL;
+  if (previous != NULL)
+    adw_toast_dismiss (previous);
+  if (shown == NULL)
+    {
+      shown = g_new0 (GWeakRef, 1);
+      g_object_set_data_full (G_OBJECT (overlay), "trellis-shown-toast", shown, free_weak_ref);
+    }
+  g_weak_ref_set (shown, toast);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
@@ -148,7 +170,6 @@ trellis_show_undo_toast (GtkWidget       *widget,
 
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_set_weak_pointer (&undo->toast, toast);
   g_signal_connect (trellis_store_get_undo_journal (store), "step-gone", G_CALLBACK (on_step_gone), undo);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked), undo,

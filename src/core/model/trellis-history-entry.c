@@ -31,15 +31,6 @@ G_DEFINE_FINAL_TYPE (TrellisHistoryEntry, trellis_history_entry, G_TYPE_OBJECT)
 
 /* Helpers */
 
-static char *
-dup_nullable_column (sqlite3_stmt *stmt,
-                     int           column)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return NULL;
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 /* Overrides */
 
 static void
@@ -72,19 +63,39 @@ trellis_history_entry_init (TrellisHistoryEntry *self)
 
 /* Public API */
 
+/**
+ * trellis_history_entry_new:
+ * @entity: (nullable): the record's table
+ * @entity_uuid: (nullable): the record's UUID
+ * @field: (nullable): the property name that changed, %NULL or "" for a whole record
+ * @old_value: (nullable): its text form before
+ * @new_value: (nullable): its text form after (or what happened to the whole record)
+ * @author_name: (nullable): who changed it
+ * @author_role: (nullable): their role
+ * @changed_at: (nullable): when, ISO 8601 in UTC
+ *
+ * Returns: (transfer full): a new entry, as the store read it
+ */
 TrellisHistoryEntry *
-trellis_history_entry_new_from_row (sqlite3_stmt *stmt)
+trellis_history_entry_new (const char *entity,
+                           const char *entity_uuid,
+                           const char *field,
+                           const char *old_value,
+                           const char *new_value,
+                           const char *author_name,
+                           const char *author_role,
+                           const char *changed_at)
 {
   TrellisHistoryEntry *self = g_object_new (TRELLIS_TYPE_HISTORY_ENTRY, NULL);
 
-  self->entity = dup_nullable_column (stmt, 0);
-  self->entity_uuid = dup_nullable_column (stmt, 1);
-  self->field = dup_nullable_column (stmt, 2);
-  self->old_value = dup_nullable_column (stmt, 3);
-  self->new_value = dup_nullable_column (stmt, 4);
-  self->author_name = dup_nullable_column (stmt, 5);
-  self->author_role = dup_nullable_column (stmt, 6);
-  self->changed_at = dup_nullable_column (stmt, 7);
+  self->entity = g_strdup (entity);
+  self->entity_uuid = g_strdup (entity_uuid);
+  self->field = g_strdup (field);
+  self->old_value = g_strdup (old_value);
+  self->new_value = g_strdup (new_value);
+  self->author_name = g_strdup (author_name);
+  self->author_role = g_strdup (author_role);
+  self->changed_at = g_strdup (changed_at);
   return self;
 }
 

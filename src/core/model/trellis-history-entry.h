@@ -5,14 +5,20 @@
 #pragma once
 
 #include <glib-object.h>
-#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
 #define TRELLIS_TYPE_HISTORY_ENTRY (trellis_history_entry_get_type ())
 G_DECLARE_FINAL_TYPE (TrellisHistoryEntry, trellis_history_entry, TRELLIS, HISTORY_ENTRY, GObject)
 
-TrellisHistoryEntry *trellis_history_entry_new_from_row    (sqlite3_stmt        *stmt);
+TrellisHistoryEntry *trellis_history_entry_new             (const char          *entity,
+                                                            const char          *entity_uuid,
+                                                            const char          *field,
+                                                            const char          *old_value,
+                                                            const char          *new_value,
+                                                            const char          *author_name,
+                                                            const char          *author_role,
+                                                            const char          *changed_at);
 const char          *trellis_history_entry_get_entity      (TrellisHistoryEntry *self);
 const char          *trellis_history_entry_get_entity_uuid (TrellisHistoryEntry *self);
 const char          *trellis_history_entry_get_field       (TrellisHistoryEntry *self);

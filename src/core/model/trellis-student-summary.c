@@ -50,15 +50,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return g_strdup (text ? text : "");
-}
-
 /* Overrides */
 
 static void
@@ -209,22 +200,48 @@ trellis_search_fold (const char *text)
   return g_utf8_casefold (stripped->str, -1);
 }
 
+/**
+ * trellis_student_summary_new:
+ * @id: the student's row id
+ * @uuid: their UUID
+ * @given_name: (nullable): the names, number, homeroom and advisor; %NULL is empty
+ * @family_name: (nullable):
+ * @preferred_name: (nullable):
+ * @student_number: (nullable):
+ * @grade_level: the grade (-1 pre-K, 0 kindergarten)
+ * @homeroom: (nullable):
+ * @advisor: (nullable):
+ * @archived: whether the student is archived
+ * @plan_status: (nullable): the status of the newest plan, %NULL without a plan
+ *
+ * Returns: (transfer full): a new summary, as the store read it
+ */
 TrellisStudentSummary *
-trellis_student_summary_new_from_row (sqlite3_stmt *stmt)
+trellis_student_summary_new (gint64      id,
+                             const char *uuid,
+                             const char *given_name,
+                             const char *family_name,
+                             const char *preferred_name,
+                             const char *student_number,
+                             int         grade_level,
+                             const char *homeroom,
+                             const char *advisor,
+                             gboolean    archived,
+                             const char *plan_status)
 {
   TrellisStudentSummary *self = g_object_new (TRELLIS_TYPE_STUDENT_SUMMARY, NULL);
 
-  self->id = sqlite3_column_int64 (stmt, 0);
-  self->uuid = dup_column (stmt, 1);
-  self->given_name = dup_column (stmt, 2);
-  self->family_name = dup_column (stmt, 3);
-  self->preferred_name = dup_column (stmt, 4);
-  self->student_number = dup_column (stmt, 5);
-  self->grade_level = sqlite3_column_int (stmt, 6);
-  self->homeroom = dup_column (stmt, 7);
-  self->advisor = dup_column (stmt, 8);
-  self->archived = sqlite3_column_int (stmt, 9) != 0;
-  self->plan_status = sqlite3_column_type (stmt, 10) == SQLITE_NULL ? NULL : dup_column (stmt, 10);
+  self->id = id;
+  self->uuid = g_strdup (uuid ? uuid : "");
+  self->given_name = g_strdup (given_name ? given_name : "");
+  self->family_name = g_strdup (family_name ? family_name : "");
+  self->preferred_name = g_strdup (preferred_name ? preferred_name : "");
+  self->student_number = g_strdup (student_number ? student_number : "");
+  self->grade_level = grade_level;
+  self->homeroom = g_strdup (homeroom ? homeroom : "");
+  self->advisor = g_strdup (advisor ? advisor : "");
+  self->archived = archived;
+  self->plan_status = g_strdup (plan_status);
   self->display_name = trellis_student_display_name (self->given_name, self->family_name,
                                                      self->preferred_name);
   return self;

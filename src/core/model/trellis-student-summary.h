@@ -5,14 +5,23 @@
 #pragma once
 
 #include <glib-object.h>
-#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
 #define TRELLIS_TYPE_STUDENT_SUMMARY (trellis_student_summary_get_type ())
 G_DECLARE_FINAL_TYPE (TrellisStudentSummary, trellis_student_summary, TRELLIS, STUDENT_SUMMARY, GObject)
 
-TrellisStudentSummary *trellis_student_summary_new_from_row    (sqlite3_stmt          *stmt);
+TrellisStudentSummary *trellis_student_summary_new             (gint64                 id,
+                                                                const char            *uuid,
+                                                                const char            *given_name,
+                                                                const char            *family_name,
+                                                                const char            *preferred_name,
+                                                                const char            *student_number,
+                                                                int                    grade_level,
+                                                                const char            *homeroom,
+                                                                const char            *advisor,
+                                                                gboolean               archived,
+                                                                const char            *plan_status);
 gint64                 trellis_student_summary_get_id          (TrellisStudentSummary *self);
 const char            *trellis_student_summary_get_uuid        (TrellisStudentSummary *self);
 const char            *trellis_student_summary_get_given_name  (TrellisStudentSummary *self);

@@ -195,6 +195,14 @@ exec (TrellisStore  *self,
 }
 
 /* For statements run thousands of times in a batch (savepoints): parsed once, then cached. */
+/* A text column, %NULL for SQL NULL. */
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
 /* A write failed for a passing reason (@reason), or went through (@waiting FALSE). */
 static void
 set_waiting (TrellisStore *self,
@@ -2921,7 +2929,12 @@ trellis_store_list_student_summaries (TrellisStore  *self,
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, trellis_student_summary_new_from_row (stmt));
+    g_ptr_array_add (items, trellis_student_summary_new (sqlite3_column_int64 (stmt, 0), column_text (stmt, 1),
+                                                         column_text (stmt, 2), column_text (stmt, 3),
+                                                         column_text (stmt, 4), column_text (stmt, 5),
+                                                         sqlite3_column_int (stmt, 6), column_text (stmt, 7),
+                                                         column_text (stmt, 8), sqlite3_column_int (stmt, 9) != 0,
+                                                         column_text (stmt, 10)));
   if (!trellis_store_finish_statement (self, stmt, rc, error))
     return NULL;
   g_list_store_splice (list, 0, 0, items->pdata, items->len);
@@ -2956,7 +2969,10 @@ trellis_store_list_history (TrellisStore  *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, student_uuid, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, trellis_history_entry_new_from_row (stmt));
+    g_ptr_array_add (items, trellis_history_entry_new (column_text (stmt, 0), column_text (stmt, 1),
+                                                       column_text (stmt, 2), column_text (stmt, 3),
+                                                       column_text (stmt, 4), column_text (stmt, 5),
+                                                       column_text (stmt, 6), column_text (stmt, 7)));
   if (!trellis_store_finish_statement (self, stmt, rc, error))
     return NULL;
   g_list_store_splice (list, 0, 0, items->pdata, items->len);
