@@ -104,7 +104,7 @@ test_two_workers_and_main_loop (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (n_external, >, 0);
   g_clear_object (&store);
-  trellis_test_remove_tree (g_steal_pointer (&dir));
+  trellis_test_remove_tree (dir);
 }
 
 /* A cancelled job says so with TRELLIS_ERROR_CANCELLED. */
@@ -137,7 +137,7 @@ test_cancelled (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (trellis_store_count (store, TRELLIS_TYPE_STUDENT), ==, 0);
   g_clear_object (&store);
-  trellis_test_remove_tree (g_steal_pointer (&dir));
+  trellis_test_remove_tree (dir);
 }
 
 int

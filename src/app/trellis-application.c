@@ -203,7 +203,7 @@ trellis_application_activate (GApplication *application)
     self->database_path = g_strdup (last);
 
   if (window == NULL)
-    window = GTK_WINDOW (trellis_window_new (self));
+    window = GTK_WINDOW (trellis_window_new (self, trellis_application_get_database_path (self)));
   gtk_window_present (window);
 
   /* The first launch on a machine asks who is using it: history and notes are signed. */

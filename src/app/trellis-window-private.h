@@ -22,6 +22,7 @@ struct _TrellisWindow
   guint                 reload_id;
   guint                 waiting_id;      /* ticks while a write waits (busy, disk full) */
   char                 *refused_path;    /* the file shown as refused, while no store is open */
+  char                 *opening_path;    /* the file last given to open */
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;

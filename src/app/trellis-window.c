@@ -259,6 +259,7 @@ trellis_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_pointer (&self->refused_path, g_free);
+  g_clear_pointer (&self->opening_path, g_free);
 
   G_OBJECT_CLASS (trellis_window_parent_class)->dispose (object);
 }
@@ -488,6 +489,8 @@ open_database_in_background (TrellisWindow *self,
 
   g_task_set_source_tag (task, open_database_in_background);
   g_task_set_task_data (task, g_strdup (path), g_free);
+  g_free (self->opening_path);
+  self->opening_path = g_strdup (path);
   g_task_set_return_on_cancel (task, FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "opening");
   g_task_run_in_thread (task, open_thread);
@@ -498,18 +501,20 @@ open_database_in_background (TrellisWindow *self,
 /**
  * trellis_window_new:
  * @application: the application
+ * @location: the database to open (given with `--database`, or the last one, or the default)
  *
- * A window on the database given with `--database` (or the last one, or the default one),
- * which it opens in the background: the window shows at once, the students a moment later.
+ * A window on @location, which it opens in the background: the window shows at once, the
+ * students a moment later.
  *
  * Returns: (transfer full): the window
  */
 TrellisWindow *
-trellis_window_new (TrellisApplication *application)
+trellis_window_new (TrellisApplication *application,
+                    const char         *location)
 {
   TrellisWindow *self = g_object_new (TRELLIS_TYPE_WINDOW, "application", application, NULL);
 
-  open_database_in_background (self, trellis_application_get_database_path (application));
+  open_database_in_background (self, location);
   return self;
 }
 
@@ -664,7 +669,7 @@ trellis_window_get_database_path (TrellisWindow *self)
     return trellis_store_get_path (self->store);
   if (self->refused_path != NULL)
     return self->refused_path;
-  return trellis_application_get_database_path (TRELLIS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  return self->opening_path;
 }
 
 /**

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 #define TRELLIS_TYPE_WINDOW (trellis_window_get_type ())
 G_DECLARE_FINAL_TYPE (TrellisWindow, trellis_window, TRELLIS, WINDOW, AdwApplicationWindow)
 
-TrellisWindow *trellis_window_new                      (TrellisApplication *application);
+TrellisWindow *trellis_window_new                      (TrellisApplication *application,
+                                                        const char         *location);
 TrellisStore  *trellis_window_get_store                (TrellisWindow      *self);
 gboolean       trellis_window_open_database            (TrellisWindow      *self,
                                                         const char         *path);

@@ -19,8 +19,10 @@ typedef struct
   TrellisStore    *store;
   guint            step;     /* in the store’s undo journal */
   GtkWidget       *widget;   /* weak: where to report a failed Undo */
-  AdwToast        *toast;    /* weak: dismissed once Ctrl+Z took its step back */
 } UndoData;
+
+/* An error stays long enough to be read twice, then lets the toasts after it show. */
+#define ERROR_TIMEOUT_S 15
 
 /* Helpers */
 
@@ -33,7 +35,6 @@ undo_data_free (gpointer  data,
   if (undo->store != NULL)
     g_signal_handlers_disconnect_by_data (trellis_store_get_undo_journal (undo->store), undo);
   g_clear_object (&undo->store);
-  g_clear_weak_pointer (&undo->toast);
   g_clear_weak_pointer (&undo->widget);
   g_free (undo);
 }
@@ -54,19 +55,10 @@ find_overlay_below (GtkWidget *widget)
 }
 
 static void
-free_weak_ref (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
-static void
 add_toast (GtkWidget *widget,
            AdwToast  *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  g_autoptr(AdwToast) previous = NULL;
-  GWeakRef *shown;
 
   if (overlay == NULL && GTK_IS_WINDOW (widget))
     overlay = find_overlay_below (widget);
@@ -78,19 +70,9 @@ add_toast (GtkWidget *widget,
       g_object_unref (toast);
       return;
     }
-  /* The newest says what just happened: the one before goes, instead of waiting in a queue.
-   * (A high-priority toast would push it back into the queue, which libadwaita 1.2 cannot
-   * show again: it aborts in show_toast().) */
-  shown = g_object_get_data (G_OBJECT (overlay), "trellis-shown-toast");
-  previous = shown != NULL ? g_weak_ref_get (shown) : NULL;
-  if (previous != NULL)
-    adw_toast_dismiss (previous);
-  if (shown == NULL)
-    {
-      shown = g_new0 (GWeakRef, 1);
-      g_object_set_data_full (G_OBJECT (overlay), "trellis-shown-toast", shown, free_weak_ref);
-    }
-  g_weak_ref_set (shown, toast);
+  /* Every toast here has the normal priority and goes away by itself: libadwaita 1.2 aborts
+   * or crashes when a toast is pushed back into the queue by a high-priority one, or dismissed
+   * while it is still sliding in, so neither is done. */
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
@@ -123,19 +105,20 @@ on_step_gone (TrellisUndoJournal *journal,
 {
   if (step != undo->step)
     return;
+  /* Its Undo has nothing left to do; the toast goes when its time is up. */
   undo->step = 0;
-  if (undo->toast != NULL)
-    adw_toast_dismiss (undo->toast);
 }
 
 static void
 on_undo_clicked (AdwToast *toast,
                  UndoData *undo)
 {
-  if (undo->step == 0)
-    return;
-  undo_step (undo->widget, undo->store, undo->step, FALSE);
+  guint step = undo->step;
+
+  /* The overlay dismisses the toast itself after its button: the step is not watched now. */
   undo->step = 0;
+  if (step != 0)
+    undo_step (undo->widget, undo->store, step, FALSE);
 }
 
 /* Public API */
@@ -170,7 +153,6 @@ trellis_show_undo_toast (GtkWidget       *widget,
 
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  g_set_weak_pointer (&undo->toast, toast);
   g_signal_connect (trellis_store_get_undo_journal (store), "step-gone", G_CALLBACK (on_step_gone), undo);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked), undo,
                          undo_data_free, 0);
@@ -210,6 +192,6 @@ trellis_show_error_toast (GtkWidget    *widget,
   g_return_if_fail (error != NULL);
 
   toast = adw_toast_new (error->message);
-  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_timeout (toast, ERROR_TIMEOUT_S);
   add_toast (widget, toast);
 }

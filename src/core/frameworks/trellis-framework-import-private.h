@@ -74,6 +74,8 @@ struct _TrellisImportNode
   guint8             state;
 };
 
+/* The builder (trellis-framework-import-builder.c), for the readers */
+void               trellis_framework_import_set_cancelled  (GError                 **error);
 gboolean           trellis_framework_import_is_blank       (const char              *text);
 const char        *trellis_framework_import_get_file_name  (TrellisFrameworkImport  *self);
 void               trellis_framework_import_set_framework  (TrellisFrameworkImport  *self,

@@ -6,7 +6,9 @@
  * top-level items become attributes, the deepest items (the leaves) become competencies, and
  * the titles in between are kept at the start of each competency’s description. Nothing touches
  * the store until trellis_framework_import_apply(), which adds everything in one transaction.
- * The readers are trellis-framework-import-moodle.c and -json.c, the tree is built in -tree.c;
+ * The readers are trellis-framework-import-moodle.c and -json.c; they hand over what they read
+ * through the builder (-builder.c), and the tree is built in -tree.c, so that no reader calls
+ * back into this file;
  * data/frameworks/IMPORTING.md describes the formats, the mapping and the limits.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -86,13 +88,6 @@ import_level_free (gpointer data)
   g_free (level);
 }
 
-static void
-set_cancelled (GError **error)
-{
-  g_set_error_literal (error, TRELLIS_ERROR, TRELLIS_ERROR_CANCELLED,
-                       _("The import was cancelled. Nothing was changed."));
-}
-
 static GBytes *
 read_limited (TrellisFrameworkImport  *self,
               GFile                   *file,
@@ -130,7 +125,7 @@ read_limited (TrellisFrameworkImport  *self,
     }
 
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    set_cancelled (error);
+    trellis_framework_import_set_cancelled (error);
   else
     g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_IO,
                  _("“%s” cannot be read: %s. Nothing was changed."),
@@ -306,7 +301,7 @@ read_json (TrellisFrameworkImport  *self,
     }
   if (g_cancellable_is_cancelled (cancellable))
     {
-      set_cancelled (error);
+      trellis_framework_import_set_cancelled (error);
       return FALSE;
     }
 
@@ -529,167 +524,6 @@ trellis_framework_import_init (TrellisFrameworkImport *self)
   self->attributes = g_ptr_array_new ();
 }
 
-/* Private API, for the format readers */
-
-const char *
-trellis_framework_import_get_file_name (TrellisFrameworkImport *self)
-{
-  return self->file_name;
-}
-
-void
-trellis_framework_import_set_framework (TrellisFrameworkImport *self,
-                                        const char             *title,
-                                        const char             *description)
-{
-  g_free (self->title);
-  self->title = g_strstrip (g_strdup (title ? title : ""));
-  g_free (self->description);
-  self->description = g_strdup (description ? description : "");
-}
-
-/* Returns a new item for the reader to fill, or NULL when the file has too many. */
-TrellisImportNode *
-trellis_framework_import_add_node (TrellisFrameworkImport  *self,
-                                   const char              *where,
-                                   GError                 **error)
-{
-  TrellisImportNode *node;
-
-  if (self->nodes->len >= TRELLIS_IMPORT_MAX_ITEMS)
-    {
-      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID,
-                   _("“%s” has more than %d competencies (at %s), more than any Profile of a "
-                     "Graduate; Trellis does not import it. Nothing was changed."),
-                   self->file_name, TRELLIS_IMPORT_MAX_ITEMS, where);
-      return NULL;
-    }
-  node = g_new0 (TrellisImportNode, 1);
-  node->where = g_strdup (where);
-  node->order = self->nodes->len;
-  g_ptr_array_add (self->nodes, node);
-  return node;
-}
-
-gboolean
-trellis_framework_import_add_level (TrellisFrameworkImport  *self,
-                                    const char              *title,
-                                    const char              *description,
-                                    int                      value,
-                                    gboolean                 proficient,
-                                    const char              *where,
-                                    GError                 **error)
-{
-  TrellisImportLevel *level;
-
-  if (self->levels->len >= TRELLIS_IMPORT_MAX_LEVELS)
-    {
-      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE,
-                   _("“%s”: the proficiency scale at %s has more than %d levels. Nothing was changed."),
-                   self->file_name, where, TRELLIS_IMPORT_MAX_LEVELS);
-      return FALSE;
-    }
-  level = g_new0 (TrellisImportLevel, 1);
-  /* A CASE level may have neither a quality nor a description: it is named by its value. */
-  level->title = g_strstrip (g_strdup (title ? title : ""));
-  level->description = g_strdup (description);
-  level->value = value;
-  level->proficient = proficient;
-  if (trellis_framework_import_is_blank (level->title))
-    {
-      g_free (level->title);
-      level->title = g_strdup_printf (_("Level %d"), value);
-    }
-  g_ptr_array_add (self->levels, level);
-  return TRUE;
-}
-
-/* For scales that do not say which levels are proficient: the upper half (the top level at
- * least) counts. */
-void
-trellis_framework_import_mark_upper_half_proficient (TrellisFrameworkImport *self)
-{
-  guint n = self->levels->len;
-  guint first = n > 0 ? MIN ((n + 1) / 2, n - 1) : 0;
-
-  for (guint i = 0; i < n; i++)
-    ((TrellisImportLevel *) g_ptr_array_index (self->levels, i))->proficient = i >= first;
-}
-
-void
-trellis_framework_import_warn (TrellisFrameworkImport *self,
-                               const char             *format,
-                               ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_ptr_array_add (self->warnings, g_strdup_vprintf (format, args));
-  va_end (args);
-}
-
-/* json-glib 1.6 parses recursively, so JSON nested a million levels deep would exhaust the
- * stack: one linear pass finds the line where @text nests too deep, 0 when it does not. It reads
- * strings and comments as json-glib does, which also takes 'single-quoted' strings (without
- * escapes) and C comments: a bracket it skips as text must not be hidden from json-glib. */
-guint
-trellis_framework_import_find_deep_json (const char *text)
-{
-  gboolean in_comment = FALSE;
-  char quote = 0;
-  guint depth = 0, line = 1;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '\n')
-        line++;
-      if (in_comment)
-        {
-          if (*p == '*' && p[1] == '/')
-            {
-              in_comment = FALSE;
-              p++;
-            }
-        }
-      else if (quote != 0)
-        {
-          if (*p == '\\' && quote == '"' && p[1] != '\0')
-            p++;
-          else if (*p == quote)
-            quote = 0;
-        }
-      else if (*p == '"' || *p == '\'')
-        quote = *p;
-      else if (*p == '/' && p[1] == '*')
-        {
-          in_comment = TRUE;
-          p++;
-        }
-      else if (*p == '[' || *p == '{')
-        {
-          if (++depth > TRELLIS_IMPORT_MAX_JSON_NESTING)
-            return line;
-        }
-      else if ((*p == ']' || *p == '}') && depth > 0)
-        depth--;
-    }
-  return 0;
-}
-
-/* Checks @cancellable every 256 steps of a loop (the counter). */
-gboolean
-trellis_framework_import_check_cancelled (GCancellable  *cancellable,
-                                          guint          counter,
-                                          GError       **error)
-{
-  if (counter % 256 != 0 || !g_cancellable_is_cancelled (cancellable))
-    return TRUE;
-  set_cancelled (error);
-  return FALSE;
-}
-
-/* The attributes (a tree's top level) must fit a framework; the reader counted competencies
- * and levels as it went. */
 static gboolean
 check_attributes (TrellisFrameworkImport  *self,
                   GError                 **error)
