@@ -366,32 +366,21 @@ test_backup_before_migration (Fixture       *f,
   g_assert_cmpstr (check, ==, "ok");
 }
 
+/* trellis_test_run_trellis() in the test environment, which must end with @expected_status. */
 static char *
 run_trellis (int          expected_status,
              char       **err_out,
              const char  *first,
              ...)
 {
-  g_autofree char *trellis = g_build_filename (g_getenv ("TRELLIS_BUILD_ROOT"), "src", "trellis", NULL);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
   va_list args;
+  char *out;
+  int status;
 
-  g_ptr_array_add (argv, trellis);
   va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
+  out = trellis_test_run_trellis_valist (NULL, &status, err_out, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out, err_out, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, expected_status);
+  g_assert_cmpint (status, ==, expected_status);
   return out;
 }
 

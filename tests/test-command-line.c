@@ -10,42 +10,8 @@
 
 #include "trellis-test-utils.h"
 
-/* Runs build/src/trellis with @argv (NULL-terminated) in a clean home; returns its standard
- * output and exit status. Nothing reaches a display: DISPLAY and WAYLAND_DISPLAY are unset. */
-static char *
-run_trellis (const char  *home,
-             int         *status_out,
-             const char  *first_arg,
-             ...)
-{
-  g_autofree char *trellis = g_build_filename (g_getenv ("TRELLIS_BUILD_ROOT"), "src", "trellis", NULL);
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_MERGE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv, trellis);
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error));
-  g_assert_no_error (error);
-  *status_out = g_subprocess_get_exit_status (process);
-  return out;
-}
+/* trellis_test_run_trellis() for a fresh user in @home, standard error merged into the output. */
+#define run_trellis(home, status, ...) trellis_test_run_trellis ((home), (status), NULL, __VA_ARGS__)
 
 /* --version prints “trellis VERSION” and exits without opening (or creating) a database. */
 static void
@@ -78,6 +44,225 @@ test_help_lists_version (void)
   trellis_test_remove_tree (home);
 }
 
+/* A fresh user in a folder of their own, with the database path they pass with --database. */
+typedef struct
+{
+  char *home;
+  char *database;
+} Home;
+
+static void
+home_setup (Home          *h,
+            gconstpointer  data)
+{
+  h->home = trellis_test_make_dir ();
+  h->database = g_build_filename (h->home, "school.db", NULL);
+}
+
+static void
+home_teardown (Home          *h,
+               gconstpointer  data)
+{
+  trellis_test_remove_tree (h->home);
+  g_free (h->home);
+  g_free (h->database);
+}
+
+static gint64
+count_rows (const char *database,
+            const char *table)
+{
+  g_autoptr(TrellisStore) store = trellis_store_open (database, NULL);
+  /* @table may carry its own WHERE; the bound 0 only fills the helper's one parameter. */
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s %s ? = 0", table,
+                                          strstr (table, " WHERE ") != NULL ? "AND" : "WHERE");
+
+  g_assert_nonnull (store);
+  return trellis_test_query_int (store, sql, 0);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *part)
+{
+  if (strstr (text, part) == NULL)
+    g_error ("“%s” does not contain “%s”", text, part);
+}
+
+/* --populate-sample N: N students, each signed by a person of the sample school; exit 0. */
+static void
+test_populate_sample (Home          *h,
+                      gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  int status;
+
+  out = run_trellis (h->home, &status, "--database", h->database, "--populate-sample", "7", NULL);
+  g_assert_cmpint (status, ==, 0);
+  assert_contains (out, "Added 7 sample students");
+  g_assert_cmpint (count_rows (h->database, "student"), ==, 7);
+  g_assert_cmpint (count_rows (h->database, "student WHERE created_by = ''"), ==, 0);
+}
+
+/* A count that is not a number is refused with a message; no database is made. */
+static void
+test_populate_sample_refuses_bad_count (Home          *h,
+                                        gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  int status;
+
+  out = run_trellis (h->home, &status, "--database", h->database, "--populate-sample", "lots", NULL);
+  g_assert_cmpint (status, !=, 0);
+  g_assert_cmpstr (out, !=, "");
+  g_assert_false (g_file_test (h->database, G_FILE_TEST_EXISTS));
+}
+
+/* --import-framework: a good file says what it holds and adds it; a broken one is refused and
+ * adds nothing. */
+static void
+test_import_framework (Home          *h,
+                       gconstpointer  data)
+{
+  g_autofree char *good = trellis_test_source_path ("tests", "data", "frameworks", "mahara-flat.json", NULL);
+  g_autofree char *broken = trellis_test_source_path ("tests", "data", "frameworks", "case-syntax-error.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *refused = NULL;
+  gint64 before;
+  int status;
+
+  g_free (run_trellis (h->home, &status, "--database", h->database, "--populate-sample", "1", NULL));
+  before = count_rows (h->database, "framework");
+  out = run_trellis (h->home, &status, "--database", h->database, "--import-framework", good, NULL);
+  if (status != 0)
+    g_error ("--import-framework said: %s", out);
+  assert_contains (out, "Framework: ");
+  assert_contains (out, "Competencies: ");
+  g_assert_cmpint (count_rows (h->database, "framework"), ==, before + 1);
+
+  refused = run_trellis (h->home, &status, "--database", h->database, "--import-framework", broken, NULL);
+  g_assert_cmpint (status, !=, 0);
+  assert_contains (refused, "trellis: ");
+  g_assert_cmpint (count_rows (h->database, "framework"), ==, before + 1);
+}
+
+/* --export-xml writes a valid plan file; --import-xml --dry-run into another database changes
+ * nothing, a conflict stops the import until --on-conflict decides, and a second run adds no
+ * copies. */
+static void
+test_export_and_import_xml (Home          *h,
+                            gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (h->home, "plans.xml", NULL);
+  g_autofree char *other = g_build_filename (h->home, "other.db", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *dry = NULL;
+  g_autofree char *done = NULL;
+  g_autofree char *again = NULL;
+  int status;
+
+  g_free (run_trellis (h->home, &status, "--database", h->database, "--populate-sample", "4", NULL));
+  out = run_trellis (h->home, &status, "--database", h->database, "--export-xml", file, NULL);
+  g_assert_cmpint (status, ==, 0);
+  assert_contains (out, "Exported 4 students");
+  trellis_test_assert_valid_plan_file (file);
+
+  g_free (run_trellis (h->home, &status, "--database", other, "--populate-sample", "1", NULL));
+  dry = run_trellis (h->home, &status, "--database", other, "--import-xml", file, "--dry-run", NULL);
+  g_assert_cmpint (status, ==, 0);
+  assert_contains (dry, "Dry run: nothing was changed.");
+  g_assert_cmpint (count_rows (other, "student"), ==, 1);
+
+  /* The sample school is the same everywhere: its first student is in both, changed on both
+   * sides, so without --on-conflict nothing is imported… */
+  done = run_trellis (h->home, &status, "--database", other, "--import-xml", file, NULL);
+  g_assert_cmpint (status, ==, 1);
+  assert_contains (done, "Conflict: Student ");
+  g_assert_cmpint (count_rows (other, "student"), ==, 1);
+
+  /* …and with --on-conflict theirs the file wins: three new students, one updated. */
+  g_free (done);
+  done = run_trellis (h->home, &status, "--database", other, "--import-xml", file, "--on-conflict", "theirs", NULL);
+  g_assert_cmpint (status, ==, 0);
+  assert_contains (done, "Imported ");
+  g_assert_cmpint (count_rows (other, "student"), ==, 4);
+
+  /* The same file again, told to copy what differs: nothing differs, nothing is added. */
+  again = run_trellis (h->home, &status, "--database", other, "--import-xml", file, "--on-conflict", "copy", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpint (count_rows (other, "student"), ==, 4);
+}
+
+/* --on-conflict takes only mine, theirs or copy. */
+static void
+test_import_xml_refuses_bad_policy (Home          *h,
+                                    gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (h->home, "plans.xml", NULL);
+  g_autofree char *out = NULL;
+  int status;
+
+  g_free (run_trellis (h->home, &status, "--database", h->database, "--populate-sample", "1", NULL));
+  g_free (run_trellis (h->home, &status, "--database", h->database, "--export-xml", file, NULL));
+  out = run_trellis (h->home, &status, "--database", h->database, "--import-xml", file, "--on-conflict", "yours", NULL);
+  g_assert_cmpint (status, !=, 0);
+  assert_contains (out, "--on-conflict must be");
+}
+
+/* --import-roster --dry-run counts and changes nothing; without it the students arrive, signed
+ * with --author. */
+static void
+test_import_roster (Home          *h,
+                    gconstpointer  data)
+{
+  g_autofree char *roster = trellis_test_source_path ("tests", "data", "roster", "bulk-1.2", NULL);
+  g_autofree char *dry = NULL;
+  g_autofree char *done = NULL;
+  int status;
+
+  g_free (run_trellis (h->home, &status, "--database", h->database, "--populate-sample", "1", NULL));
+  dry = run_trellis (h->home, &status, "--database", h->database, "--import-roster", roster, "--dry-run", NULL);
+  g_assert_cmpint (status, ==, 0);
+  assert_contains (dry, "Dry run: nothing was changed.");
+  g_assert_cmpint (count_rows (h->database, "student"), ==, 1);
+
+  /* --author signs what the run adds. */
+  done = run_trellis (h->home, &status, "--database", h->database, "--author", "Ms. Rivera",
+                      "--import-roster", roster, NULL);
+  g_assert_cmpint (status, ==, 0);
+  assert_contains (done, "Imported the roster");
+  g_assert_cmpint (count_rows (h->database, "student"), >, 1);
+  g_assert_cmpint (count_rows (h->database, "student WHERE created_by = 'Ms. Rivera'"), ==,
+                   count_rows (h->database, "student") - 1);
+}
+
+/* --print-pdf writes one PDF of every student's plan, or of one grade; an unknown paper size
+ * is refused. */
+static void
+test_print_pdf (Home          *h,
+                gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (h->home, "plans.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *refused = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  int status;
+
+  g_free (run_trellis (h->home, &status, "--database", h->database, "--populate-sample", "3", NULL));
+  out = run_trellis (h->home, &status, "--database", h->database, "--print-pdf", pdf, "--paper", "letter",
+                     "--double-sided", NULL);
+  g_assert_cmpint (status, ==, 0);
+  assert_contains (out, "Printed the plans of 3 students");
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  refused = run_trellis (h->home, &status, "--database", h->database, "--print-pdf", pdf, "--paper", "napkin", NULL);
+  g_assert_cmpint (status, !=, 0);
+  g_assert_cmpstr (refused, !=, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -86,6 +271,15 @@ main (int    argc,
 
   g_test_add_func ("/command-line/version", test_version);
   g_test_add_func ("/command-line/help-lists-version", test_help_lists_version);
+#define ADD(path, func) g_test_add (path, Home, NULL, home_setup, func, home_teardown)
+  ADD ("/command-line/populate-sample", test_populate_sample);
+  ADD ("/command-line/populate-sample-refuses-bad-count", test_populate_sample_refuses_bad_count);
+  ADD ("/command-line/import-framework", test_import_framework);
+  ADD ("/command-line/export-and-import-xml", test_export_and_import_xml);
+  ADD ("/command-line/import-xml-refuses-bad-policy", test_import_xml_refuses_bad_policy);
+  ADD ("/command-line/import-roster", test_import_roster);
+  ADD ("/command-line/print-pdf", test_print_pdf);
+#undef ADD
 
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -317,4 +318,58 @@ trellis_test_downgrade_to_v1 (const char *path)
     }
   exec_sql (db, "PRAGMA user_version = 1");
   sqlite3_close (db);
+}
+
+char *
+trellis_test_run_trellis_valist (const char  *home,
+                                 int         *status_out,
+                                 char       **err_out,
+                                 const char  *first_arg,
+                                 va_list      args)
+{
+  g_autofree char *trellis = g_build_filename (g_getenv ("TRELLIS_BUILD_ROOT"), "src", "trellis", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        (err_out != NULL ? G_SUBPROCESS_FLAGS_STDERR_PIPE
+                                                         : G_SUBPROCESS_FLAGS_STDERR_MERGE));
+  g_ptr_array_add (argv, trellis);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  g_ptr_array_add (argv, NULL);
+
+  if (home != NULL)
+    {
+      g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", home, TRUE);
+      g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", home, TRUE);
+    }
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out, err_out, &error));
+  g_assert_no_error (error);
+  *status_out = g_subprocess_get_exit_status (process);
+  return out;
+}
+
+char *
+trellis_test_run_trellis (const char  *home,
+                          int         *status_out,
+                          char       **err_out,
+                          const char  *first_arg,
+                          ...)
+{
+  va_list args;
+  char *out;
+
+  va_start (args, first_arg);
+  out = trellis_test_run_trellis_valist (home, status_out, err_out, first_arg, args);
+  va_end (args);
+  return out;
 }

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <stdarg.h>
+
 #include "trellis-store.h"
 
 G_BEGIN_DECLS
@@ -42,6 +44,21 @@ GBytes       *trellis_test_read_bytes   (const char *path);
 
 /* Every table's rows as text (opened read-only, nothing written): equal dumps, equal data. */
 char         *trellis_test_dump_file    (const char *path);
+
+/* Runs build/src/trellis with the arguments up to NULL, as a user types them, and returns
+ * what it printed on standard output. With @home, XDG_DATA_HOME and XDG_CONFIG_HOME point there
+ * (a fresh user); DISPLAY and WAYLAND_DISPLAY are unset, so nothing can reach a screen. With
+ * @err_out, standard error is kept apart there; without, it is merged into the output. */
+char         *trellis_test_run_trellis        (const char  *home,
+                                               int         *status_out,
+                                               char       **err_out,
+                                               const char  *first_arg,
+                                               ...) G_GNUC_NULL_TERMINATED;
+char         *trellis_test_run_trellis_valist (const char  *home,
+                                               int         *status_out,
+                                               char       **err_out,
+                                               const char  *first_arg,
+                                               va_list      args);
 
 /* A path under the source tree, e.g. trellis_test_source_path ("data", "x.xml", NULL). */
 char         *trellis_test_source_path  (const char *first, ...) G_GNUC_NULL_TERMINATED;
