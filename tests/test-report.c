@@ -348,6 +348,21 @@ test_report_typical_plan (Fixture       *fixture,
       sqlite3_reset (stmt);
       g_assert_cmpuint (n_goals, ==, 5);
 
+      /* The steps still to do are printed by name, with who does them (issue 16). */
+      stmt = trellis_store_prepare (fixture->store,
+                                    "SELECT s.text FROM action_step s JOIN goal g ON g.id = s.goal_id "
+                                    "JOIN plan p ON p.id = g.plan_id WHERE p.student_id = ? AND s.done_at = '' "
+                                    "ORDER BY g.position, s.position LIMIT 1", NULL);
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_autofree char *next = g_strdup_printf ("%s (", (const char *) sqlite3_column_text (stmt, 0));
+
+          g_assert_nonnull (strstr (text, next));
+          g_assert_nonnull (strstr (text, "Still to do"));
+        }
+      sqlite3_reset (stmt);
+
       g_assert_nonnull (strstr (text, "About me"));
       g_assert_nonnull (strstr (text, "Riverside Community School"));
       g_assert_nonnull (strstr (text, "Printed March 5, 2027"));

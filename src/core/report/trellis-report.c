@@ -293,6 +293,61 @@ dup_goal_evidence (TrellisReport  *self,
   return g_strjoinv ("  ·  ", (char **) parts->pdata);
 }
 
+/* At most this many open action steps of a goal are printed by name: a plan stays one or two
+ * pages. The bar above already says how many are done. */
+#define REPORT_MAX_STEPS 3
+
+/* The goal's next action steps (the ones not done yet), one a line: what, who, and when due. */
+static char *
+dup_goal_steps (TrellisReport  *self,
+                TrellisStore   *store,
+                gint64          goal_id,
+                GError        **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  int rc;
+
+  stmt = trellis_store_prepare (store,
+                                "SELECT text, owner, due_date FROM action_step "
+                                "WHERE goal_id = ? AND COALESCE (done_at, '') = '' ORDER BY position, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, goal_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *owner = trellis_vocabulary_label_in (self->catalog, trellis_step_owners, column_text (stmt, 1));
+      g_autofree char *due = format_date (self, column_text (stmt, 2));
+
+      if (n++ >= REPORT_MAX_STEPS)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      if (due != NULL)
+        /* Translators: an action step in the printed plan: what, who does it, when it is due */
+        g_string_append_printf (text, trellis_report_translate (self, N_("%1$s (%2$s) — due %3$s")),
+                                column_text (stmt, 0), owner, due);
+      else
+        /* Translators: an action step in the printed plan: what, and who does it */
+        g_string_append_printf (text, trellis_report_translate (self, N_("%1$s (%2$s)")),
+                                column_text (stmt, 0), owner);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      trellis_store_set_sqlite_error (store, error);
+      return NULL;
+    }
+  if (n > REPORT_MAX_STEPS)
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: after the next action steps of a goal in the printed plan */
+      g_string_append_printf (text, trellis_report_translate (self, N_("and %u more to do")), n - REPORT_MAX_STEPS);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static gboolean
 add_goals (TrellisReport  *self,
            TrellisStore   *store,
@@ -341,6 +396,7 @@ add_goals (TrellisReport  *self,
       g_autofree char *meta_text = NULL;
       g_autofree char *competencies = NULL;
       g_autofree char *evidence = NULL;
+      g_autofree char *steps_text = NULL;
       guint first_block = self->blocks->len;
 
       g_ptr_array_add (meta, g_strdup (trellis_vocabulary_label_in (self->catalog, trellis_goal_categories, goal[2])));
@@ -360,6 +416,12 @@ add_goals (TrellisReport  *self,
           TrellisReportBlock *block = add_block (self, TRELLIS_REPORT_BLOCK_PROGRESS,
                                                  trellis_report_translate (self, N_("Action steps")), done);
           block->fraction = (double) counts[1] / counts[0];
+
+          steps_text = dup_goal_steps (self, store, goal_id, error);
+          if (steps_text == NULL)
+            return FALSE;
+          /* Translators: beside the action steps of a goal not done yet, in the printed plan */
+          add_field (self, trellis_report_translate (self, N_("Still to do")), steps_text);
         }
       competencies = dup_goal_competencies (self, store, goal_id, error);
       if (competencies == NULL)
