@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "trellis-pdf-export-dialog.h"
@@ -170,6 +172,16 @@ test_export_dialog_scopes (void)
 
     g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
     g_assert_cmpint (trellis_student_scope_get_choice (scope), ==, TRELLIS_STUDENT_SCOPE_SELECTED);
+    /* The suggested file says whose plan and which year (issue 16). */
+    {
+      g_autofree char *name = trellis_pdf_export_dialog_dup_file_name (TRELLIS_PDF_EXPORT_DIALOG (dialog));
+      g_autofree char *student = trellis_test_query_text (store, "SELECT CASE preferred_name WHEN '' THEN given_name "
+                                                                 "ELSE preferred_name END || ' ' || family_name "
+                                                                 "FROM student WHERE id = ?", id);
+
+      g_assert_true (g_str_has_prefix (name, student));
+      g_assert_nonnull (strstr (name, " – plan 20"));
+    }
     for (GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW); row != NULL && shown_check == NULL;
          row = gtk_widget_get_next_sibling (row))
       if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "1 plan") == 0)
@@ -177,6 +189,11 @@ test_export_dialog_scopes (void)
     g_assert_nonnull (shown_check);
     gtk_check_button_set_active (GTK_CHECK_BUTTON (shown_check), TRUE);
     g_assert_cmpint (trellis_student_scope_get_choice (scope), ==, TRELLIS_STUDENT_SCOPE_SHOWN);
+    {
+      g_autofree char *name = trellis_pdf_export_dialog_dup_file_name (TRELLIS_PDF_EXPORT_DIALOG (dialog));
+
+      g_assert_true (g_str_has_prefix (name, "Learning plans 20"));
+    }
   }
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_clear_object (&store);

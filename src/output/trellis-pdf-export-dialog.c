@@ -22,6 +22,7 @@
 #include "trellis-student.h"
 #include "trellis-student-scope.h"
 #include "trellis-student-summary.h"
+#include "trellis-vocabulary.h"
 #include "trellis-widget-utils.h"
 
 #define PROGRESS_STEPS 10000
@@ -196,13 +197,12 @@ static void
 on_export_clicked (TrellisPdfExportDialog *self)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  gboolean one = trellis_student_scope_get_choice (self->scope) == TRELLIS_STUDENT_SCOPE_SELECTED &&
-                 self->selected_name != NULL;
+  g_autofree char *name = trellis_pdf_export_dialog_dup_file_name (self);
 
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   self->chooser = trellis_file_chooser_new_export (GTK_WINDOW (self), _("Export Plans to PDF"), filter,
-                                                   one ? self->selected_name : _("Learning plans"), ".pdf");
+                                                   name, ".pdf");
   g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
@@ -330,4 +330,28 @@ trellis_pdf_export_dialog_new (GtkWindow    *parent,
   trellis_student_scope_set_counts (self->scope, self->selected_name, visible, visible_student_ids->len > 0,
                                     all, current != NULL && current->len > 0);
   return GTK_WIDGET (self);
+}
+
+/**
+ * trellis_pdf_export_dialog_dup_file_name:
+ * @self: a dialog
+ *
+ * Returns: (transfer full): the file name the save dialog suggests, without “.pdf”: whose plan
+ *   and which school year, e.g. “Hodan Warsame – plan 2026–2027”
+ */
+char *
+trellis_pdf_export_dialog_dup_file_name (TrellisPdfExportDialog *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *year = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_PDF_EXPORT_DIALOG (self), NULL);
+
+  now = g_date_time_new_now_local ();
+  year = trellis_school_year_for_date (now);
+  if (trellis_student_scope_get_choice (self->scope) == TRELLIS_STUDENT_SCOPE_SELECTED && self->selected_name != NULL)
+    /* Translators: the suggested PDF file name; %1$s is the student, %2$s the school year */
+    return g_strdup_printf (_("%1$s – plan %2$s"), self->selected_name, year);
+  /* Translators: the suggested PDF file name of several plans; %s is the school year */
+  return g_strdup_printf (_("Learning plans %s"), year);
 }

@@ -18,4 +18,6 @@ GtkWidget *trellis_pdf_export_dialog_new (GtkWindow    *parent,
                                           gint64        selected_student_id,
                                           GArray       *visible_student_ids);
 
+char      *trellis_pdf_export_dialog_dup_file_name (TrellisPdfExportDialog *self);
+
 G_END_DECLS
