@@ -883,9 +883,11 @@ dup_record_name (TrellisEntity *entity)
 {
   static const char * const names[] = { "title", "name", "text", "body", "school-year" };
 
+  /* A student is named as everywhere else: by the name they go by. */
   if (TRELLIS_IS_STUDENT (entity))
-    return g_strstrip (g_strdup_printf ("%s %s", trellis_entity_get_text (entity, "given-name"),
-                                        trellis_entity_get_text (entity, "family-name")));
+    return trellis_student_display_name (trellis_entity_get_text (entity, "given-name"),
+                                         trellis_entity_get_text (entity, "family-name"),
+                                         trellis_entity_get_text (entity, "preferred-name"));
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       const TrellisField *field = trellis_entity_find_field (entity, names[i]);
