@@ -236,8 +236,8 @@ test_import_roster (Home          *h,
                    count_rows (h->database, "student") - 1);
 }
 
-/* --print-pdf writes one PDF of every student's plan, or of one grade; an unknown paper size
- * is refused. */
+/* --print-pdf writes one PDF of every student's plan, or of the ones --student and --grade name;
+ * an unknown paper size, or naming nobody, is refused. */
 static void
 test_print_pdf (Home          *h,
                 gconstpointer  data)
@@ -261,6 +261,31 @@ test_print_pdf (Home          *h,
   refused = run_trellis (h->home, &status, "--database", h->database, "--print-pdf", pdf, "--paper", "napkin", NULL);
   g_assert_cmpint (status, !=, 0);
   g_assert_cmpstr (refused, !=, "");
+
+  /* --student and --grade narrow the students; naming nobody writes nothing and says why. */
+  {
+    g_autoptr(TrellisStore) store = trellis_store_open (h->database, NULL);
+    g_autofree char *uuid = trellis_test_query_text (store, "SELECT uuid FROM student ORDER BY id LIMIT 1 OFFSET ?", 0);
+    g_autofree char *grade = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             trellis_test_query_int (store, "SELECT grade_level FROM student "
+                                                                            "ORDER BY id LIMIT 1 OFFSET ?", 0));
+    g_autofree char *one = NULL;
+    g_autofree char *nobody = NULL;
+    g_autofree char *unknown = NULL;
+
+    g_clear_object (&store);
+    one = run_trellis (h->home, &status, "--database", h->database, "--print-pdf", pdf, "--student", uuid,
+                       "--grade", grade, NULL);
+    g_assert_cmpint (status, ==, 0);
+    assert_contains (one, "Printed the plan of 1 student");
+    nobody = run_trellis (h->home, &status, "--database", h->database, "--print-pdf", pdf, "--grade", "99", NULL);
+    g_assert_cmpint (status, !=, 0);
+    assert_contains (nobody, "No student matches");
+    unknown = run_trellis (h->home, &status, "--database", h->database, "--print-pdf", pdf,
+                           "--student", "00000000-0000-4000-8000-000000000000", NULL);
+    g_assert_cmpint (status, !=, 0);
+    assert_contains (unknown, "No student has the identifier");
+  }
 }
 
 int

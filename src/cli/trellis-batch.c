@@ -21,7 +21,6 @@
 #include "trellis-report-pdf.h"
 #include "trellis-roster-import.h"
 #include "trellis-sample-school.h"
-#include "trellis-store-private.h"
 #include "trellis-student.h"
 #include "trellis-xml-export.h"
 #include "trellis-xml-import.h"
@@ -73,53 +72,31 @@ select_students (TrellisStore  *store,
                  GVariantDict  *options,
                  GError       **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   g_autofree const char **uuids = NULL;
   g_autofree char *homeroom = NULL;
   gboolean has_grade;
   int grade = 0;
-  sqlite3_stmt *stmt;
 
   g_variant_dict_lookup (options, "student", "^a&s", &uuids);
   g_variant_dict_lookup (options, "homeroom", "s", &homeroom);
   has_grade = g_variant_dict_lookup (options, "grade", "i", &grade);
 
-  stmt = trellis_store_prepare (store,
-                                uuids != NULL
-                                  ? "SELECT id FROM student WHERE uuid = ?3 "
-                                    "AND (?1 IS NULL OR homeroom = ?1) AND (?2 IS NULL OR grade_level = ?2)"
-                                  : "SELECT id FROM student WHERE NOT archived "
-                                    "AND (?1 IS NULL OR homeroom = ?1) AND (?2 IS NULL OR grade_level = ?2) "
-                                    "ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id",
-                                error);
-  if (stmt == NULL)
-    return NULL;
-  for (guint i = 0; uuids == NULL ? i == 0 : uuids[i] != NULL; i++)
+  for (guint i = 0; uuids != NULL && uuids[i] != NULL; i++)
     {
-      g_autoptr(TrellisStudent) student = NULL;
+      g_autoptr(TrellisStudent) student = trellis_store_load_by_uuid (store, TRELLIS_TYPE_STUDENT, uuids[i], NULL);
 
-      if (uuids != NULL)
+      if (student == NULL)
         {
-          student = trellis_store_load_by_uuid (store, TRELLIS_TYPE_STUDENT, uuids[i], NULL);
-          if (student == NULL)
-            {
-              g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND,
-                           _("No student has the identifier “%s” (--student); no PDF was written."),
-                           uuids[i]);
-              return NULL;
-            }
+          g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND,
+                       _("No student has the identifier “%s” (--student); no PDF was written."), uuids[i]);
+          return NULL;
         }
-      sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, homeroom, -1, SQLITE_TRANSIENT);
-      if (has_grade)
-        sqlite3_bind_int (stmt, 2, grade);
-      else
-        sqlite3_bind_null (stmt, 2);
-      if (uuids != NULL)
-        sqlite3_bind_text (stmt, 3, uuids[i], -1, SQLITE_TRANSIENT);
-      trellis_store_append_ids (stmt, ids);
     }
-  sqlite3_reset (stmt);
+  ids = trellis_store_select_student_ids (store, (const char * const *) uuids, homeroom,
+                                          has_grade ? &grade : NULL, error);
+  if (ids == NULL)
+    return NULL;
 
   if (ids->len == 0)
     {

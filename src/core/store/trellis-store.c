@@ -2944,6 +2944,61 @@ trellis_store_list_student_summaries (TrellisStore  *self,
 }
 
 /**
+ * trellis_store_select_student_ids:
+ * @self: a store
+ * @uuids: (nullable) (array zero-terminated=1): students by UUID, in this order; %NULL for every
+ *   current (not archived) student, in list order (family name, given name)
+ * @homeroom: (nullable): only students of this homeroom
+ * @grade: (nullable): only students of this grade
+ * @error: return location for a #GError
+ *
+ * The students a command names, e.g. whose plans to print. A UUID that matches no student, or
+ * not the filters, is left out.
+ *
+ * Returns: (transfer full) (element-type gint64): their row ids, or %NULL with @error set
+ */
+GArray *
+trellis_store_select_student_ids (TrellisStore       *self,
+                                  const char * const *uuids,
+                                  const char         *homeroom,
+                                  const int          *grade,
+                                  GError            **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), NULL);
+
+  stmt = trellis_store_prepare (self,
+                                uuids != NULL
+                                  ? "SELECT id FROM student WHERE uuid = ?3 "
+                                    "AND (?1 IS NULL OR homeroom = ?1) AND (?2 IS NULL OR grade_level = ?2)"
+                                  : "SELECT id FROM student WHERE NOT archived "
+                                    "AND (?1 IS NULL OR homeroom = ?1) AND (?2 IS NULL OR grade_level = ?2) "
+                                    "ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; uuids == NULL ? i == 0 : uuids[i] != NULL; i++)
+    {
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, homeroom, -1, SQLITE_TRANSIENT);
+      if (grade != NULL)
+        sqlite3_bind_int (stmt, 2, *grade);
+      else
+        sqlite3_bind_null (stmt, 2);
+      if (uuids != NULL)
+        sqlite3_bind_text (stmt, 3, uuids[i], -1, SQLITE_TRANSIENT);
+      rc = trellis_store_append_ids (stmt, ids);
+      if (!trellis_store_finish_statement (self, stmt, rc, error))
+        return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/**
  * trellis_store_list_history:
  * @self: a store
  * @student_uuid: the student whose record to list (their plans, goals and the rest included)

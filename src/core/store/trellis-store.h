@@ -103,6 +103,11 @@ gboolean        trellis_store_expire_trash           (TrellisStore   *self,
                                                       GError        **error);
 guint           trellis_snapshot_get_n_records       (TrellisSnapshot *snapshot);
 
+GArray         *trellis_store_select_student_ids     (TrellisStore   *self,
+                                                      const char * const *uuids,
+                                                      const char     *homeroom,
+                                                      const int      *grade,
+                                                      GError        **error);
 gpointer        trellis_store_load                   (TrellisStore   *self,
                                                       GType           type,
                                                       gint64          id,
