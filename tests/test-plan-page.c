@@ -69,6 +69,20 @@ find_button_with_label (GtkWidget  *root,
   return NULL;
 }
 
+/* Whether a label under ROOT (a toast's title, say) starts with PREFIX. */
+static gboolean
+has_label_starting_with (GtkWidget  *root,
+                         const char *prefix)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_type (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_label (labels->pdata[i]), prefix))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 click (GtkWidget *button)
 {
@@ -239,6 +253,7 @@ test_plan_page_workflow (void)
   click (trellis_test_find_named (nth_of_type (steps_list, GTK_TYPE_LIST_BOX_ROW, 0), "delete-step"));
   g_assert_cmpint (trellis_store_count (store, TRELLIS_TYPE_ACTION_STEP), ==, 1);
   g_assert_cmpuint (count_rows_with_class (trellis_test_find_named (page, "steps-list"), "step-row"), ==, 1);
+  g_assert_true (has_label_starting_with (overlay, "Step “"));
   click (find_button_with_label (overlay, "_Undo"));
   g_assert_cmpint (trellis_store_count (store, TRELLIS_TYPE_ACTION_STEP), ==, 2);
   g_assert_cmpuint (count_rows_with_class (trellis_test_find_named (page, "steps-list"), "step-row"), ==, 2);
@@ -255,6 +270,7 @@ test_plan_page_workflow (void)
     collect_type (trellis_test_find_named (page, "goals-list"), TRELLIS_TYPE_GOAL_CARD, cards);
     g_assert_cmpuint (cards->len, ==, 0);
   }
+  g_assert_true (has_label_starting_with (overlay, "Goal “"));
   click (find_button_with_label (overlay, "_Undo"));
   spin ();
   g_assert_cmpint (trellis_store_count (store, TRELLIS_TYPE_GOAL), ==, 1);

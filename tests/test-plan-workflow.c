@@ -532,6 +532,27 @@ test_note_rules (Fixture       *fixture,
   g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID);
 }
 
+/* A plan nobody named is named in the language of the desktop, with the year as people write
+ * it; a title someone typed is kept as typed. */
+static void
+test_display_title (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *unnamed = trellis_plan_dup_display_title (fixture->plan);
+  g_autofree char *named = NULL;
+  g_autofree char *year = trellis_school_year_display ("2026-2027");
+  g_autofree char *odd = trellis_school_year_display ("next year");
+
+  g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (fixture->plan), "title"), ==, "");
+  g_assert_cmpstr (unnamed, ==, "Learning plan 2026–2027");
+  g_assert_cmpstr (year, ==, "2026–2027");
+  g_assert_cmpstr (odd, ==, "next year");
+
+  g_object_set (fixture->plan, "title", "Amara’s senior year", NULL);
+  named = trellis_plan_dup_display_title (fixture->plan);
+  g_assert_cmpstr (named, ==, "Amara’s senior year");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -547,6 +568,7 @@ main (int   argc,
   ADD ("/plan-workflow/competencies-and-progress", test_competencies_and_progress);
   ADD ("/plan-workflow/evidence-with-level", test_evidence_with_level);
   ADD ("/plan-workflow/note-rules", test_note_rules);
+  ADD ("/plan-workflow/display-title", test_display_title);
 #undef ADD
 
   return g_test_run ();

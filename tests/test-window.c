@@ -466,6 +466,7 @@ test_window_delete_undo (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) summaries = NULL;
   g_autoptr(TrellisStudentSummary) first = NULL;
+  g_autoptr(TrellisStudentSummary) second = NULL;
   g_autoptr(GListModel) guardians_before = NULL;
   g_autoptr(GListModel) guardians_after = NULL;
   g_autoptr(TrellisStudent) restored = NULL;
@@ -478,6 +479,7 @@ test_window_delete_undo (Fixture       *fixture,
   trellis_test_spin_idle ();
   summaries = trellis_store_list_student_summaries (store_of (fixture), NULL);
   first = g_list_model_get_item (summaries, 0);
+  second = g_list_model_get_item (summaries, 1);
   id = trellis_student_summary_get_id (first);
   guardians_before = trellis_store_list (store_of (fixture), TRELLIS_TYPE_GUARDIAN, "student-id", id, NULL);
   n_plans = trellis_store_count (store_of (fixture), g_type_from_name ("TrellisPlan"));
@@ -494,6 +496,8 @@ test_window_delete_undo (Fixture       *fixture,
 
   g_assert_null (trellis_store_load (store_of (fixture), TRELLIS_TYPE_STUDENT, id, NULL));
   g_assert_cmpint (trellis_store_count (store_of (fixture), TRELLIS_TYPE_STUDENT), ==, 4);
+  /* the keyboard carries on from the student who was next in the list */
+  g_assert_cmpint (trellis_window_get_selected_student_id (fixture->window), ==, trellis_student_summary_get_id (second));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
   trellis_test_spin_idle ();

@@ -684,9 +684,13 @@ on_delete_response (AdwMessageDialog *dialog,
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "student-id"));
+  gint64 neighbour = 0;
 
   if (g_strcmp0 (response, "delete") != 0 || self->store == NULL)
     return;
+  /* The next student in the list is chosen afterwards, as in a file manager. */
+  if (trellis_student_list_get_selected_id (self->student_list) == id)
+    neighbour = trellis_student_list_get_neighbour_id (self->student_list);
   /* What was typed is stored first, so that the Trash and Undo bring it back too. */
   trellis_autosave_flush_all ();
   student = trellis_store_load (self->store, TRELLIS_TYPE_STUDENT, id, &error);
@@ -699,6 +703,8 @@ on_delete_response (AdwMessageDialog *dialog,
   message = g_strdup_printf (_("“%s” was deleted"), name);
   trellis_show_undo_toast (GTK_WIDGET (self), self->store, snapshot, message);
   trellis_student_list_reload (self->student_list);
+  if (neighbour != 0)
+    trellis_student_list_select_id (self->student_list, neighbour);
 }
 
 static void

@@ -237,12 +237,19 @@ make_delete_button (const char *accessible_label)
   return button;
 }
 
+/* Deletes a step or an evidence record; the toast names it. */
 static void
 delete_entity (TrellisGoalEditor *self,
-               TrellisEntity     *entity,
-               const char        *toast_title)
+               TrellisEntity     *entity)
 {
   g_autoptr(GError) error = NULL;
+  gboolean is_step = TRELLIS_IS_ACTION_STEP (entity);
+  g_autofree char *excerpt = trellis_dup_text_excerpt (trellis_entity_get_text (entity, is_step ? "text" : "title"));
+  g_autofree char *toast_title = is_step
+    /* Translators: a toast; %s is the start of the step's text */
+    ? g_strdup_printf (_("Step “%s” deleted"), excerpt)
+    /* Translators: a toast; %s is the evidence's title */
+    : g_strdup_printf (_("Evidence “%s” deleted"), excerpt);
   TrellisSnapshot *snapshot = NULL;
 
   g_ptr_array_remove (self->dirty, entity);
@@ -372,7 +379,7 @@ static void
 on_step_delete_clicked (GtkButton         *button,
                         TrellisGoalEditor *self)
 {
-  delete_entity (self, g_object_get_data (G_OBJECT (button), "step"), _("Step deleted"));
+  delete_entity (self, g_object_get_data (G_OBJECT (button), "step"));
 }
 
 static GtkWidget *
@@ -500,7 +507,7 @@ static void
 on_evidence_delete_clicked (GtkButton         *button,
                             TrellisGoalEditor *self)
 {
-  delete_entity (self, g_object_get_data (G_OBJECT (button), "evidence"), _("Evidence deleted"));
+  delete_entity (self, g_object_get_data (G_OBJECT (button), "evidence"));
 }
 
 static char *

@@ -96,6 +96,8 @@ on_delete_clicked (GtkButton          *button,
   TrellisNote *note = g_object_get_data (G_OBJECT (button), "note");
   g_autoptr(GError) error = NULL;
   TrellisSnapshot *snapshot = NULL;
+  g_autofree char *excerpt = NULL;
+  g_autofree char *message = NULL;
 
   if (!trellis_plan_workflow_delete_note (self->store, note, &snapshot, &error))
     {
@@ -104,7 +106,10 @@ on_delete_clicked (GtkButton          *button,
     }
   if (self->editing == note)
     stop_editing (self);
-  trellis_show_undo_toast (GTK_WIDGET (self), self->store, snapshot, _("Note deleted"));
+  excerpt = trellis_dup_text_excerpt (trellis_entity_get_text (TRELLIS_ENTITY (note), "body"));
+  /* Translators: a toast; %s is the start of the note */
+  message = g_strdup_printf (_("Note “%s” deleted"), excerpt);
+  trellis_show_undo_toast (GTK_WIDGET (self), self->store, snapshot, message);
   trellis_notes_thread_reload (self);
 }
 

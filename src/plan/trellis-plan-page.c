@@ -179,17 +179,17 @@ update_status (TrellisPlanPage *self)
   const char *reviewer = trellis_entity_get_text (plan, "reviewer");
   g_autofree char *when = trellis_format_timestamp (trellis_entity_get_text (plan, "status-changed-at"));
   g_autofree char *detail = NULL;
-  g_autofree char *status_class = g_strconcat ("plan-status-", status, NULL);
+  g_autofree char *status_class = g_strconcat ("status-", status, NULL);
+  g_autofree char *title = trellis_plan_dup_display_title (self->plan);
   g_autofree char *next_year = trellis_school_year_next (trellis_entity_get_text (plan, "school-year"));
   g_autoptr(TrellisPlan) next = NULL;
   gboolean read_only = trellis_plan_workflow_is_read_only (self->plan);
-  const char *title = trellis_entity_get_text (plan, "title");
 
-  gtk_label_set_text (self->plan_title, *title ? title : trellis_entity_get_text (plan, "school-year"));
+  gtk_label_set_text (self->plan_title, title);
   gtk_label_set_text (self->status_label, trellis_vocabulary_label (trellis_plan_statuses, status));
   for (guint i = 0; trellis_plan_statuses[i] != NULL; i++)
     {
-      g_autofree char *name = g_strconcat ("plan-status-", trellis_plan_statuses[i], NULL);
+      g_autofree char *name = g_strconcat ("status-", trellis_plan_statuses[i], NULL);
       gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), name);
     }
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_class);
@@ -957,6 +957,8 @@ on_delete_goal_response (AdwMessageDialog *dialog,
   TrellisGoal *shown = trellis_goal_editor_get_goal (self->goal_editor);
   TrellisGoal *goal = g_object_get_data (G_OBJECT (dialog), "goal");
   TrellisSnapshot *snapshot = NULL;
+  g_autofree char *excerpt = NULL;
+  g_autofree char *message = NULL;
 
   if (!g_str_equal (response, "delete") || shown == NULL ||
       trellis_entity_get_id (TRELLIS_ENTITY (shown)) != trellis_entity_get_id (TRELLIS_ENTITY (goal)))
@@ -971,7 +973,10 @@ on_delete_goal_response (AdwMessageDialog *dialog,
     }
   gtk_stack_set_visible_child_name (self->stack, "overview");
   refresh_overview (self);
-  trellis_show_undo_toast (GTK_WIDGET (self), get_store (self), snapshot, _("Goal deleted"));
+  excerpt = trellis_dup_text_excerpt (trellis_entity_get_text (TRELLIS_ENTITY (goal), "title"));
+  /* Translators: a toast; %s is the goal's title */
+  message = g_strdup_printf (_("Goal “%s” deleted"), excerpt);
+  trellis_show_undo_toast (GTK_WIDGET (self), get_store (self), snapshot, message);
 }
 
 /* Broken item 15: a goal went at one click. Now it asks, naming the goal and what goes with it. */

@@ -949,6 +949,33 @@ trellis_student_list_get_selected_id (TrellisStudentList *self)
 }
 
 /**
+ * trellis_student_list_get_neighbour_id:
+ * @self: a list
+ *
+ * Who a deletion leaves chosen, so that the keyboard and the page carry on from there.
+ *
+ * Returns: the row id of the student shown after the selected one, or before it when it is
+ *   the last; 0 when no other student is shown
+ */
+gint64
+trellis_student_list_get_neighbour_id (TrellisStudentList *self)
+{
+  GListModel *shown;
+  guint position, n;
+  g_autoptr(TrellisStudentSummary) neighbour = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_STUDENT_LIST (self), 0);
+
+  shown = G_LIST_MODEL (self->sort_model);
+  n = g_list_model_get_n_items (shown);
+  position = find_position (self, self->selected_summary);
+  if (position == GTK_INVALID_LIST_POSITION || n < 2)
+    return 0;
+  neighbour = g_list_model_get_item (shown, position + 1 < n ? position + 1 : position - 1);
+  return trellis_student_summary_get_id (neighbour);
+}
+
+/**
  * trellis_student_list_get_selected_name:
  * @self: a list
  *

@@ -21,6 +21,7 @@ guint         trellis_student_list_get_n_students     (TrellisStudentList *self)
 guint         trellis_student_list_get_n_visible      (TrellisStudentList *self);
 gint64        trellis_student_list_get_selected_id    (TrellisStudentList *self);
 const char   *trellis_student_list_get_selected_name  (TrellisStudentList *self);
+gint64        trellis_student_list_get_neighbour_id   (TrellisStudentList *self);
 void          trellis_student_list_select_id          (TrellisStudentList *self,
                                                        gint64              id);
 GArray       *trellis_student_list_dup_visible_ids    (TrellisStudentList *self);

@@ -54,7 +54,7 @@ update_label (TrellisDateButton *self)
     }
   if (parsed != NULL)
     /* Translators: a date on a button, see g_date_time_format() */
-    text = g_date_time_format (parsed, _("%e %B %Y"));
+    text = g_date_time_format (parsed, _("%-e %B %Y"));
   gtk_label_set_label (self->label, text != NULL ? g_strstrip (text) : _("Not set"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   gtk_label_get_label (self->label), -1);

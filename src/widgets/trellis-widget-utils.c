@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "trellis-widget-utils"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "trellis-student.h"
 #include "trellis-student-summary.h"
@@ -199,6 +200,32 @@ trellis_format_date (const char *date)
   /* Translators: a short date on goal cards, steps and evidence, see g_date_time_format() */
   text = g_date_time_format (parsed, _("%-d %b %Y"));
   return g_strstrip (text);
+}
+
+/**
+ * trellis_dup_text_excerpt:
+ * @text: (nullable): a title, a step, a note
+ *
+ * What a toast or a question quotes of a record: its first line, cut at a word near
+ * 40 characters with an ellipsis, so that a long step still leaves room for “Undo”.
+ *
+ * Returns: (transfer full): the excerpt, “” for %NULL
+ */
+char *
+trellis_dup_text_excerpt (const char *text)
+{
+  enum { MAX_CHARS = 40 };
+  g_autofree char *line = g_strstrip (g_strndup (text ? text : "", strcspn (text ? text : "", "\n")));
+  const char *cut;
+  const char *space;
+
+  if (g_utf8_strlen (line, -1) <= MAX_CHARS)
+    return g_steal_pointer (&line);
+  cut = g_utf8_offset_to_pointer (line, MAX_CHARS);
+  space = g_utf8_strrchr (line, cut - line, ' ');
+  if (space != NULL && g_utf8_strlen (line, space - line) >= MAX_CHARS / 2)
+    cut = space;
+  return g_strdup_printf ("%.*s…", (int) (cut - line), line);
 }
 
 /**

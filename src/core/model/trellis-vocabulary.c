@@ -223,7 +223,7 @@ trellis_format_timestamp (const char *iso8601)
     return g_strdup (iso8601);
   local = g_date_time_to_local (utc);
   /* Translators: a date and time in history and notes, see g_date_time_format() */
-  return g_date_time_format (local, _("%e %b %Y, %H:%M"));
+  return g_date_time_format (local, _("%-e %b %Y, %H:%M"));
 }
 
 gboolean

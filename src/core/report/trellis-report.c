@@ -17,6 +17,7 @@
 
 #include "trellis-error.h"
 #include "trellis-report.h"
+#include "trellis-plan-workflow.h"
 #include "trellis-store-private.h"
 #include "trellis-student-summary.h"
 #include "trellis-vocabulary.h"
@@ -137,17 +138,6 @@ format_date (TrellisReport *self,
                           g_date_time_get_year (local));
 }
 
-/* “2026-2027” as it is printed: with an en dash. */
-static char *
-format_school_year (const char *school_year)
-{
-  g_auto(GStrv) years = g_strsplit (school_year, "-", 2);
-
-  if (g_strv_length (years) != 2)
-    return g_strdup (school_year);
-  return g_strdup_printf ("%s–%s", years[0], years[1]);
-}
-
 static gboolean
 add_header (TrellisReport  *self,
             TrellisStore   *store,
@@ -188,7 +178,7 @@ add_header (TrellisReport  *self,
     g_ptr_array_add (details, g_strdup_printf (trellis_report_translate (self, N_("Homeroom %s")), homeroom));
   if (school_year != NULL)
     {
-      year = format_school_year (school_year);
+      year = trellis_school_year_display (school_year);
       g_ptr_array_add (details, g_strdup_printf (trellis_report_translate (self, N_("School year %s")), year));
     }
   advisor = column_text (stmt, 5);

@@ -449,6 +449,49 @@ trellis_plan_workflow_is_read_only (TrellisPlan *plan)
 }
 
 /**
+ * trellis_school_year_display:
+ * @school_year: a school year as stored, `2026-2027`
+ *
+ * Returns: (transfer full): the year as people read it, with an en dash: `2026–2027`; any
+ *   other text unchanged
+ */
+char *
+trellis_school_year_display (const char *school_year)
+{
+  g_auto(GStrv) years = g_strsplit (school_year ? school_year : "", "-", 2);
+
+  if (g_strv_length (years) != 2)
+    return g_strdup (school_year ? school_year : "");
+  return g_strdup_printf ("%s–%s", years[0], years[1]);
+}
+
+/**
+ * trellis_plan_dup_display_title:
+ * @plan: a plan
+ *
+ * A plan stores a title only when someone typed one; otherwise its title is made here, in
+ * the language of the user interface, so that a plan started in English reads in Spanish
+ * on a Spanish desktop.
+ *
+ * Returns: (transfer full): the plan's own title, or “Learning plan 2026–2027”
+ */
+char *
+trellis_plan_dup_display_title (TrellisPlan *plan)
+{
+  const char *title;
+  g_autofree char *year = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_PLAN (plan), NULL);
+
+  title = trellis_entity_get_text (TRELLIS_ENTITY (plan), "title");
+  if (*title != '\0')
+    return g_strdup (title);
+  year = trellis_school_year_display (trellis_entity_get_text (TRELLIS_ENTITY (plan), "school-year"));
+  /* Translators: the title of a plan nobody named; %s is the school year, “2026–2027” */
+  return g_strdup_printf (_("Learning plan %s"), year);
+}
+
+/**
  * trellis_school_year_next:
  * @school_year: a valid school year, `2026-2027`
  *
@@ -521,7 +564,6 @@ trellis_plan_workflow_start_plan (TrellisStore  *store,
   g_autoptr(TrellisPlan) existing = NULL;
   g_autoptr(TrellisPlan) plan = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *title = NULL;
   gint64 framework_id;
 
   g_return_val_if_fail (TRELLIS_IS_STORE (store), NULL);
@@ -540,13 +582,12 @@ trellis_plan_workflow_start_plan (TrellisStore  *store,
       return NULL;
     }
 
+  /* No title is stored: the page and the printout name the plan in their own language
+   * (trellis_plan_dup_display_title()). */
   framework_id = trellis_store_get_default_framework (store);
-  /* Translators: the default title of a new plan; %s is the school year */
-  title = g_strdup_printf (_("Learning plan %s"), school_year);
   plan = g_object_new (TRELLIS_TYPE_PLAN,
                        "student-id", student_id,
                        "school-year", school_year,
-                       "title", title,
                        "framework-id", framework_id,
                        NULL);
   return insert_and_reload (store, TRELLIS_ENTITY (plan), error);

@@ -70,6 +70,8 @@ gboolean      trellis_plan_workflow_archive          (TrellisStore   *store,
                                                       GError        **error);
 gboolean      trellis_plan_workflow_is_read_only     (TrellisPlan    *plan);
 
+char         *trellis_school_year_display            (const char     *school_year);
+char         *trellis_plan_dup_display_title         (TrellisPlan    *plan);
 char         *trellis_school_year_next               (const char     *school_year);
 TrellisPlan  *trellis_plan_workflow_find_plan        (TrellisStore   *store,
                                                       gint64          student_id,
