@@ -588,6 +588,22 @@ show_list_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->student_list));
 }
 
+/* Alt+Left, wherever the focus is: from a goal back to the whole plan, else (in a narrow
+ * window) from the student back to the list. */
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+
+  if (trellis_student_page_go_back (TRELLIS_STUDENT_PAGE (self->student_view)))
+    return;
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      !gtk_widget_is_ancestor (GTK_WIDGET (self->student_list), adw_leaflet_get_visible_child (self->leaflet)))
+    show_list_action (widget, action_name, parameter);
+}
+
 /* Archives or unarchives @student; unless this is an Undo, a toast offers to undo it. */
 static void
 set_archived (TrellisWindow  *self,
@@ -799,6 +815,7 @@ trellis_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.archive-student", NULL, archive_student_action);
   gtk_widget_class_install_action (widget_class, "win.unarchive-student", NULL, unarchive_student_action);
   gtk_widget_class_install_action (widget_class, "win.undo-archive", "(xb)", undo_archive_action);
@@ -813,6 +830,7 @@ trellis_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-database", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.switch-editor", NULL);

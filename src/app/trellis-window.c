@@ -204,7 +204,9 @@ on_student_list_n_students (TrellisWindow *self)
 static void
 on_student_list_activated (TrellisWindow *self)
 {
+  /* Enter (or a click) on a student goes on into their page, with the keyboard. */
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  trellis_student_view_focus_page (self->student_view);
 }
 
 /* In a narrow window, going back to the list leaves no student chosen, so that tapping the

@@ -739,7 +739,9 @@ fill_competencies (TrellisGoalEditor *self)
 }
 
 /* A completed plan is read, often by someone else: its words stay sharp (not greyed out) but
- * cannot be changed, and the choosers are turned off. */
+ * cannot be changed, and the choosers are turned off. Text views keep their caret, so that a
+ * keyboard or screen reader user can still move through the words and copy them (hiding it
+ * while it blinks also trips an assertion in GTK 4.8). */
 static void
 set_form_editable (GtkWidget *widget,
                    gboolean   editable)
@@ -747,7 +749,6 @@ set_form_editable (GtkWidget *widget,
   if (GTK_IS_TEXT_VIEW (widget))
     {
       gtk_text_view_set_editable (GTK_TEXT_VIEW (widget), editable);
-      gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (widget), editable);
       return;
     }
   if (GTK_IS_SEARCH_ENTRY (widget))
@@ -1150,6 +1151,20 @@ trellis_goal_editor_get_goal (TrellisGoalEditor *self)
 {
   g_return_val_if_fail (TRELLIS_IS_GOAL_EDITOR (self), NULL);
   return self->goal;
+}
+
+/**
+ * trellis_goal_editor_focus_title:
+ * @self: the editor
+ *
+ * Puts the keyboard focus in the goal's title, where a goal just opened is written.
+ */
+void
+trellis_goal_editor_focus_title (TrellisGoalEditor *self)
+{
+  g_return_if_fail (TRELLIS_IS_GOAL_EDITOR (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
 }
 
 /**

@@ -22,5 +22,6 @@ void         trellis_goal_editor_set_goal (TrellisGoalEditor *self,
 TrellisGoal *trellis_goal_editor_get_goal (TrellisGoalEditor *self);
 void         trellis_goal_editor_refresh  (TrellisGoalEditor *self);
 gboolean     trellis_goal_editor_flush    (TrellisGoalEditor *self);
+void         trellis_goal_editor_focus_title (TrellisGoalEditor *self);
 
 G_END_DECLS

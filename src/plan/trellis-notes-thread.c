@@ -215,6 +215,8 @@ on_add_clicked (TrellisNotesThread *self)
     }
   stop_editing (self);
   trellis_notes_thread_reload (self);
+  /* The Add button turns off with the box emptied: the focus stays where the next note goes. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->compose_view));
 }
 
 static void

@@ -68,6 +68,7 @@ struct _TrellisPlanPage
   TrellisNotesThread *plan_notes;
   GtkLabel           *goal_view_title;
   GtkWidget          *delete_goal_button;
+  GtkScrolledWindow  *goal_scroller;
   TrellisGoalEditor  *goal_editor;
 };
 
@@ -578,7 +579,9 @@ open_goal (TrellisPlanPage *self,
                                 trellis_entity_get_reference (TRELLIS_ENTITY (self->plan), "framework-id"),
                                 trellis_plan_workflow_is_read_only (self->plan));
   gtk_stack_set_visible_child_name (self->stack, "goal");
-  gtk_widget_grab_focus (GTK_WIDGET (self->goal_editor));
+  /* Every goal opens at its top, ready to type its title, whatever the last one showed. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->goal_scroller), 0);
+  trellis_goal_editor_focus_title (self->goal_editor);
 }
 
 static void
@@ -1010,18 +1013,19 @@ on_refresh_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-on_back_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  TrellisPlanPage *self = TRELLIS_PLAN_PAGE (widget);
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "goal") == 0)
-    close_goal (self);
-}
-
 /* Overrides */
+
+/* Alt+Left (the window's win.back): from a goal back to the whole plan. */
+static gboolean
+trellis_plan_page_go_back (TrellisStudentPage *page)
+{
+  TrellisPlanPage *self = TRELLIS_PLAN_PAGE (page);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "goal") != 0)
+    return FALSE;
+  close_goal (self);
+  return TRUE;
+}
 
 static void
 trellis_plan_page_unload (TrellisStudentPage *page)
@@ -1132,6 +1136,7 @@ trellis_plan_page_class_init (TrellisPlanPageClass *klass)
   page_class->load = trellis_plan_page_load;
   page_class->store_changed = trellis_plan_page_store_changed;
   page_class->external_change = trellis_plan_page_external_change;
+  page_class->go_back = trellis_plan_page_go_back;
 
   g_type_ensure (TRELLIS_TYPE_GOAL_EDITOR);
   g_type_ensure (TRELLIS_TYPE_NOTES_THREAD);
@@ -1157,6 +1162,7 @@ trellis_plan_page_class_init (TrellisPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, plan_notes);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, goal_view_title);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, delete_goal_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, goal_scroller);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlanPage, goal_editor);
   gtk_widget_class_bind_template_callback (widget_class, on_year_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_start_clicked);
@@ -1170,9 +1176,6 @@ trellis_plan_page_class_init (TrellisPlanPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_goal_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_goal_clicked);
-
-  gtk_widget_class_install_action (widget_class, "plan.back", NULL, on_back_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "plan.back", NULL);
 }
 
 static void

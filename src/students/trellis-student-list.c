@@ -79,6 +79,7 @@ struct _TrellisStudentList
   GtkDropDown        *sort_dropdown;
   GtkCheckButton     *archived_check;
   GtkRevealer        *hidden_revealer;
+  GtkButton          *hidden_button;
   GtkLabel           *hidden_label;
   GtkStack           *stack;
   GtkListView        *list_view;
@@ -569,6 +570,23 @@ on_search_changed (GtkSearchEntry     *entry,
     trellis_lazy_rows_scroll_to (self->lazy_rows, 0);
 }
 
+/* Enter in the search field opens the best match: the first student listed. */
+static void
+on_search_activate (GtkSearchEntry     *entry,
+                    TrellisStudentList *self)
+{
+  /* The list follows the field after a typing pause; Enter does not wait for it. */
+  on_search_changed (entry, self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) == 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (entry));
+      return;
+    }
+  trellis_lazy_rows_scroll_to (self->lazy_rows, 0);
+  gtk_single_selection_set_selected (self->selection, 0);
+  g_signal_emit (self, signals[ACTIVATED], 0);
+}
+
 static void
 on_search_stop (GtkSearchEntry     *entry,
                 TrellisStudentList *self)
@@ -697,6 +715,30 @@ trellis_student_list_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The list of students is one stop of Tab, as a sidebar is: from a row, Tab goes on to the
+ * page and Shift+Tab back to the controls above, instead of walking every student (GTK 4.8's
+ * list view moves from row to row). Coming in, Tab reaches the search field first. */
+static gboolean
+trellis_student_list_focus (GtkWidget        *widget,
+                            GtkDirectionType  direction)
+{
+  TrellisStudentList *self = TRELLIS_STUDENT_LIST (widget);
+  GtkWidget *list = GTK_WIDGET (self->list_view);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  gboolean in_list = focus != NULL && (focus == list || gtk_widget_is_ancestor (focus, list));
+
+  if (in_list && direction == GTK_DIR_TAB_FORWARD)
+    return FALSE;
+  if (in_list && direction == GTK_DIR_TAB_BACKWARD)
+    {
+      if (gtk_revealer_get_child_revealed (self->hidden_revealer) &&
+          gtk_widget_grab_focus (GTK_WIDGET (self->hidden_button)))
+        return TRUE;
+      return gtk_widget_child_focus (GTK_WIDGET (self->filter_button), direction);
+    }
+  return gtk_widget_child_focus (gtk_widget_get_first_child (widget), direction);
+}
+
 static void
 trellis_student_list_class_init (TrellisStudentListClass *klass)
 {
@@ -708,6 +750,7 @@ trellis_student_list_class_init (TrellisStudentListClass *klass)
   object_class->get_property = trellis_student_list_get_property;
   object_class->set_property = trellis_student_list_set_property;
   widget_class->grab_focus = trellis_student_list_grab_focus;
+  widget_class->focus = trellis_student_list_focus;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, TRELLIS_TYPE_STORE,
@@ -740,11 +783,13 @@ trellis_student_list_class_init (TrellisStudentListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, archived_check);
   gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, hidden_revealer);
   gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, hidden_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, hidden_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, list_view);
   gtk_widget_class_bind_template_child (widget_class, TrellisStudentList, no_results_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_hidden_show_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);

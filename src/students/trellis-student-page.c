@@ -285,3 +285,20 @@ trellis_student_page_disconnect_store (TrellisStudentPage *self)
   g_clear_signal_handler (&priv->changed_id, priv->store);
   g_clear_signal_handler (&priv->external_change_id, priv->store);
 }
+
+/**
+ * trellis_student_page_go_back:
+ * @self: a page
+ *
+ * Returns: %TRUE when the page went back inside itself (see #TrellisStudentPageClass.go_back)
+ */
+gboolean
+trellis_student_page_go_back (TrellisStudentPage *self)
+{
+  TrellisStudentPageClass *klass;
+
+  g_return_val_if_fail (TRELLIS_IS_STUDENT_PAGE (self), FALSE);
+
+  klass = TRELLIS_STUDENT_PAGE_GET_CLASS (self);
+  return klass->go_back != NULL && klass->go_back (self);
+}

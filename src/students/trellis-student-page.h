@@ -21,6 +21,8 @@ G_DECLARE_DERIVABLE_TYPE (TrellisStudentPage, trellis_student_page, TRELLIS, STU
  * @store_changed: the store’s #TrellisStore::changed signal
  * @external_change: the store’s #TrellisStore::external-change signal; when unset,
  *   @store_changed is called with %TRELLIS_STORE_CHANGE_RELOAD
+ * @go_back: Alt+Left or Back: returns to where the page came from inside itself (a goal
+ *   back to the whole plan); %FALSE when the page has nowhere to go back to
  *
  * Every virtual function may be unset. A class with neither @store_changed nor
  * @external_change does not listen to the store at all.
@@ -37,6 +39,7 @@ struct _TrellisStudentPageClass
                            const char         *uuid,
                            TrellisStoreChange  kind);
   void (*external_change) (TrellisStudentPage *self);
+  gboolean (*go_back)     (TrellisStudentPage *self);
 };
 
 TrellisStore *trellis_student_page_get_store        (TrellisStudentPage *self);
@@ -46,5 +49,6 @@ gint64        trellis_student_page_get_student_id   (TrellisStudentPage *self);
 void          trellis_student_page_set_student_id   (TrellisStudentPage *self,
                                                      gint64              student_id);
 void          trellis_student_page_disconnect_store (TrellisStudentPage *self);
+gboolean      trellis_student_page_go_back          (TrellisStudentPage *self);
 
 G_END_DECLS

@@ -153,6 +153,23 @@ update_pages (TrellisStudentView *self)
     self->load_id = g_timeout_add (LOAD_INTERVAL_MS - since_last, on_load_timeout, self);
 }
 
+/* The page on screen, made and showing the current student; %NULL without a student. */
+static TrellisStudentPage *
+get_visible_page (TrellisStudentView *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (!has_student (self))
+    return NULL;
+  for (guint i = 0; i < N_PAGES; i++)
+    if (g_strcmp0 (name, page_kinds[i].name) == 0)
+      {
+        load_visible_page (self);
+        return TRELLIS_STUDENT_PAGE (adw_bin_get_child (get_bin (self, i)));
+      }
+  return NULL;
+}
+
 /* Callbacks */
 
 static void
@@ -163,6 +180,14 @@ on_visible_page_changed (TrellisStudentView *self)
 }
 
 /* Overrides */
+
+static gboolean
+trellis_student_view_go_back (TrellisStudentPage *page)
+{
+  TrellisStudentPage *visible = get_visible_page (TRELLIS_STUDENT_VIEW (page));
+
+  return visible != NULL && trellis_student_page_go_back (visible);
+}
 
 static void
 trellis_student_view_load (TrellisStudentPage *page,
@@ -191,6 +216,7 @@ trellis_student_view_class_init (TrellisStudentViewClass *klass)
 
   object_class->dispose = trellis_student_view_dispose;
   page_class->load = trellis_student_view_load;
+  page_class->go_back = trellis_student_view_go_back;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/trellisplp/Trellis/trellis-student-view.ui");
@@ -219,4 +245,24 @@ trellis_student_view_get_stack (TrellisStudentView *self)
   g_return_val_if_fail (TRELLIS_IS_STUDENT_VIEW (self), NULL);
 
   return self->view_stack;
+}
+
+/**
+ * trellis_student_view_focus_page:
+ * @self: a view
+ *
+ * Puts the keyboard focus on the first control of the page on screen, showing the current
+ * student at once rather than after the usual pause: what choosing a student with Enter does.
+ *
+ * Returns: whether a control took the focus
+ */
+gboolean
+trellis_student_view_focus_page (TrellisStudentView *self)
+{
+  TrellisStudentPage *visible;
+
+  g_return_val_if_fail (TRELLIS_IS_STUDENT_VIEW (self), FALSE);
+
+  visible = get_visible_page (self);
+  return visible != NULL && gtk_widget_child_focus (GTK_WIDGET (visible), GTK_DIR_TAB_FORWARD);
 }
