@@ -83,6 +83,20 @@ has_label_starting_with (GtkWidget  *root,
   return FALSE;
 }
 
+/* Whether the list shows its hint for when it is empty (GtkListBox's placeholder). */
+static gboolean
+shows_hint (GtkWidget  *list,
+            const char *prefix)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_type (list, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_label (labels->pdata[i]), prefix))
+      return gtk_widget_get_child_visible (labels->pdata[i]) && gtk_widget_get_mapped (labels->pdata[i]);
+  return FALSE;
+}
+
 static void
 click (GtkWidget *button)
 {
@@ -170,7 +184,11 @@ test_plan_page_workflow (void)
   g_assert_cmpuint (g_list_model_get_n_items (goals), ==, 1);
   goal = g_list_model_get_item (goals, 0);
   goal_id = trellis_entity_get_id (TRELLIS_ENTITY (goal));
+  /* empty lists say what goes in them (issue 17, item 8) */
+  g_assert_true (shows_hint (trellis_test_find_named (page, "steps-list"), "No steps yet"));
+  g_assert_true (shows_hint (trellis_test_find_named (page, "evidence-list"), "No evidence yet"));
   type_and_activate (trellis_test_find_named (page, "new-step"), "Get a library card");
+  g_assert_false (shows_hint (trellis_test_find_named (page, "steps-list"), "No steps yet"));
   type_and_activate (trellis_test_find_named (page, "new-step"), "Read every evening");
   steps_list = trellis_test_find_named (page, "steps-list");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (nth_of_type (steps_list, GTK_TYPE_CHECK_BUTTON, 0)), TRUE);

@@ -86,16 +86,24 @@ trellis_text_view_dup_text (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-/* GtkListBox gains remove_all only in GTK 4.12. */
+/* GtkListBox gains remove_all only in GTK 4.12. Only the rows go: the placeholder is a child
+ * too, and removing it would leave an empty list a bare line instead of its hint. (A row
+ * takes its header with it, so the walk starts again from the first child each time.) */
 void
 trellis_list_box_remove_all (GtkListBox *list)
 {
-  GtkWidget *child;
-
   g_return_if_fail (GTK_IS_LIST_BOX (list));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  for (;;)
+    {
+      GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+
+      while (child != NULL && !GTK_IS_LIST_BOX_ROW (child))
+        child = gtk_widget_get_next_sibling (child);
+      if (child == NULL)
+        return;
+      gtk_list_box_remove (list, child);
+    }
 }
 
 /**
