@@ -13,7 +13,9 @@
 #include "trellis-error.h"
 #include "trellis-evidence-dialog.h"
 #include "trellis-evidence.h"
+#include "trellis-date-button.h"
 #include "trellis-goal-card.h"
+#include "trellis-goal-editor.h"
 #include "trellis-plan-page.h"
 #include "trellis-note.h"
 #include "trellis-plan-workflow.h"
@@ -872,6 +874,74 @@ test_plan_page_names_student (void)
   trellis_test_close_store (g_steal_pointer (&store), g_steal_pointer (&dir));
 }
 
+/* Issue 17, item 10: the steps offer the goal's next status, done steps look done, dates out
+ * of order are said on their rows and not saved, and a goal past its target date is flagged. */
+static void
+test_plan_page_goal_progress (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(TrellisGoal) goal = add_goal (f, "Swim a length", "not-started", 2);
+  g_autoptr(TrellisGoal) late = add_goal (f, "Finish the science fair poster", "in-progress", 0);
+  g_autoptr(TrellisGoal) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 goal_id = trellis_entity_get_id (TRELLIS_ENTITY (goal));
+  GtkWidget *steps_list, *offer, *editor, *target_row, *card;
+  TrellisDateButton *start, *target;
+
+  g_object_set (late, "target-date", "2020-05-01", NULL);
+  g_assert_true (trellis_store_save (f->store, TRELLIS_ENTITY (late), &error));
+  show_plan (f, 2);
+  card = card_at (f, 1);
+  g_assert_cmpstr (card_title (card), ==, "Finish the science fair poster");
+  g_assert_true (has_label_starting_with (card, "Overdue: target"));
+  g_assert_false (has_label_starting_with (card_at (f, 0), "Overdue"));
+
+  g_signal_emit_by_name (trellis_test_find_named (f->page, "goals-list"), "row-activated", card_at (f, 0));
+  spin ();
+  editor = trellis_test_find_named (f->page, "goal-editor");
+  steps_list = trellis_test_find_named (f->page, "steps-list");
+  offer = trellis_test_find_named (f->page, "status-offer");
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (offer, GTK_TYPE_REVEALER))));
+
+  /* one step done: the goal is under way; the row looks done */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (nth_of_type (steps_list, GTK_TYPE_CHECK_BUTTON, 0)), TRUE);
+  spin ();
+  g_assert_true (gtk_widget_has_css_class (nth_of_type (steps_list, GTK_TYPE_LIST_BOX_ROW, 0), "done"));
+  g_assert_false (gtk_widget_has_css_class (nth_of_type (steps_list, GTK_TYPE_LIST_BOX_ROW, 1), "done"));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (offer, GTK_TYPE_REVEALER))));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (offer)), ==, "Mark In _Progress");
+
+  /* every step done: reached? */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (nth_of_type (steps_list, GTK_TYPE_CHECK_BUTTON, 1)), TRUE);
+  spin ();
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (offer)), ==, "Mark _Achieved");
+  click (offer);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (offer, GTK_TYPE_REVEALER))));
+  g_assert_true (trellis_goal_editor_flush (TRELLIS_GOAL_EDITOR (editor)));
+  stored = trellis_store_load (f->store, TRELLIS_TYPE_GOAL, goal_id, &error);
+  g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (stored), "status"), ==, "achieved");
+  g_clear_object (&stored);
+
+  /* a target before the start: said on the row, and not saved until the dates are in order */
+  start = TRELLIS_DATE_BUTTON (nth_of_type (editor, TRELLIS_TYPE_DATE_BUTTON, 0));
+  target = TRELLIS_DATE_BUTTON (nth_of_type (editor, TRELLIS_TYPE_DATE_BUTTON, 1));
+  target_row = gtk_widget_get_ancestor (GTK_WIDGET (target), ADW_TYPE_ACTION_ROW);
+  trellis_date_button_set_date (start, "2027-03-01");
+  trellis_date_button_set_date (target, "2027-02-01");
+  g_assert_true (gtk_widget_has_css_class (target_row, "error"));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (target_row)), "Before the start date"));
+  g_assert_true (trellis_goal_editor_flush (TRELLIS_GOAL_EDITOR (editor)));
+  stored = trellis_store_load (f->store, TRELLIS_TYPE_GOAL, goal_id, &error);
+  g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (stored), "target-date"), ==, NULL);
+  g_clear_object (&stored);
+  trellis_date_button_set_date (target, "2027-06-01");
+  g_assert_false (gtk_widget_has_css_class (target_row, "error"));
+  g_assert_true (trellis_goal_editor_flush (TRELLIS_GOAL_EDITOR (editor)));
+  stored = trellis_store_load (f->store, TRELLIS_TYPE_GOAL, goal_id, &error);
+  g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (stored), "start-date"), ==, "2027-03-01");
+  g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (stored), "target-date"), ==, "2027-06-01");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -886,6 +956,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/plan-page/reorder", Fixture, NULL, fixture_set_up, test_plan_page_reorder, fixture_tear_down);
   g_test_add ("/plan-page/notes", Fixture, NULL, fixture_set_up, test_plan_page_notes, fixture_tear_down);
+  g_test_add ("/plan-page/goal-progress", Fixture, NULL, fixture_set_up, test_plan_page_goal_progress, fixture_tear_down);
   g_test_add ("/plan-page/broken-item-15-delete-goal-asks", Fixture, NULL, fixture_set_up,
               test_plan_page_delete_goal_asks, fixture_tear_down);
   return g_test_run ();

@@ -553,6 +553,32 @@ test_display_title (Fixture       *fixture,
   g_assert_cmpstr (named, ==, "Amara’s senior year");
 }
 
+/* A goal still open after its target date is overdue; the steps suggest its next status. */
+static void
+test_goal_overdue_and_suggestion (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisGoal) goal = trellis_plan_workflow_add_goal (fixture->store, fixture->plan, "Swim", &error);
+  TrellisGoalProgress none = { 0, 0, 0, 0 }, some = { 0, 1, 3, 0 }, all = { 0, 3, 3, 0 };
+
+  g_assert_no_error (error);
+  g_assert_false (trellis_plan_workflow_goal_is_overdue (goal, "2027-01-10"));
+  g_object_set (goal, "target-date", "2027-01-09", NULL);
+  g_assert_true (trellis_plan_workflow_goal_is_overdue (goal, "2027-01-10"));
+  g_assert_false (trellis_plan_workflow_goal_is_overdue (goal, "2027-01-09"));
+
+  g_assert_null (trellis_plan_workflow_suggest_status (goal, &none));
+  g_assert_cmpstr (trellis_plan_workflow_suggest_status (goal, &some), ==, "in-progress");
+  g_assert_cmpstr (trellis_plan_workflow_suggest_status (goal, &all), ==, "achieved");
+  g_object_set (goal, "status", "in-progress", NULL);
+  g_assert_null (trellis_plan_workflow_suggest_status (goal, &some));
+  g_assert_cmpstr (trellis_plan_workflow_suggest_status (goal, &all), ==, "achieved");
+  g_object_set (goal, "status", "achieved", NULL);
+  g_assert_null (trellis_plan_workflow_suggest_status (goal, &all));
+  g_assert_false (trellis_plan_workflow_goal_is_overdue (goal, "2027-01-10"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -569,6 +595,7 @@ main (int   argc,
   ADD ("/plan-workflow/evidence-with-level", test_evidence_with_level);
   ADD ("/plan-workflow/note-rules", test_note_rules);
   ADD ("/plan-workflow/display-title", test_display_title);
+  ADD ("/plan-workflow/goal-overdue-and-suggestion", test_goal_overdue_and_suggestion);
 #undef ADD
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-goal-card.h"
+#include "trellis-plan-workflow.h"
 #include "trellis-vocabulary.h"
 #include "trellis-widget-utils.h"
 
@@ -73,6 +74,8 @@ fill (TrellisGoalCard *self)
   const char *author = trellis_entity_get_created_by (goal);
   g_autofree char *target_text = NULL;
   g_autofree char *author_text = NULL;
+  g_autofree char *today = trellis_plan_workflow_today ();
+  gboolean late = trellis_plan_workflow_goal_is_overdue (self->goal, today);
 
   gtk_label_set_text (self->title_label, trellis_entity_get_text (goal, "title"));
   gtk_label_set_text (self->status_label, trellis_vocabulary_label (trellis_goal_statuses, status));
@@ -87,10 +90,18 @@ fill (TrellisGoalCard *self)
     {
       g_autofree char *date = trellis_format_date (target);
 
-      /* Translators: %s is a date, e.g. “Target 28 Jan 2027” */
-      target_text = g_strdup_printf (_("Target %s"), date);
+      if (late)
+        /* Translators: a goal still open after its target date; %s is the date */
+        target_text = g_strdup_printf (_("Overdue: target %s"), date);
+      else
+        /* Translators: %s is a date, e.g. “Target 28 Jan 2027” */
+        target_text = g_strdup_printf (_("Target %s"), date);
     }
   gtk_label_set_text (self->target_label, target_text ? target_text : _("No target date"));
+  if (late)
+    gtk_widget_add_css_class (GTK_WIDGET (self->target_label), "overdue");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->target_label), "overdue");
   /* Translators: who wrote a goal */
   author_text = g_strdup_printf (_("Written by %s"), author && *author ? author : _("unknown"));
   gtk_label_set_text (self->author_label, author_text);

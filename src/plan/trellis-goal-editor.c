@@ -48,6 +48,8 @@ struct _TrellisGoalEditor
   AdwComboRow        *category_row;
   AdwComboRow        *status_row;
   AdwComboRow        *priority_row;
+  AdwActionRow       *start_row;
+  AdwActionRow       *target_row;
   TrellisDateButton  *start_button;
   TrellisDateButton  *target_button;
   GtkTextView        *description_view;
@@ -56,6 +58,10 @@ struct _TrellisGoalEditor
   GtkSearchEntry     *competency_search;
   GtkListBox         *competency_list;
   GtkLabel           *steps_heading;
+  GtkRevealer        *status_offer;
+  GtkLabel           *status_offer_label;
+  GtkButton          *status_offer_button;
+  const char         *offered_status;  /* of trellis_goal_statuses, or NULL */
   GtkLabel           *competencies_heading;
   GtkListBox         *steps_list;
   GtkEntry           *new_step_entry;
@@ -273,6 +279,43 @@ update_steps_heading (TrellisGoalEditor *self)
   /* Translators: the heading of the action steps, with steps done / steps */
   text = g_strdup_printf (_("Action Steps (%u/%u done)"), progress.steps_done, progress.steps_total);
   gtk_label_set_text (self->steps_heading, text);
+
+  /* When the steps say the goal moved on, the status is offered, not changed behind anyone's back. */
+  self->offered_status = self->goal != NULL && !self->read_only
+                         ? trellis_plan_workflow_suggest_status (self->goal, &progress) : NULL;
+  if (g_strcmp0 (self->offered_status, "achieved") == 0)
+    {
+      gtk_label_set_text (self->status_offer_label, _("Every step is done. Has the goal been reached?"));
+      gtk_button_set_label (self->status_offer_button, _("Mark _Achieved"));
+    }
+  else if (self->offered_status != NULL)
+    {
+      gtk_label_set_text (self->status_offer_label, _("A step is done: the goal is under way."));
+      gtk_button_set_label (self->status_offer_button, _("Mark In _Progress"));
+    }
+  gtk_revealer_set_reveal_child (self->status_offer, self->offered_status != NULL);
+}
+
+/* A target date before the start date is a slip of the calendar: the rows say so, and the
+ * dates are not saved until they are in order. Returns whether they are. */
+static gboolean
+check_dates (TrellisGoalEditor *self)
+{
+  const char *start = trellis_date_button_get_date (self->start_button);
+  const char *target = trellis_date_button_get_date (self->target_button);
+  gboolean wrong = start != NULL && *start != '\0' && target != NULL && *target != '\0' && strcmp (target, start) < 0;
+  GtkWidget *rows[] = { GTK_WIDGET (self->start_row), GTK_WIDGET (self->target_row) };
+
+  adw_action_row_set_subtitle (self->target_row,
+                               wrong ? _("Before the start date: not saved until the dates are in order") : "");
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (wrong)
+      gtk_widget_add_css_class (rows[i], "error");
+    else
+      gtk_widget_remove_css_class (rows[i], "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->target_button), GTK_ACCESSIBLE_STATE_INVALID,
+                               wrong ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
+  return !wrong;
 }
 
 /* The checked competencies may be scrolled out of sight: the heading says how many there are. */
@@ -307,6 +350,11 @@ update_step_row_state (GtkWidget         *row,
     gtk_widget_add_css_class (row, "overdue");
   else
     gtk_widget_remove_css_class (row, "overdue");
+  /* A done step looks done: its words struck through and quieter. */
+  if (trellis_entity_get_text (TRELLIS_ENTITY (step), "done-at") != NULL)
+    gtk_widget_add_css_class (row, "done");
+  else
+    gtk_widget_remove_css_class (row, "done");
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   late ? _("This step is overdue") : "", -1);
 }
@@ -883,12 +931,14 @@ on_choice_selected (AdwComboRow       *row,
       g_object_set (self->goal, choice_rows[i].property, choice_rows[i].vocabulary[selected], NULL);
       schedule_save (self, TRELLIS_ENTITY (self->goal));
     }
+  if (row == self->status_row)
+    update_steps_heading (self);
 }
 
 static void
 on_date_changed (TrellisGoalEditor *self)
 {
-  if (self->loading || self->goal == NULL)
+  if (!check_dates (self) || self->loading || self->goal == NULL)
     return;
   g_object_set (self->goal,
                 "start-date", trellis_date_button_get_date (self->start_button),
@@ -933,6 +983,17 @@ on_add_step (TrellisGoalEditor *self)
     }
   gtk_editable_set_text (GTK_EDITABLE (self->new_step_entry), "");
   reload_lists (self);
+}
+
+static void
+on_status_offer_clicked (TrellisGoalEditor *self)
+{
+  if (self->offered_status == NULL)
+    return;
+  /* The status row saves the choice as if it had been picked there. */
+  adw_combo_row_set_selected (self->status_row, vocabulary_index (trellis_goal_statuses, self->offered_status));
+  update_steps_heading (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->status_row));
 }
 
 static void
@@ -1029,6 +1090,11 @@ trellis_goal_editor_class_init (TrellisGoalEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, competency_search);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, competency_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, steps_heading);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, status_offer);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, status_offer_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, status_offer_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, start_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, target_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, competencies_heading);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, steps_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisGoalEditor, new_step_entry);
@@ -1041,6 +1107,7 @@ trellis_goal_editor_class_init (TrellisGoalEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_date_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_competency_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_add_step);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_offer_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_add_evidence_clicked);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

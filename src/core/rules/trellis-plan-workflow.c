@@ -1075,6 +1075,62 @@ trellis_plan_workflow_step_is_overdue (TrellisActionStep *step,
          due != NULL && today != NULL && strcmp (due, today) < 0;
 }
 
+/* Goals still being worked on; the others are reached, revised or set aside. */
+static gboolean
+goal_is_open (TrellisGoal *goal)
+{
+  const char *status = trellis_entity_get_text (TRELLIS_ENTITY (goal), "status");
+
+  return g_strcmp0 (status, "not-started") == 0 || g_strcmp0 (status, "in-progress") == 0;
+}
+
+/**
+ * trellis_plan_workflow_goal_is_overdue:
+ * @goal: a goal
+ * @today: today as `YYYY-MM-DD`
+ *
+ * Returns: %TRUE when the goal is still open (not started or in progress) and its target
+ *   date is before @today
+ */
+gboolean
+trellis_plan_workflow_goal_is_overdue (TrellisGoal *goal,
+                                       const char  *today)
+{
+  const char *target;
+
+  g_return_val_if_fail (TRELLIS_IS_GOAL (goal), FALSE);
+
+  target = trellis_entity_get_text (TRELLIS_ENTITY (goal), "target-date");
+  return goal_is_open (goal) && target != NULL && *target != '\0' && today != NULL && strcmp (target, today) < 0;
+}
+
+/**
+ * trellis_plan_workflow_suggest_status:
+ * @goal: a goal
+ * @progress: its steps
+ *
+ * What the goal's status could now be, to offer rather than to set: “achieved” when every
+ * step is done, “in-progress” when a step is done on a goal not started.
+ *
+ * Returns: (nullable): a value of #trellis_goal_statuses, or %NULL when the status fits
+ */
+const char *
+trellis_plan_workflow_suggest_status (TrellisGoal               *goal,
+                                      const TrellisGoalProgress *progress)
+{
+  const char *status;
+
+  g_return_val_if_fail (TRELLIS_IS_GOAL (goal), NULL);
+  g_return_val_if_fail (progress != NULL, NULL);
+
+  status = trellis_entity_get_text (TRELLIS_ENTITY (goal), "status");
+  if (!goal_is_open (goal) || progress->steps_done == 0)
+    return NULL;
+  if (progress->steps_done == progress->steps_total)
+    return "achieved";
+  return g_strcmp0 (status, "not-started") == 0 ? "in-progress" : NULL;
+}
+
 /**
  * trellis_plan_workflow_goal_progress:
  * @store: a store

@@ -131,6 +131,10 @@ gboolean      trellis_plan_workflow_delete_note      (TrellisStore     *store,
 
 gboolean      trellis_plan_workflow_step_is_overdue  (TrellisActionStep *step,
                                                       const char        *today);
+gboolean      trellis_plan_workflow_goal_is_overdue  (TrellisGoal       *goal,
+                                                      const char        *today);
+const char   *trellis_plan_workflow_suggest_status   (TrellisGoal               *goal,
+                                                      const TrellisGoalProgress *progress);
 char         *trellis_plan_workflow_today            (void);
 gboolean      trellis_plan_workflow_goal_progress    (TrellisStore        *store,
                                                       gint64               goal_id,
