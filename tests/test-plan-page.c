@@ -220,11 +220,44 @@ test_plan_page_workflow (void)
   g_assert_false (trellis_evidence_dialog_save (dialog, &error));   /* no title: refused */
   g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID);
   g_clear_error (&error);
-  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0)), "Book log");
-  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1)),
-                         "file:///nonexistent/book-log.pdf");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (nth_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 1)), 1);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (nth_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 2)), 3);
+  {
+    /* the form says what is wrong where it is, as it is typed; Save waits (issue 17, item 9) */
+    GtkWidget *title_row = nth_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0);
+    GtkWidget *location_row = nth_of_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1);
+    GtkWidget *save = find_button_with_label (GTK_WIDGET (dialog), "_Save");
+    GtkDropDown *competency = GTK_DROP_DOWN (trellis_test_find_named (GTK_WIDGET (dialog), "competency"));
+    GtkStringObject *choice;
+
+    g_assert_false (gtk_widget_get_sensitive (save));
+    g_assert_false (gtk_widget_has_css_class (title_row, "error"));   /* not before anything is typed */
+    gtk_editable_set_text (GTK_EDITABLE (title_row), "Book");
+    gtk_editable_set_text (GTK_EDITABLE (title_row), "");
+    g_assert_true (gtk_widget_has_css_class (title_row, "error"));
+    g_assert_true (has_label_starting_with (GTK_WIDGET (dialog), "The evidence needs a title"));
+    gtk_editable_set_text (GTK_EDITABLE (title_row), "Book log");
+    g_assert_false (gtk_widget_has_css_class (title_row, "error"));
+    g_assert_true (gtk_widget_get_sensitive (save));
+
+    gtk_editable_set_text (GTK_EDITABLE (location_row), "Google Drive folder Math");
+    g_assert_true (gtk_widget_has_css_class (location_row, "error"));
+    g_assert_true (has_label_starting_with (GTK_WIDGET (dialog), "“Google Drive folder Math” is not a web address"));
+    g_assert_false (gtk_widget_get_sensitive (save));
+    gtk_editable_set_text (GTK_EDITABLE (location_row), "www.example.org/log");
+    g_assert_true (has_label_starting_with (GTK_WIDGET (dialog), "“www.example.org/log” needs its beginning"));
+    gtk_editable_set_text (GTK_EDITABLE (location_row), "https://www.example.org/log");
+    g_assert_false (gtk_widget_has_css_class (location_row, "error"));
+    g_assert_true (gtk_widget_get_sensitive (save));
+    gtk_editable_set_text (GTK_EDITABLE (location_row), "file:///nonexistent/book-log.pdf");
+    g_assert_true (gtk_widget_get_sensitive (save));   /* a missing file is a warning only */
+
+    /* the competencies say their attribute, for the eye and for the search */
+    choice = g_list_model_get_item (gtk_drop_down_get_model (competency), 1);
+    g_assert_nonnull (strstr (gtk_string_object_get_string (choice), " · "));
+    g_object_unref (choice);
+    g_assert_true (gtk_drop_down_get_enable_search (competency));
+    gtk_drop_down_set_selected (competency, 1);
+  }
+  adw_combo_row_set_selected (ADW_COMBO_ROW (nth_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 1)), 3);
   click (find_button_with_label (GTK_WIDGET (dialog), "_Save"));
   evidence = trellis_store_list (store, TRELLIS_TYPE_EVIDENCE, "goal-id", goal_id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (evidence), ==, 1);

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "trellis-competency.h"
 #include "trellis-entity-private.h"
 #include "trellis-error.h"
@@ -579,6 +581,27 @@ test_goal_overdue_and_suggestion (Fixture       *fixture,
   g_assert_false (trellis_plan_workflow_goal_is_overdue (goal, "2027-01-10"));
 }
 
+/* Evidence points at a file or at an address with a server; words are neither. */
+static void
+test_check_location (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *good[] = { "", "  ", "/home/ana/Documents/essay.odt", "file:///media/usb/poster.png",
+                         "https://drive.example.org/d/123", "http://school.example/portfolio", "smb://server/share/work.pdf" };
+  const char *bad[] = { "Google Drive folder Math", "www.example.org/work", "essay.odt", "https://", "mailto:" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    g_assert_true (trellis_plan_workflow_check_location (good[i], NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (trellis_plan_workflow_check_location (bad[i], &error));
+      g_assert_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, bad[i]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -595,6 +618,7 @@ main (int   argc,
   ADD ("/plan-workflow/evidence-with-level", test_evidence_with_level);
   ADD ("/plan-workflow/note-rules", test_note_rules);
   ADD ("/plan-workflow/display-title", test_display_title);
+  ADD ("/plan-workflow/check-location", test_check_location);
   ADD ("/plan-workflow/goal-overdue-and-suggestion", test_goal_overdue_and_suggestion);
 #undef ADD
 

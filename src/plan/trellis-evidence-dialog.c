@@ -27,6 +27,7 @@ struct _TrellisEvidenceDialog
   GArray               *competency_ids;   /* index 0: none */
   GArray               *level_ids;        /* index 0: not assessed */
   GtkFileChooserNative *chooser;
+  gboolean              title_touched;    /* typed in: an empty title is then an error */
 
   AdwEntryRow          *title_row;
   AdwComboRow          *kind_row;
@@ -34,9 +35,11 @@ struct _TrellisEvidenceDialog
   TrellisDateButton    *date_button;
   AdwEntryRow          *location_row;
   GtkLabel             *location_status;
-  AdwComboRow          *competency_row;
+  AdwActionRow         *competency_row;
+  GtkDropDown          *competency_dropdown;
   AdwComboRow          *level_row;
   AdwEntryRow          *assessed_by_row;
+  GtkLabel             *title_status;
   GtkLabel             *error_label;
   GtkButton            *save_button;
 };
@@ -100,41 +103,139 @@ fill_choices (AdwComboRow  *row,
   return ids;
 }
 
-static GListModel *
-list_framework_competencies (GtkWidget    *widget,
-                             TrellisStore *store,
-                             gint64        framework_id)
+/* The competencies of the framework, attribute by attribute. GTK 4.8's drop-down has no
+ * section headers: each choice starts with its attribute, which also lets the search find
+ * every competency of an attribute (“collab”). Returns the row ids, index 0 for “None”. */
+static GArray *
+fill_competencies (TrellisEvidenceDialog *self,
+                   gint64                 framework_id)
 {
-  g_autoptr(GListModel) attributes = trellis_list_shown (widget, store, TRELLIS_TYPE_ATTRIBUTE, "framework-id",
-                                                         framework_id);
-  GListStore *all = g_list_store_new (TRELLIS_TYPE_COMPETENCY);
+  g_autoptr(GListModel) attributes = trellis_list_shown (GTK_WIDGET (self), self->store, TRELLIS_TYPE_ATTRIBUTE,
+                                                         "framework-id", framework_id);
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 zero = 0;
 
+  gtk_string_list_append (strings, _("None"));
+  g_array_append_val (ids, zero);
   for (guint i = 0; attributes != NULL && i < g_list_model_get_n_items (attributes); i++)
     {
       g_autoptr(TrellisEntity) attribute = g_list_model_get_item (attributes, i);
-      g_autoptr(GListModel) competencies = trellis_list_shown (widget, store, TRELLIS_TYPE_COMPETENCY,
+      g_autoptr(GListModel) competencies = trellis_list_shown (GTK_WIDGET (self), self->store, TRELLIS_TYPE_COMPETENCY,
                                                                "attribute-id", trellis_entity_get_id (attribute));
 
       for (guint j = 0; competencies != NULL && j < g_list_model_get_n_items (competencies); j++)
         {
-          g_autoptr(GObject) competency = g_list_model_get_item (competencies, j);
-          g_list_store_append (all, competency);
+          g_autoptr(TrellisEntity) competency = g_list_model_get_item (competencies, j);
+          const char *code = trellis_entity_get_text (competency, "code");
+          gint64 id = trellis_entity_get_id (competency);
+          g_autofree char *label = NULL;
+
+          if (code != NULL && *code != '\0')
+            /* Translators: a competency chosen for evidence: its attribute, code and title */
+            label = g_strdup_printf (_("%s · %s — %s"), trellis_entity_get_text (attribute, "title"), code,
+                                     trellis_entity_get_text (competency, "title"));
+          else
+            label = g_strdup_printf ("%s · %s", trellis_entity_get_text (attribute, "title"),
+                                     trellis_entity_get_text (competency, "title"));
+          gtk_string_list_append (strings, label);
+          g_array_append_val (ids, id);
         }
     }
-  return G_LIST_MODEL (all);
+  gtk_drop_down_set_model (self->competency_dropdown, G_LIST_MODEL (strings));
+  return ids;
+}
+
+/* The button shows the choice on one line; the open list wraps long ones rather than cut them. */
+static void
+on_choice_setup (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  wrap)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (wrap))
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (label), 36);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+    }
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+    }
+  gtk_list_item_set_child (item, label);
 }
 
 static void
-update_location_status (TrellisEvidenceDialog *self)
+on_choice_bind (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  wrap)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+static void
+set_choice_factories (GtkDropDown *dropdown)
+{
+  for (int wrap = 0; wrap <= 1; wrap++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (on_choice_setup), GINT_TO_POINTER (wrap));
+      g_signal_connect (factory, "bind", G_CALLBACK (on_choice_bind), GINT_TO_POINTER (wrap));
+      if (wrap)
+        gtk_drop_down_set_list_factory (dropdown, factory);
+      else
+        gtk_drop_down_set_factory (dropdown, factory);
+    }
+}
+
+static void
+set_row_invalid (GtkWidget *row,
+                 gboolean   invalid)
+{
+  if (invalid)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
+                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
+}
+
+/* Each field says what is wrong with it, under it, as it is typed; Save waits until the
+ * evidence has a title and a location that something can open. */
+static void
+update_validity (TrellisEvidenceDialog *self)
 {
   const char *location = gtk_editable_get_text (GTK_EDITABLE (self->location_row));
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
+  gboolean location_ok = trellis_plan_workflow_check_location (location, &error);
+  gboolean missing;
 
-  if (g_str_has_prefix (location, "file://") || g_path_is_absolute (location))
-    file = g_str_has_prefix (location, "file://") ? g_file_new_for_uri (location)
-                                                   : g_file_new_for_path (location);
-  gtk_widget_set_visible (GTK_WIDGET (self->location_status),
-                          file != NULL && !g_file_query_exists (file, NULL));
+  set_row_invalid (GTK_WIDGET (self->title_row), self->title_touched && *title == '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->title_status), self->title_touched && *title == '\0');
+  set_row_invalid (GTK_WIDGET (self->location_row), !location_ok);
+
+  if (location_ok && (g_str_has_prefix (location, "file://") || g_path_is_absolute (location)))
+    file = g_str_has_prefix (location, "file://") ? g_file_new_for_uri (location) : g_file_new_for_path (location);
+  /* A missing file is only a warning, and kept: the drive may be back tomorrow. */
+  missing = file != NULL && !g_file_query_exists (file, NULL);
+  gtk_label_set_text (self->location_status,
+                      !location_ok ? error->message
+                                   : _("This file is missing: it was moved or deleted, or is on a drive that is not connected."));
+  gtk_widget_set_css_classes (GTK_WIDGET (self->location_status),
+                              (const char *[]) { location_ok ? "warning" : "error", NULL });
+  gtk_widget_set_visible (GTK_WIDGET (self->location_status), !location_ok || missing);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), *title != '\0' && location_ok);
+  /* A refusal from the last Save is about values that have changed since. */
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
 /* Callbacks */
@@ -142,7 +243,14 @@ update_location_status (TrellisEvidenceDialog *self)
 static void
 on_location_changed (TrellisEvidenceDialog *self)
 {
-  update_location_status (self);
+  update_validity (self);
+}
+
+static void
+on_title_changed (TrellisEvidenceDialog *self)
+{
+  self->title_touched = TRUE;
+  update_validity (self);
 }
 
 static void
@@ -247,11 +355,14 @@ trellis_evidence_dialog_class_init (TrellisEvidenceDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisEvidenceDialog, location_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisEvidenceDialog, location_status);
   gtk_widget_class_bind_template_child (widget_class, TrellisEvidenceDialog, competency_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisEvidenceDialog, competency_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TrellisEvidenceDialog, level_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisEvidenceDialog, assessed_by_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisEvidenceDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisEvidenceDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisEvidenceDialog, title_status);
   gtk_widget_class_bind_template_callback (widget_class, on_location_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_file_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_level_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
@@ -268,6 +379,8 @@ trellis_evidence_dialog_init (TrellisEvidenceDialog *self)
   for (guint i = 0; trellis_evidence_kinds[i] != NULL; i++)
     gtk_string_list_append (kinds, trellis_vocabulary_label (trellis_evidence_kinds, trellis_evidence_kinds[i]));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  set_choice_factories (self->competency_dropdown);
+  trellis_drop_down_name_button (self->competency_dropdown, _("Competency demonstrated"));
 }
 
 /* Public API */
@@ -290,7 +403,6 @@ trellis_evidence_dialog_new (GtkWindow       *parent,
                              gint64           framework_id)
 {
   TrellisEvidenceDialog *self;
-  g_autoptr(GListModel) competencies = NULL;
   g_autoptr(GListModel) levels = NULL;
   TrellisEntity *entity;
   const char *kind;
@@ -322,9 +434,8 @@ trellis_evidence_dialog_new (GtkWindow       *parent,
     }
   entity = TRELLIS_ENTITY (self->evidence);
 
-  competencies = list_framework_competencies (GTK_WIDGET (self), store, framework_id);
   levels = trellis_list_shown (GTK_WIDGET (self), store, TRELLIS_TYPE_LEVEL, "framework-id", framework_id);
-  self->competency_ids = fill_choices (self->competency_row, _("None"), competencies);
+  self->competency_ids = fill_competencies (self, framework_id);
   self->level_ids = fill_choices (self->level_row, _("Not assessed"), levels);
 
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), field_text (entity, "title"));
@@ -336,12 +447,12 @@ trellis_evidence_dialog_new (GtkWindow       *parent,
                             field_text (entity, "description"), -1);
   trellis_date_button_set_date (self->date_button, trellis_entity_get_text (entity, "evidence-date"));
   gtk_editable_set_text (GTK_EDITABLE (self->location_row), field_text (entity, "uri"));
-  adw_combo_row_set_selected (self->competency_row,
+  gtk_drop_down_set_selected (self->competency_dropdown,
                               index_of (self->competency_ids, trellis_entity_get_reference (entity, "competency-id")));
   gtk_editable_set_text (GTK_EDITABLE (self->assessed_by_row), field_text (entity, "assessed-by"));
   adw_combo_row_set_selected (self->level_row,
                               index_of (self->level_ids, trellis_entity_get_reference (entity, "level-id")));
-  update_location_status (self);
+  update_validity (self);
   return self;
 }
 
@@ -385,7 +496,7 @@ trellis_evidence_dialog_save (TrellisEvidenceDialog  *self,
                 "evidence-date", trellis_date_button_get_date (self->date_button),
                 "uri", location,
                 "competency-id", g_array_index (self->competency_ids, gint64,
-                                                MIN (adw_combo_row_get_selected (self->competency_row),
+                                                MIN (gtk_drop_down_get_selected (self->competency_dropdown),
                                                      self->competency_ids->len - 1)),
                 "level-id", g_array_index (self->level_ids, gint64,
                                            MIN (adw_combo_row_get_selected (self->level_row),

@@ -516,13 +516,35 @@ make_step_row (TrellisGoalEditor *self,
 /* Callbacks of the evidence rows */
 
 static void
+on_evidence_shown (GObject      *window,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GtkWidget) self = user_data;   /* the editor, kept until here */
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (window), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* GIO says only “Operation not supported”: say what it means for this evidence. */
+  g_clear_error (&error);
+  g_set_error (&error, TRELLIS_ERROR, TRELLIS_ERROR_NOT_FOUND,
+               _("Nothing on this computer opens “%s”. Check the address, or open it from the Files app."),
+               (const char *) g_object_get_data (G_OBJECT (self), "opening"));
+  trellis_show_error_toast (self, error);
+}
+
+static void
 on_evidence_open_clicked (GtkButton         *button,
                           TrellisGoalEditor *self)
 {
   const char *uri = g_object_get_data (G_OBJECT (button), "uri");
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+  if (!GTK_IS_WINDOW (root))
+    return;
+  g_object_set_data_full (G_OBJECT (self), "opening", g_strdup (uri), g_free);
+  gtk_show_uri_full (GTK_WINDOW (root), uri, GDK_CURRENT_TIME, NULL, on_evidence_shown, g_object_ref (self));
 }
 
 static void
@@ -634,6 +656,16 @@ make_evidence_row (TrellisGoalEditor *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), missing);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       _("The evidence file is missing"), -1);
+    }
+  else if (*uri != '\0' && !trellis_plan_workflow_check_location (uri, NULL))
+    {
+      /* Words from another tool, not an address: shown, not offered to open. */
+      GtkWidget *where = gtk_label_new (uri);
+
+      gtk_label_set_ellipsize (GTK_LABEL (where), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (where), 24);
+      gtk_widget_add_css_class (where, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), where);
     }
   else if (*uri != '\0')
     {
@@ -1119,6 +1151,8 @@ trellis_goal_editor_init (TrellisGoalEditor *self)
 
   self->dirty = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The status offer waits in a closed revealer, unmapped, yet in the accessible tree. */
+  trellis_widget_fix_mnemonic_names (GTK_WIDGET (self->status_offer));
 
   for (guint i = 0; i < G_N_ELEMENTS (choice_rows); i++)
     fill_vocabulary (MEMBER (self, choice_rows[i].offset, AdwComboRow *), choice_rows[i].vocabulary);

@@ -591,6 +591,22 @@ trellis_fix_mnemonic_button_names (void)
 }
 
 /**
+ * trellis_widget_fix_mnemonic_names:
+ * @root: a widget
+ *
+ * What trellis_fix_mnemonic_button_names() does when a widget is mapped, at once, for the
+ * buttons under @root that are not mapped yet but that a screen reader already finds (a
+ * button in a closed #GtkRevealer).
+ */
+void
+trellis_widget_fix_mnemonic_names (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  drop_raw_mnemonic_name (root, TRUE);
+}
+
+/**
  * trellis_accessible_set_label:
  * @widget: a widget
  * @label: what a screen reader says for it

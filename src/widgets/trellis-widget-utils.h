@@ -46,6 +46,7 @@ void  trellis_drop_down_name_button  (GtkDropDown *dropdown,
                                       const char  *name);
 
 void  trellis_fix_mnemonic_button_names (void);
+void  trellis_widget_fix_mnemonic_names (GtkWidget *root);
 void  trellis_accessible_set_label      (GtkWidget  *widget,
                                          const char *label);
 

@@ -1075,6 +1075,41 @@ trellis_plan_workflow_step_is_overdue (TrellisActionStep *step,
          due != NULL && today != NULL && strcmp (due, today) < 0;
 }
 
+/**
+ * trellis_plan_workflow_check_location:
+ * @location: where a piece of evidence is, as typed: a file or a web address
+ * @error: return location for a #GError
+ *
+ * Evidence points at a file (a path from the root, or a `file://` address) or at a web
+ * address with a server (`https://…`, `smb://server/share/…`); nothing is fine too. A
+ * folder name or words (“Google Drive folder Math”) are neither, and nothing could open them.
+ *
+ * Returns: %FALSE with %TRELLIS_ERROR_INVALID when @location is not empty and not one of those
+ */
+gboolean
+trellis_plan_workflow_check_location (const char  *location,
+                                      GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *text = g_strstrip (g_strdup (location ? location : ""));
+
+  if (*text == '\0' || g_path_is_absolute (text))
+    return TRUE;
+  uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
+  if (uri != NULL && (g_strcmp0 (g_uri_get_scheme (uri), "file") == 0 ||
+                      (g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0')))
+    return TRUE;
+  if (strchr (text, ' ') == NULL && strchr (text, '.') != NULL && uri == NULL)
+    g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID,
+                 /* Translators: %s is what was typed, e.g. “www.example.org/work” */
+                 _("“%s” needs its beginning: web addresses start with https://, as in https://%s"), text, text);
+  else
+    g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID,
+                 _("“%s” is not a web address or a file. Paste the whole address (https://…) or choose a file."),
+                 text);
+  return FALSE;
+}
+
 /* Goals still being worked on; the others are reached, revised or set aside. */
 static gboolean
 goal_is_open (TrellisGoal *goal)

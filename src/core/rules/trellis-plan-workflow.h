@@ -135,6 +135,8 @@ gboolean      trellis_plan_workflow_goal_is_overdue  (TrellisGoal       *goal,
                                                       const char        *today);
 const char   *trellis_plan_workflow_suggest_status   (TrellisGoal               *goal,
                                                       const TrellisGoalProgress *progress);
+gboolean      trellis_plan_workflow_check_location   (const char        *location,
+                                                      GError           **error);
 char         *trellis_plan_workflow_today            (void);
 gboolean      trellis_plan_workflow_goal_progress    (TrellisStore        *store,
                                                       gint64               goal_id,
