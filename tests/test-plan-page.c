@@ -834,6 +834,20 @@ test_plan_page_notes (Fixture       *f,
   rows = note_rows (thread);
   g_assert_null (find_button_with_tooltip (rows->pdata[2], "Correct This Note"));
   g_assert_nonnull (find_button_with_tooltip (rows->pdata[1], "Correct This Note"));
+
+  /* nobody named: the box says so and asks in place, and Add waits (issue 17, item 11) */
+  trellis_store_set_editor (f->store, "", "teacher");
+  spin ();
+  g_assert_true (gtk_widget_get_visible (trellis_test_find_named (thread, "unsigned-notice")));
+  g_assert_true (has_label_starting_with (thread, "_New note (not signed yet)"));
+  g_assert_false (has_label_starting_with (thread, "_New note (as ,"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (nth_of_type (thread, GTK_TYPE_TEXT_VIEW, 0))),
+                            "Who wrote this?", -1);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (find_button_with_label (thread, "_Add Note"))));
+  trellis_store_set_editor (f->store, "Ms. Rivera", "teacher");
+  spin ();
+  g_assert_false (gtk_widget_get_visible (trellis_test_find_named (thread, "unsigned-notice")));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (find_button_with_label (thread, "_Add Note"))));
 }
 
 /* Broken item 15: a goal went at one click. Delete Goal asks, naming it; Cancel keeps it;

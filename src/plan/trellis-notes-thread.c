@@ -28,6 +28,7 @@ struct _TrellisNotesThread
   GtkLabel       *heading;
   GtkListBox     *notes_list;
   GtkWidget      *compose_box;
+  GtkWidget      *unsigned_box;
   GtkLabel       *compose_label;
   GtkTextView    *compose_view;
   GtkButton      *add_button;
@@ -47,6 +48,8 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
+static void on_compose_changed (TrellisNotesThread *self);
+
 static void
 update_compose (TrellisNotesThread *self)
 {
@@ -55,7 +58,11 @@ update_compose (TrellisNotesThread *self)
   g_autofree char *label = NULL;
 
   gtk_widget_set_visible (self->compose_box, !self->read_only);
-  if (self->editing != NULL)
+  /* Every note says who wrote it: with nobody named, the box says so and asks, in place. */
+  gtk_widget_set_visible (self->unsigned_box, *name == '\0');
+  if (*name == '\0')
+    label = g_strdup (_("_New note (not signed yet)"));
+  else if (self->editing != NULL)
     /* Translators: the compose box while correcting a note */
     label = g_strdup_printf (_("_Correct your note (as %s, %s)"), name,
                              trellis_vocabulary_label (trellis_roles, role));
@@ -66,6 +73,7 @@ update_compose (TrellisNotesThread *self)
   gtk_label_set_text_with_mnemonic (self->compose_label, label);
   gtk_button_set_label (self->add_button, self->editing ? _("_Save Changes") : _("_Add Note"));
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), self->editing != NULL);
+  on_compose_changed (self);
 }
 
 static void
@@ -230,8 +238,9 @@ static void
 on_compose_changed (TrellisNotesThread *self)
 {
   g_autofree char *text = trellis_text_view_dup_text (self->compose_view);
+  const char *name = self->store ? trellis_store_get_editor_name (self->store) : "";
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), *g_strstrip (text) != '\0');
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), *g_strstrip (text) != '\0' && *name != '\0');
 }
 
 static void
@@ -330,6 +339,7 @@ trellis_notes_thread_class_init (TrellisNotesThreadClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisNotesThread, heading);
   gtk_widget_class_bind_template_child (widget_class, TrellisNotesThread, notes_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisNotesThread, compose_box);
+  gtk_widget_class_bind_template_child (widget_class, TrellisNotesThread, unsigned_box);
   gtk_widget_class_bind_template_child (widget_class, TrellisNotesThread, compose_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisNotesThread, compose_view);
   gtk_widget_class_bind_template_child (widget_class, TrellisNotesThread, add_button);
