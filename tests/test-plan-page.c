@@ -941,6 +941,18 @@ test_plan_page_goal_progress (Fixture       *f,
   card = card_at (f, 1);
   g_assert_cmpstr (card_title (card), ==, "Finish the science fair poster");
   g_assert_true (has_label_starting_with (card, "Overdue: target"));
+  {
+    /* the title is the student's words, wrapped rather than cut in a narrow window (item 13) */
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+    collect_type (card, GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), "Finish the science fair poster") == 0)
+        {
+          g_assert_true (gtk_label_get_wrap (labels->pdata[i]));
+          g_assert_cmpint (gtk_label_get_ellipsize (labels->pdata[i]), ==, PANGO_ELLIPSIZE_NONE);
+        }
+  }
   g_assert_false (has_label_starting_with (card_at (f, 0), "Overdue"));
 
   g_signal_emit_by_name (trellis_test_find_named (f->page, "goals-list"), "row-activated", card_at (f, 0));

@@ -14,6 +14,7 @@
 #include "trellis-pog-map-widget.h"
 #include "trellis-store-private.h"
 #include "trellis-student.h"
+#include "trellis-test-widgets.h"
 #include "trellis-test-utils.h"
 
 typedef struct
@@ -249,6 +250,21 @@ test_widget_keyboard (Fixture       *fixture,
   g_assert_cmpuint (press_enter (widget, 1), ==, 1);
 }
 
+/* Gives @window the size a user would drag it to and waits until it is laid out at it. */
+static gboolean
+resize_window (GtkWindow *window,
+               int        width,
+               int        height)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (window, width, height);
+  while (gtk_widget_get_width (GTK_WIDGET (window)) != width && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  drain ();
+  return gtk_widget_get_width (GTK_WIDGET (window)) == width;
+}
+
 static void
 test_graduate_page (Fixture       *fixture,
                     gconstpointer  data)
@@ -277,6 +293,18 @@ test_graduate_page (Fixture       *fixture,
   g_assert_cmpuint (press_enter (widget, 0), ==, 0);
   drain ();
   g_assert_false (gtk_widget_has_focus (trellis_pog_map_widget_get_attribute_child (widget, 0)));
+
+  /* Narrow, one column: the map over the details, at the full width (issue 17, item 13). */
+  {
+    GtkWidget *layout = trellis_test_find_named (page, "graduate-layout");
+
+    g_assert_true (resize_window (fixture->window, 600, 700));
+    g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (layout)), ==, GTK_ORIENTATION_VERTICAL);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (widget)), >=, 540);
+    g_assert_true (resize_window (fixture->window, 1000, 700));
+    g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (layout)), ==, GTK_ORIENTATION_HORIZONTAL);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (widget)), <, 700);
+  }
 
   /* An edit refreshes the map. */
   trellis_store_set_setting (fixture->store, "school-name", "Kura", &error);

@@ -803,6 +803,38 @@ test_window_open_invalid (Fixture       *fixture,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* A window made narrow keeps showing the student it showed, not the list (issue 17, item 13). */
+static void
+test_window_narrow_keeps_student (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (trellis_test_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_LEAFLET));
+  GtkWidget *view = trellis_test_find_widget (GTK_WIDGET (fixture->window), TRELLIS_TYPE_STUDENT_VIEW);
+  g_autoptr(GListModel) summaries = NULL;
+  g_autoptr(TrellisStudentSummary) chosen = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+
+  trellis_sample_school_populate (store_of (fixture), 5, TRELLIS_SAMPLE_SEED, NULL, NULL, &error);
+  g_assert_no_error (error);
+  trellis_test_spin_idle ();
+  summaries = trellis_store_list_student_summaries (store_of (fixture), NULL);
+  chosen = g_list_model_get_item (summaries, 2);
+  trellis_window_select_student (fixture->window, trellis_student_summary_get_id (chosen));
+  trellis_test_spin_idle ();
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 500, 700);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!adw_leaflet_get_folded (leaflet) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  trellis_test_spin_idle ();
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_is_ancestor (view, adw_leaflet_get_visible_child (leaflet)));
+  g_assert_cmpint (trellis_window_get_selected_student_id (fixture->window), ==,
+                   trellis_student_summary_get_id (chosen));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -822,6 +854,8 @@ main (int   argc,
   g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_window_search, fixture_tear_down);
   g_test_add ("/window/search-rows", Fixture, NULL, fixture_set_up, test_window_search_rows, fixture_tear_down);
   g_test_add ("/window/search-keeps-student", Fixture, NULL, fixture_set_up, test_window_search_keeps_student, fixture_tear_down);
+  g_test_add ("/window/narrow-keeps-student", Fixture, NULL, fixture_set_up, test_window_narrow_keeps_student,
+              fixture_tear_down);
   g_test_add ("/window/profile-all-guardians", Fixture, NULL, fixture_set_up, test_window_profile_all_guardians,
               fixture_tear_down);
   g_test_add ("/window/delete-undo", Fixture, NULL, fixture_set_up, test_window_delete_undo, fixture_tear_down);

@@ -209,6 +209,14 @@ on_student_list_activated (TrellisWindow *self)
   trellis_student_view_focus_page (self->student_view);
 }
 
+/* A window made narrow keeps showing the student it showed, rather than the list. */
+static void
+on_leaflet_folded (TrellisWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet) && trellis_student_list_get_selected_id (self->student_list) != 0)
+    adw_leaflet_set_visible_child (self->leaflet, gtk_widget_get_parent (GTK_WIDGET (self->student_view)));
+}
+
 /* In a narrow window, going back to the list leaves no student chosen, so that tapping the
  * same student again shows them. */
 static void
@@ -303,6 +311,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_student_list_n_students);
   gtk_widget_class_bind_template_callback (widget_class, on_student_list_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
   gtk_widget_class_bind_template_callback (widget_class, update_switcher_bar);
 
   trellis_window_install_actions (widget_class);

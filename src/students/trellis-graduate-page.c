@@ -23,7 +23,10 @@ struct _TrellisGraduatePage
 
   GtkStack            *stack;
   AdwStatusPage       *error_page;
-  AdwFlap             *flap;
+  GtkScrolledWindow   *page_scroller;
+  GtkBox              *layout_box;
+  GtkWidget           *layout_separator;
+  GtkWidget           *detail_scroller;
   GtkLabel            *framework_label;
   TrellisPogMapWidget *map_widget;
   GtkBox              *detail_box;
@@ -247,7 +250,6 @@ on_map_attribute_activated (TrellisPogMapWidget *map_widget,
 {
   if ((int) index != self->shown)
     show_details (self, index);
-  adw_flap_set_reveal_flap (self->flap, TRUE);
   if (self->first_list != NULL)
     gtk_widget_child_focus (self->first_list, GTK_DIR_TAB_FORWARD);
 }
@@ -279,6 +281,53 @@ trellis_graduate_page_store_changed (TrellisStudentPage *page,
     self->reload_id = g_idle_add (on_reload_idle, self);
 }
 
+/* The page lays out its one child itself, to choose between side by side and one column
+ * (libadwaita 1.2 has no breakpoints): below ONE_COLUMN_WIDTH the map takes the whole width,
+ * with its words at a readable size, and the details come under it. */
+#define ONE_COLUMN_WIDTH 640
+
+static void
+trellis_graduate_page_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  gtk_widget_measure (gtk_widget_get_first_child (widget), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+trellis_graduate_page_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  TrellisGraduatePage *self = TRELLIS_GRADUATE_PAGE (widget);
+  GtkOrientation wanted = width < ONE_COLUMN_WIDTH ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
+
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->layout_box)) != wanted)
+    {
+      gboolean one_column = wanted == GTK_ORIENTATION_VERTICAL;
+
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (self->layout_box), wanted);
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (self->layout_separator),
+                                      one_column ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+      /* Side by side the details keep a column of their own and scroll in it; in one column
+       * they take the full width, under the map at its natural height, and the page scrolls. */
+      gtk_widget_set_size_request (self->detail_scroller, one_column ? -1 : 300, -1);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->detail_scroller), GTK_POLICY_NEVER,
+                                      one_column ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->detail_scroller), one_column);
+      gtk_scrolled_window_set_policy (self->page_scroller, GTK_POLICY_NEVER,
+                                      one_column ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
+      gtk_widget_set_vexpand (GTK_WIDGET (self->map_widget), !one_column);
+    }
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
+}
+
 static void
 trellis_graduate_page_dispose (GObject *object)
 {
@@ -300,6 +349,8 @@ trellis_graduate_page_class_init (TrellisGraduatePageClass *klass)
   TrellisStudentPageClass *page_class = TRELLIS_STUDENT_PAGE_CLASS (klass);
 
   object_class->dispose = trellis_graduate_page_dispose;
+  widget_class->measure = trellis_graduate_page_measure;
+  widget_class->size_allocate = trellis_graduate_page_size_allocate;
   page_class->load = trellis_graduate_page_load;
   page_class->store_changed = trellis_graduate_page_store_changed;
 
@@ -307,7 +358,10 @@ trellis_graduate_page_class_init (TrellisGraduatePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/trellisplp/Trellis/trellis-graduate-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TrellisGraduatePage, stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisGraduatePage, error_page);
-  gtk_widget_class_bind_template_child (widget_class, TrellisGraduatePage, flap);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGraduatePage, page_scroller);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGraduatePage, layout_box);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGraduatePage, layout_separator);
+  gtk_widget_class_bind_template_child (widget_class, TrellisGraduatePage, detail_scroller);
   gtk_widget_class_bind_template_child (widget_class, TrellisGraduatePage, framework_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisGraduatePage, map_widget);
   gtk_widget_class_bind_template_child (widget_class, TrellisGraduatePage, detail_box);
@@ -320,6 +374,7 @@ trellis_graduate_page_init (TrellisGraduatePage *self)
 {
   self->shown = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);   /* see size_allocate */
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
