@@ -553,6 +553,27 @@ drop_raw_mnemonic_name (GtkWidget *widget,
       drop_raw_mnemonic_name (child, TRUE);
 }
 
+/* GTK 4.8 leaves a menu button's tooltip up when its menu opens, over the first item: the
+ * tooltip is off while the menu is open. */
+static void
+on_menu_toggle_active (GtkToggleButton *toggle,
+                       GParamSpec      *pspec,
+                       GtkWidget       *menu_button)
+{
+  gtk_widget_set_has_tooltip (menu_button, !gtk_toggle_button_get_active (toggle));
+}
+
+/* (GtkMenuButton says it is open only from GTK 4.10: its inner toggle button says so here.) */
+static void
+quiet_menu_tooltip (GtkWidget *widget)
+{
+  GtkWidget *toggle = GTK_IS_MENU_BUTTON (widget) ? gtk_widget_get_first_child (widget) : NULL;
+
+  if (GTK_IS_TOGGLE_BUTTON (toggle) &&
+      g_signal_handler_find (toggle, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_menu_toggle_active, NULL) == 0)
+    g_signal_connect_object (toggle, "notify::active", G_CALLBACK (on_menu_toggle_active), widget, 0);
+}
+
 /* A window being shown fixes all it holds, hidden tabs included (GTK 4.8 exposes them to
  * screen readers too); a widget mapped later fixes itself. */
 static gboolean
@@ -564,6 +585,7 @@ on_widget_map_hook (GSignalInvocationHint *hint,
   GtkWidget *widget = g_value_get_object (&values[0]);
 
   drop_raw_mnemonic_name (widget, GTK_IS_WINDOW (widget));
+  quiet_menu_tooltip (widget);
   return TRUE;
 }
 
@@ -573,7 +595,8 @@ on_widget_map_hook (GSignalInvocationHint *hint,
  * GTK 4.8 gives a button with a mnemonic label the raw label as its accessible name and then
  * adds the label it is labelled by, so a screen reader hears “_Add Goal Add Goal”. Dropping the
  * raw name when a button is mapped leaves the clean one (“Add Goal”). Call once, at startup;
- * it covers every button of every window, dialogs included.
+ * it covers every button of every window, dialogs included. (The same hook keeps a menu
+ * button's tooltip from covering its open menu.)
  */
 void
 trellis_fix_mnemonic_button_names (void)
