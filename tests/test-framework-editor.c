@@ -245,6 +245,13 @@ test_framework_editor_workflow (void)
   gtk_window_present (GTK_WINDOW (preferences));
   wait_for_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
   save_screenshot (preferences, "frameworks-page.png");
+  {
+    /* one framework alone still gets the round “choose one” button the description speaks of */
+    GtkWidget *check = trellis_test_find_widget (GTK_WIDGET (page), GTK_TYPE_CHECK_BUTTON);
+
+    g_assert_nonnull (check);
+    g_assert_cmpstr (gtk_widget_get_css_name (gtk_widget_get_first_child (check)), ==, "radio");
+  }
 
   /* Create: the name dialog refuses a blank name, then the editor opens on the new framework. */
   gtk_widget_activate_action (GTK_WIDGET (page), "frameworks.create", NULL);
@@ -422,6 +429,8 @@ test_framework_editor_workflow (void)
     dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (dialog), "Import “"));
     g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Format: "));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Attributes: Thinker, maker and \"doer\" (2), Manaakitanga (2)"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Levels: Not yet, Working towards, Achieved, Excelling"));
     save_screenshot (GTK_WIDGET (dialog), "import-preview.png");
     g_assert_cmpint (trellis_store_count (store, TRELLIS_TYPE_FRAMEWORK), ==, before);
     respond ("import", NULL);

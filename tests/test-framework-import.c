@@ -233,6 +233,18 @@ test_moodle_quoting (Fixture       *fixture,
   g_assert_cmpstr (trellis_framework_import_get_title (import), ==, "Kahu Ako Graduate Profile, 2026");
   g_assert_cmpstr (trellis_framework_import_get_format_name (import), ==, "Moodle competency framework (CSV)");
   assert_counts (import, 2, 4, 4);
+  {
+    /* the preview names what comes in, not only how much (issue 17, item 15) */
+    g_auto(GStrv) attribute_names = trellis_framework_import_dup_attribute_names (import);
+    g_auto(GStrv) level_names = trellis_framework_import_dup_level_names (import);
+
+    g_assert_cmpuint (g_strv_length (attribute_names), ==, 2);
+    g_assert_cmpstr (attribute_names[0], ==, "Thinker, maker and \"doer\" (2)");
+    g_assert_cmpstr (attribute_names[1], ==, "Manaakitanga (2)");
+    g_assert_cmpuint (g_strv_length (level_names), ==, 4);
+    g_assert_cmpstr (level_names[0], ==, "Not yet");
+    g_assert_cmpstr (level_names[3], ==, "Excelling");
+  }
   g_assert_true (has_warning (import, "cross references of 1 competency"));
   g_assert_true (has_warning (import, "completion rule of 1 competency"));
 

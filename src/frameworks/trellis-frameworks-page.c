@@ -33,6 +33,9 @@ struct _TrellisFrameworksPage
   gint64              focus_id;        /* the framework whose row gets the focus after a rebuild */
 
   GCancellable       *import_cancellable;
+  /* Never shown: every row's default button joins its group, so that one framework alone
+   * still gets a round “choose one” button, as the description says, not a check box. */
+  GtkCheckButton     *default_group;
 
   GtkListBox         *framework_list;
   GtkMenuButton      *add_button;
@@ -138,8 +141,7 @@ on_default_toggled (GtkCheckButton        *radio,
 
 static GtkWidget *
 make_row (TrellisFrameworksPage *self,
-          TrellisEntity         *framework,
-          GtkCheckButton       **group)
+          TrellisEntity         *framework)
 {
   gint64 id = trellis_entity_get_id (framework);
   const char *title = trellis_entity_get_text (framework, "title");
@@ -159,10 +161,8 @@ make_row (TrellisFrameworksPage *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   g_object_set_data (G_OBJECT (row), "framework-id", GINT_TO_POINTER (id));
 
-  /* The first row’s button is the group of the others: one school default. */
-  gtk_check_button_set_group (GTK_CHECK_BUTTON (radio), *group);
-  if (*group == NULL)
-    *group = GTK_CHECK_BUTTON (radio);
+  /* One group, one school default. */
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (radio), self->default_group);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (radio), trellis_entity_get_boolean (framework, "is-default"));
   gtk_widget_set_tooltip_text (radio, _("School default: new plans use this framework"));
   trellis_accessible_set_label (GTK_WIDGET (radio), default_label);
@@ -205,7 +205,6 @@ rebuild (TrellisFrameworksPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) frameworks = NULL;
-  GtkCheckButton *group = NULL;
   GtkListBoxRow *old;
   GtkWidget *focus = NULL;
 
@@ -224,7 +223,7 @@ rebuild (TrellisFrameworksPage *self)
   for (guint i = 0; i < g_list_model_get_n_items (frameworks); i++)
     {
       g_autoptr(TrellisEntity) framework = g_list_model_get_item (frameworks, i);
-      GtkWidget *row = make_row (self, framework, &group);
+      GtkWidget *row = make_row (self, framework);
 
       gtk_list_box_append (self->framework_list, row);
       if (trellis_entity_get_id (framework) == self->focus_id)
@@ -301,6 +300,8 @@ static char *
 describe_import (TrellisFrameworkImport *import)
 {
   g_auto(GStrv) warnings = trellis_framework_import_dup_warnings (import);
+  g_auto(GStrv) attributes = trellis_framework_import_dup_attribute_names (import);
+  g_auto(GStrv) levels = trellis_framework_import_dup_level_names (import);
   guint n_attributes = trellis_framework_import_get_n_attributes (import);
   guint n_competencies = trellis_framework_import_get_n_competencies (import);
   guint n_levels = trellis_framework_import_get_n_levels (import);
@@ -316,6 +317,22 @@ describe_import (TrellisFrameworkImport *import)
                           n_competencies);
   g_string_append (body, " · ");
   g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "%u level", "%u levels", n_levels), n_levels);
+  if (attributes != NULL && attributes[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv (", ", attributes);
+
+      g_string_append_c (body, '\n');
+      /* Translators: the preview of an import: its attributes, each with its number of competencies */
+      g_string_append_printf (body, _("Attributes: %s"), list);
+    }
+  if (levels != NULL && levels[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv (", ", levels);
+
+      g_string_append_c (body, '\n');
+      /* Translators: the preview of an import: its proficiency levels, lowest first */
+      g_string_append_printf (body, _("Levels: %s"), list);
+    }
   for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
     g_string_append_printf (body, "\n• %s", warnings[i]);
   g_string_append_c (body, '\n');
@@ -709,6 +726,7 @@ trellis_frameworks_page_dispose (GObject *object)
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->default_group);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -756,6 +774,7 @@ trellis_frameworks_page_init (TrellisFrameworksPage *self)
   g_auto(GStrv) paths = trellis_framework_template_list ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->default_group = g_object_ref_sink (GTK_CHECK_BUTTON (gtk_check_button_new ()));
 
   g_menu_append (menu, _("_New Framework…"), "frameworks.create");
   for (guint i = 0; paths[i] != NULL; i++)

@@ -696,6 +696,60 @@ trellis_framework_import_get_n_levels (TrellisFrameworkImport *self)
 }
 
 /**
+ * trellis_framework_import_dup_attribute_names:
+ * @self: an import
+ *
+ * What a preview names, so that whoever imports sees which framework this is, not only its
+ * size: each attribute with how many competencies it brings.
+ *
+ * Returns: (transfer full) (nullable): “Critical thinker (4)”, one a string, in order;
+ *   %NULL for a Trellis template, whose attributes are read only when it is applied
+ */
+GStrv
+trellis_framework_import_dup_attribute_names (TrellisFrameworkImport *self)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  g_return_val_if_fail (TRELLIS_IS_FRAMEWORK_IMPORT (self), NULL);
+
+  if (self->template_bytes != NULL)
+    return NULL;
+  for (guint i = 0; i < self->attributes->len; i++)
+    {
+      TrellisImportNode *node = g_ptr_array_index (self->attributes, i);
+      g_autofree char *name = g_strdup_printf ("%s (%u)", node->title ? node->title : "",
+                                               node->competencies ? node->competencies->len : 0);
+
+      g_strv_builder_add (names, name);
+    }
+  return g_strv_builder_end (names);
+}
+
+/**
+ * trellis_framework_import_dup_level_names:
+ * @self: an import
+ *
+ * Returns: (transfer full) (nullable): the proficiency levels the import adds, lowest first,
+ *   the default scale when the file brings none; %NULL for a Trellis template
+ */
+GStrv
+trellis_framework_import_dup_level_names (TrellisFrameworkImport *self)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  g_return_val_if_fail (TRELLIS_IS_FRAMEWORK_IMPORT (self), NULL);
+
+  if (self->template_bytes != NULL)
+    return NULL;
+  for (guint i = 0; i < self->levels->len; i++)
+    g_strv_builder_add (names, ((TrellisImportLevel *) g_ptr_array_index (self->levels, i))->title);
+  if (self->levels->len == 0)
+    for (guint i = 0; i < G_N_ELEMENTS (default_scale); i++)
+      g_strv_builder_add (names, _(default_scale[i].title));
+  return g_strv_builder_end (names);
+}
+
+/**
  * trellis_framework_import_dup_warnings:
  * @self: an import
  *

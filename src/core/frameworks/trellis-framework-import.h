@@ -21,6 +21,8 @@ const char             *trellis_framework_import_get_format_name   (TrellisFrame
 guint                   trellis_framework_import_get_n_attributes  (TrellisFrameworkImport  *self);
 guint                   trellis_framework_import_get_n_competencies (TrellisFrameworkImport *self);
 guint                   trellis_framework_import_get_n_levels      (TrellisFrameworkImport  *self);
+GStrv                   trellis_framework_import_dup_attribute_names (TrellisFrameworkImport *self);
+GStrv                   trellis_framework_import_dup_level_names   (TrellisFrameworkImport  *self);
 GStrv                   trellis_framework_import_dup_warnings      (TrellisFrameworkImport  *self);
 gboolean                trellis_framework_import_apply             (TrellisFrameworkImport  *self,
                                                                     TrellisStore            *store,
