@@ -5,8 +5,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "trellis-evidence.h"
+#include "trellis-framework-editing.h"
 #include "trellis-goal.h"
 #include "trellis-graduate-page.h"
 #include "trellis-group-overview.h"
@@ -68,9 +70,9 @@ fixture_set_up (Fixture       *fixture,
                                   "SELECT id FROM proficiency_level WHERE is_proficient ORDER BY value LIMIT 1", 0);
 
   fixture->student = insert (fixture->store, g_object_new (TRELLIS_TYPE_STUDENT, "given-name", "Mai",
-                                                           "family-name", "Nguyễn", NULL));
+                                                           "family-name", "Nguyễn", "grade-level", 7, NULL));
   fixture->other_student = insert (fixture->store, g_object_new (TRELLIS_TYPE_STUDENT, "given-name", "Tama",
-                                                                 "family-name", "Rāwiri", NULL));
+                                                                 "family-name", "Rāwiri", "grade-level", 9, NULL));
   plan = insert (fixture->store, g_object_new (TRELLIS_TYPE_PLAN, "student-id", fixture->student,
                                                "school-year", "2026-2027", "framework-id", framework, NULL));
   goal = insert (fixture->store, g_object_new (TRELLIS_TYPE_GOAL, "plan-id", plan,
@@ -323,6 +325,13 @@ test_graduate_page (Fixture       *fixture,
 }
 
 static void
+store_int64 (gint64 *out,
+             gint64  value)
+{
+  *out = value;
+}
+
+static void
 test_group_overview (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -347,6 +356,15 @@ test_group_overview (Fixture       *fixture,
   g_object_ref (columns);
   g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 1 + trellis_pog_group_get_n_attributes (group));
 
+  {
+    /* a summary row first, out of the sorting */
+    GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+    g_autoptr(GtkStringObject) first = g_list_model_get_item (rows, 0);
+
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+    g_assert_cmpstr (gtk_string_object_get_string (first), ==, "summary");
+  }
+
   /* By name first (Mai before Tama), then by the first attribute, highest level first. */
   g_assert_cmpint (trellis_pog_group_get_student_id (group, trellis_group_overview_get_row_student (overview, 0)),
                    ==, fixture->student);
@@ -359,6 +377,69 @@ test_group_overview (Fixture       *fixture,
                    ==, fixture->student);
   g_assert_cmpstr (trellis_pog_group_get_level_title_at (group, trellis_group_overview_get_row_student (overview, 0), 0),
                    ==, "Proficient");
+
+  /* It fits a 1366×768 screen, at the size it opens (issue 17, item 12). */
+  {
+    int min_width, min_height;
+
+    gtk_widget_measure (GTK_WIDGET (overview), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+    gtk_widget_measure (GTK_WIDGET (overview), GTK_ORIENTATION_VERTICAL, 1366, &min_height, NULL, NULL, NULL);
+    g_assert_cmpint (min_width, <=, 1366);
+    g_assert_cmpint (min_height, <=, 700);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (overview)), <=, 1366);
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (overview)), <=, 700);
+  }
+
+  /* A click on a student (not on the summary) says who, for the main window to show them. */
+  {
+    gint64 activated = 0;
+
+    g_signal_connect_swapped (overview, "student-activated", G_CALLBACK (store_int64), &activated);
+    g_signal_emit_by_name (view, "activate", 0);
+    g_assert_cmpint (activated, ==, 0);
+    g_signal_emit_by_name (view, "activate", 1);
+    g_assert_cmpint (activated, ==, trellis_pog_group_get_student_id (group, trellis_group_overview_get_row_student (overview, 0)));
+  }
+
+  /* Its own grade filter: the rows, the subtitle and the summary follow it. */
+  {
+    GtkDropDown *grades = GTK_DROP_DOWN (trellis_test_find_named (GTK_WIDGET (overview), "overview-grade"));
+    GListModel *choices = gtk_drop_down_get_model (grades);
+
+    g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 3);   /* all, grade 7, grade 9 */
+    gtk_drop_down_set_selected (grades, 2);
+    drain ();
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 2);
+    g_assert_cmpint (trellis_pog_group_get_student_id (group, trellis_group_overview_get_row_student (overview, 0)),
+                     ==, fixture->other_student);
+    g_assert_nonnull (strstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (trellis_test_find_widget (GTK_WIDGET (overview), ADW_TYPE_WINDOW_TITLE))),
+                              "1 of 2 students"));
+    gtk_drop_down_set_selected (grades, 0);
+    drain ();
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 3);
+  }
+
+  /* Another framework: the levels are read in it. */
+  {
+    GtkDropDown *frameworks = GTK_DROP_DOWN (trellis_test_find_named (GTK_WIDGET (overview), "overview-framework"));
+    g_autoptr(GError) error = NULL;
+    gint64 civic = 0;
+
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (frameworks)));   /* one framework: no choice */
+    gtk_window_destroy (GTK_WINDOW (overview));
+    drain ();
+    g_assert_true (trellis_framework_create (fixture->store, "Civic Readiness", &civic, &error));
+    g_assert_no_error (error);
+    overview = TRELLIS_GROUP_OVERVIEW (trellis_group_overview_new (fixture->store, ids));
+    gtk_window_present (GTK_WINDOW (overview));
+    drain ();
+    frameworks = GTK_DROP_DOWN (trellis_test_find_named (GTK_WIDGET (overview), "overview-framework"));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (frameworks)));
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (frameworks)), ==, 2);
+    gtk_drop_down_set_selected (frameworks, gtk_drop_down_get_selected (frameworks) == 0 ? 1 : 0);
+    drain ();
+    g_assert_cmpint (trellis_pog_group_get_framework_id (trellis_group_overview_get_group (overview)), ==, civic);
+  }
   gtk_window_destroy (GTK_WINDOW (overview));
   drain ();
 }

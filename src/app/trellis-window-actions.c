@@ -177,6 +177,15 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (preferences);
 }
 
+/* A student clicked in the group overview: shown here, in front. */
+static void
+on_overview_student_activated (TrellisWindow *self,
+                               gint64         student_id)
+{
+  trellis_window_select_student (self, student_id);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
 /* The heat map of the students the list shows now (its search and filters), e.g. one
  * advisory group. */
 static void
@@ -192,6 +201,8 @@ group_overview_action (GtkWidget  *widget,
     return;
   ids = trellis_window_dup_visible_student_ids (self);
   overview = GTK_WINDOW (trellis_group_overview_new (self->store, ids));
+  g_signal_connect_object (overview, "student-activated", G_CALLBACK (on_overview_student_activated), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_set_transient_for (overview, GTK_WINDOW (self));
   gtk_window_present (overview);
 }

@@ -44,17 +44,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The scale used when a file brings none; the same as the shipped Profile of a Graduate’s. */
+/* The scale used when a file brings none; the same as the shipped Profile of a Graduate’s:
+ * one hue, lighter to darker, so that no level reads as failing (no red). */
 static const struct {
   const char *title;
   const char *description;
   const char *color;
   gboolean    proficient;
 } default_scale[] = {
-  { N_("Emerging"), N_("Beginning to show the competency with substantial support."), "#e01b24", FALSE },
-  { N_("Developing"), N_("Shows the competency in familiar situations with some support."), "#f5c211", FALSE },
-  { N_("Proficient"), N_("Shows the competency independently and consistently."), "#2ec27e", TRUE },
-  { N_("Advanced"), N_("Applies the competency in new situations and helps others grow in it."), "#1c71d8", TRUE },
+  { N_("Emerging"), N_("Beginning to show the competency with substantial support."), "#99c1f1", FALSE },
+  { N_("Developing"), N_("Shows the competency in familiar situations with some support."), "#62a0ea", FALSE },
+  { N_("Proficient"), N_("Shows the competency independently and consistently."), "#3584e4", TRUE },
+  { N_("Advanced"), N_("Applies the competency in new situations and helps others grow in it."), "#1a5fb4", TRUE },
 };
 
 /* Helpers */

@@ -18,6 +18,8 @@ typedef struct
   gint64    id;
   char     *name;
   gboolean  in_framework;
+  int       grade_level;
+  char     *homeroom;
 } GroupStudent;
 
 struct _TrellisPogGroup
@@ -39,6 +41,7 @@ static void
 clear_student (gpointer data)
 {
   g_free (((GroupStudent *) data)->name);
+  g_free (((GroupStudent *) data)->homeroom);
 }
 
 /* The ids as a JSON array, so one statement takes the whole group through json_each(). */
@@ -76,12 +79,13 @@ load_students (TrellisPogGroup  *self,
   g_autoptr(GArray) frameworks = g_array_new (FALSE, TRUE, sizeof (gint64));
   sqlite3_stmt *stmt;
   guint best = 0;
+  gboolean chosen = *framework_id != 0;   /* asked for: not the most used one */
   int rc;
 
   g_array_set_size (frameworks, student_ids->len);
   for (guint i = 0; i < student_ids->len; i++)
     {
-      GroupStudent student = { g_array_index (student_ids, gint64, i), NULL, FALSE };
+      GroupStudent student = { g_array_index (student_ids, gint64, i), NULL, FALSE, 0, NULL };
 
       if (g_hash_table_contains (self->rows, &g_array_index (student_ids, gint64, i)))
         continue;
@@ -92,7 +96,8 @@ load_students (TrellisPogGroup  *self,
 
   stmt = trellis_store_prepare (store,
                                 "SELECT s.id, s.given_name, s.family_name, s.preferred_name, "
-                                "(SELECT framework_id FROM plan WHERE id = " TRELLIS_POG_CURRENT_PLAN ("s.id") ") "
+                                "(SELECT framework_id FROM plan WHERE id = " TRELLIS_POG_CURRENT_PLAN ("s.id") "), "
+                                "s.grade_level, s.homeroom "
                                 "FROM student s WHERE s.id IN (SELECT value FROM json_each (?))", error);
   if (stmt == NULL)
     return FALSE;
@@ -108,8 +113,10 @@ load_students (TrellisPogGroup  *self,
       student->name = trellis_student_display_name ((const char *) sqlite3_column_text (stmt, 1),
                                                     (const char *) sqlite3_column_text (stmt, 2),
                                                     (const char *) sqlite3_column_text (stmt, 3));
+      student->grade_level = sqlite3_column_int (stmt, 5);
+      student->homeroom = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
       g_array_index (frameworks, gint64, row) = plan_framework;
-      if (plan_framework == 0)
+      if (plan_framework == 0 || chosen)
         continue;
       count = GPOINTER_TO_UINT (g_hash_table_lookup (uses, &g_array_index (frameworks, gint64, row))) + 1;
       g_hash_table_insert (uses, &g_array_index (frameworks, gint64, row), GUINT_TO_POINTER (count));
@@ -310,9 +317,29 @@ trellis_pog_group_new (TrellisStore  *store,
                        GDateTime     *now,
                        GError       **error)
 {
+  return trellis_pog_group_new_in_framework (store, student_ids, 0, now, error);
+}
+
+/**
+ * trellis_pog_group_new_in_framework:
+ * @store: a store
+ * @student_ids: (element-type gint64): the students, in any order; duplicates are ignored
+ * @framework_id: the framework to read the levels in, 0 for the one most of the students'
+ *   plans use (as trellis_pog_group_new())
+ * @now: today, for the rule's window
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the group, or %NULL with @error set
+ */
+TrellisPogGroup *
+trellis_pog_group_new_in_framework (TrellisStore  *store,
+                                    GArray        *student_ids,
+                                    gint64         framework_id,
+                                    GDateTime     *now,
+                                    GError       **error)
+{
   g_autoptr(TrellisPogGroup) self = NULL;
   g_autofree char *json = NULL;
-  gint64 framework_id = 0;
   gsize n_cells;
 
   g_return_val_if_fail (TRELLIS_IS_STORE (store), NULL);
@@ -532,4 +559,41 @@ trellis_pog_group_dup_cell_description (TrellisPogGroup *self,
   return trellis_pog_describe (get_attribute (self, attribute)->title,
                                trellis_pog_group_get_level_title_at (self, student, attribute),
                                trellis_pog_group_get_goal_count (self, student, attribute));
+}
+
+/**
+ * trellis_pog_group_get_student_grade:
+ * @self: a group
+ * @student: a row, below trellis_pog_group_get_n_students()
+ *
+ * Returns: the student's grade level (-1 pre-K, 0 kindergarten, 1 to 12)
+ */
+int
+trellis_pog_group_get_student_grade (TrellisPogGroup *self,
+                                     guint            student)
+{
+  g_return_val_if_fail (TRELLIS_IS_POG_GROUP (self), 0);
+  g_return_val_if_fail (student < self->students->len, 0);
+
+  return g_array_index (self->students, GroupStudent, student).grade_level;
+}
+
+/**
+ * trellis_pog_group_get_student_homeroom:
+ * @self: a group
+ * @student: a row, below trellis_pog_group_get_n_students()
+ *
+ * Returns: the student's homeroom, “” when none
+ */
+const char *
+trellis_pog_group_get_student_homeroom (TrellisPogGroup *self,
+                                        guint            student)
+{
+  const char *homeroom;
+
+  g_return_val_if_fail (TRELLIS_IS_POG_GROUP (self), "");
+  g_return_val_if_fail (student < self->students->len, "");
+
+  homeroom = g_array_index (self->students, GroupStudent, student).homeroom;
+  return homeroom != NULL ? homeroom : "";
 }

@@ -20,6 +20,11 @@ TrellisPogGroup *trellis_pog_group_new                      (TrellisStore    *st
                                                              GArray          *student_ids,
                                                              GDateTime       *now,
                                                              GError         **error);
+TrellisPogGroup *trellis_pog_group_new_in_framework         (TrellisStore    *store,
+                                                             GArray          *student_ids,
+                                                             gint64           framework_id,
+                                                             GDateTime       *now,
+                                                             GError         **error);
 
 gint64           trellis_pog_group_get_framework_id         (TrellisPogGroup *self);
 const char      *trellis_pog_group_get_framework_title      (TrellisPogGroup *self);
@@ -42,6 +47,10 @@ gint64           trellis_pog_group_get_student_id           (TrellisPogGroup *se
 const char      *trellis_pog_group_get_student_name         (TrellisPogGroup *self,
                                                              guint            student);
 gboolean         trellis_pog_group_get_student_in_framework (TrellisPogGroup *self,
+                                                             guint            student);
+int              trellis_pog_group_get_student_grade        (TrellisPogGroup *self,
+                                                             guint            student);
+const char      *trellis_pog_group_get_student_homeroom     (TrellisPogGroup *self,
                                                              guint            student);
 
 int              trellis_pog_group_get_level                (TrellisPogGroup *self,

@@ -191,13 +191,13 @@ trellis_framework_create (TrellisStore  *store,
     return trellis_store_rollback_failed (store);
   id = trellis_entity_get_id (TRELLIS_ENTITY (framework));
   if (!add_level (store, id, _("Emerging"), _("Beginning to show the competency with support."),
-                  1, "#c01c28", FALSE, error) ||
+                  1, "#99c1f1", FALSE, error) ||
       !add_level (store, id, _("Developing"), _("Shows the competency in familiar situations."),
-                  2, "#e5a50a", FALSE, error) ||
+                  2, "#62a0ea", FALSE, error) ||
       !add_level (store, id, _("Proficient"), _("Shows the competency independently and consistently."),
-                  3, "#26a269", TRUE, error) ||
+                  3, "#3584e4", TRUE, error) ||
       !add_level (store, id, _("Advanced"), _("Applies the competency in new situations."),
-                  4, "#1c71d8", TRUE, error) ||
+                  4, "#1a5fb4", TRUE, error) ||
       !trellis_store_commit (store, error))
     return trellis_store_rollback_failed (store);
   if (framework_id != NULL)
