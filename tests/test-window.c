@@ -25,6 +25,7 @@
 #include "trellis-student-view.h"
 #include "trellis-test-utils.h"
 #include "trellis-test-widgets.h"
+#include "trellis-group-overview.h"
 #include "trellis-widget-utils.h"
 #include "trellis-window.h"
 
@@ -864,6 +865,32 @@ test_window_menu_tooltip (Fixture       *fixture,
   g_assert_true (gtk_widget_get_has_tooltip (menu_button));
 }
 
+/* A student clicked in the group overview is shown in the main window (issue 17, item 12). */
+static void
+test_window_overview_opens_student (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GListModel) summaries = NULL;
+  g_autoptr(TrellisStudentSummary) chosen = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *overview;
+
+  trellis_sample_school_populate (store_of (fixture), 5, TRELLIS_SAMPLE_SEED, NULL, NULL, &error);
+  g_assert_no_error (error);
+  trellis_test_spin_idle ();
+  summaries = trellis_store_list_student_summaries (store_of (fixture), NULL);
+  chosen = g_list_model_get_item (summaries, 3);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.group-overview", NULL);
+  trellis_test_spin_idle ();
+  overview = trellis_test_find_toplevel (TRELLIS_TYPE_GROUP_OVERVIEW);
+  g_assert_nonnull (overview);
+  g_signal_emit_by_name (overview, "student-activated", trellis_student_summary_get_id (chosen));
+  trellis_test_spin_idle ();
+  g_assert_cmpint (trellis_window_get_selected_student_id (fixture->window), ==, trellis_student_summary_get_id (chosen));
+  gtk_window_destroy (overview);
+  trellis_test_spin_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -883,6 +910,8 @@ main (int   argc,
   g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_window_search, fixture_tear_down);
   g_test_add ("/window/search-rows", Fixture, NULL, fixture_set_up, test_window_search_rows, fixture_tear_down);
   g_test_add ("/window/search-keeps-student", Fixture, NULL, fixture_set_up, test_window_search_keeps_student, fixture_tear_down);
+  g_test_add ("/window/overview-opens-student", Fixture, NULL, fixture_set_up, test_window_overview_opens_student,
+              fixture_tear_down);
   g_test_add ("/window/menu-tooltip", Fixture, NULL, fixture_set_up, test_window_menu_tooltip, fixture_tear_down);
   g_test_add ("/window/narrow-keeps-student", Fixture, NULL, fixture_set_up, test_window_narrow_keeps_student,
               fixture_tear_down);
