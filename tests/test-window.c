@@ -804,6 +804,22 @@ test_window_open_invalid (Fixture       *fixture,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* A sample school of @n students; returns (a reference to) the one at @index in the store's order. */
+static TrellisStudentSummary *
+populate_and_pick (Fixture *fixture,
+                   guint    n,
+                   guint    index)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) summaries = NULL;
+
+  trellis_sample_school_populate (store_of (fixture), n, TRELLIS_SAMPLE_SEED, NULL, NULL, &error);
+  g_assert_no_error (error);
+  trellis_test_spin_idle ();
+  summaries = trellis_store_list_student_summaries (store_of (fixture), NULL);
+  return g_list_model_get_item (summaries, index);
+}
+
 /* A window made narrow keeps showing the student it showed, not the list (issue 17, item 13). */
 static void
 test_window_narrow_keeps_student (Fixture       *fixture,
@@ -811,16 +827,9 @@ test_window_narrow_keeps_student (Fixture       *fixture,
 {
   AdwLeaflet *leaflet = ADW_LEAFLET (trellis_test_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_LEAFLET));
   GtkWidget *view = trellis_test_find_widget (GTK_WIDGET (fixture->window), TRELLIS_TYPE_STUDENT_VIEW);
-  g_autoptr(GListModel) summaries = NULL;
-  g_autoptr(TrellisStudentSummary) chosen = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisStudentSummary) chosen = populate_and_pick (fixture, 5, 2);
   gint64 deadline;
 
-  trellis_sample_school_populate (store_of (fixture), 5, TRELLIS_SAMPLE_SEED, NULL, NULL, &error);
-  g_assert_no_error (error);
-  trellis_test_spin_idle ();
-  summaries = trellis_store_list_student_summaries (store_of (fixture), NULL);
-  chosen = g_list_model_get_item (summaries, 2);
   trellis_window_select_student (fixture->window, trellis_student_summary_get_id (chosen));
   trellis_test_spin_idle ();
   g_assert_false (adw_leaflet_get_folded (leaflet));
@@ -870,16 +879,9 @@ static void
 test_window_overview_opens_student (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  g_autoptr(GListModel) summaries = NULL;
-  g_autoptr(TrellisStudentSummary) chosen = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisStudentSummary) chosen = populate_and_pick (fixture, 5, 3);
   GtkWindow *overview;
 
-  trellis_sample_school_populate (store_of (fixture), 5, TRELLIS_SAMPLE_SEED, NULL, NULL, &error);
-  g_assert_no_error (error);
-  trellis_test_spin_idle ();
-  summaries = trellis_store_list_student_summaries (store_of (fixture), NULL);
-  chosen = g_list_model_get_item (summaries, 3);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.group-overview", NULL);
   trellis_test_spin_idle ();
   overview = trellis_test_find_toplevel (TRELLIS_TYPE_GROUP_OVERVIEW);

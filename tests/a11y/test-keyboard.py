@@ -14,7 +14,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from trellis_a11y import (  # noqa: E402
-    Failure, click, find, get_text, key, name_of, path_of, role_of, run, set_text, states_of, type_text, wait_for,
+    main, Failure, click, find, get_text, key, name_of, path_of, role_of, set_text, states_of, type_text, wait_for,
 )
 
 # The shared steps of the workflow tests (a file name with a dash is loaded by path).
@@ -179,8 +179,4 @@ CASES = [
 ]
 
 if __name__ == '__main__':
-    wanted = sys.argv[1:]
-    cases = [c for c in CASES if not wanted or c.__name__ in wanted]
-    if wanted and len(cases) != len(wanted):
-        sys.exit('unknown case among %s' % wanted)
-    sys.exit(run(cases))
+    main(CASES)

@@ -17,7 +17,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from trellis_a11y import (  # noqa: E402
-    Failure, find, get_text, key, run, set_text, wait_for,
+    main, Failure, find, get_text, key, set_text, wait_for,
 )
 
 
@@ -120,8 +120,4 @@ CASES = [
 ]
 
 if __name__ == '__main__':
-    wanted = sys.argv[1:]
-    cases = [c for c in CASES if not wanted or c.__name__ in wanted]
-    if wanted and len(cases) != len(wanted):
-        sys.exit('unknown case among %s' % wanted)
-    sys.exit(run(cases))
+    main(CASES)

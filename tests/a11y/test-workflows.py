@@ -14,8 +14,8 @@ import unicodedata
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from trellis_a11y import (  # noqa: E402
-    App, Failure, choose, click, find, find_all, focus, get_text, gone, insert_text, key, labels_in,
-    name_of, run, set_text, states_of, tab_to, type_text, wait_for, walk, children, role_of,
+    main, App, Failure, choose, click, find, find_all, focus, get_text, gone, insert_text, key, labels_in,
+    name_of, set_text, states_of, tab_to, type_text, wait_for, walk, children, role_of,
 )
 
 
@@ -309,8 +309,4 @@ CASES = [
 ]
 
 if __name__ == '__main__':
-    wanted = sys.argv[1:]
-    cases = [c for c in CASES if not wanted or c.__name__ in wanted]
-    if wanted and len(cases) != len(wanted):
-        sys.exit('unknown case among %s' % wanted)
-    sys.exit(run(cases))
+    main(CASES)
