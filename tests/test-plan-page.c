@@ -525,10 +525,21 @@ test_plan_page_review_cycle (Fixture       *f,
 
   show_plan (f, 3);
 
-  /* Request Review…: the button waits for a reviewer's name */
+  /* Request Review…: the reviewer is chosen from the staff who have worked here (issue 16),
+   * or named when not yet known; the button waits for a name */
   click (trellis_test_find_named (f->page, "request-review"));
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  {
+    GtkDropDown *staff = GTK_DROP_DOWN (trellis_test_find_named (GTK_WIDGET (dialog), "reviewer-choice"));
+    GListModel *names = gtk_drop_down_get_model (staff);
+
+    g_assert_cmpuint (g_list_model_get_n_items (names), ==, 2);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "Test Teacher");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "request"));
+    gtk_drop_down_set_selected (staff, 1);   /* Someone else… */
+  }
   entry = nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 0);
+  g_assert_true (gtk_widget_get_visible (entry));
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "request"));
   gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "request"));
@@ -558,8 +569,10 @@ test_plan_page_review_cycle (Fixture       *f,
   /* review again, then Complete */
   click (trellis_test_find_named (f->page, "request-review"));
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  gtk_editable_set_text (GTK_EDITABLE (nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 0)), "Dr. Patel");
-  respond (dialog, "request");
+  respond (dialog, "request");   /* the first of the staff, chosen already */
+  g_clear_object (&stored);
+  stored = reload_plan (f);
+  g_assert_cmpstr (trellis_entity_get_text (TRELLIS_ENTITY (stored), "reviewer"), ==, "Test Teacher");
   click (trellis_test_find_named (f->page, "complete-plan"));
   g_clear_object (&stored);
   stored = reload_plan (f);

@@ -1277,6 +1277,36 @@ test_store_competency_links (Fixture       *f,
   g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM goal_competency"), ==, 0);
 }
 
+/* Who a review can be asked of: the staff who have signed changes here, not students, families
+ * or Trellis itself (issue 16). */
+static void
+test_store_staff_names (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const struct { const char *name; const char *role; } editors[] = {
+    { "Ms. Ortiz", "counselor" }, { "Amara Okafor", "student" }, { "Grace Okafor", "family" },
+    { "Mr. Chen", "teacher" }, { "Dr. Patel", "administrator" }, { "Mr. Chen", "teacher" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
+    {
+      g_autoptr(TrellisStudent) student = g_object_new (TRELLIS_TYPE_STUDENT, "given-name", "Kofi",
+                                                        "family-name", "Mensah", NULL);
+
+      trellis_store_set_editor (f->store, editors[i].name, editors[i].role);
+      g_assert_true (trellis_store_insert (f->store, TRELLIS_ENTITY (student), &error));
+      g_assert_no_error (error);
+    }
+  names = trellis_store_list_staff_names (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (names), ==, 3);
+  g_assert_cmpstr (names[0], ==, "Dr. Patel");
+  g_assert_cmpstr (names[1], ==, "Mr. Chen");
+  g_assert_cmpstr (names[2], ==, "Ms. Ortiz");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1301,6 +1331,7 @@ main (int   argc,
   g_test_add ("/store/connection-settings", Fixture, NULL, fixture_setup, test_store_connection_settings, fixture_teardown);
   g_test_add ("/store/busy", Fixture, NULL, fixture_setup, test_store_busy, fixture_teardown);
   g_test_add ("/store/settings", Fixture, NULL, fixture_setup, test_store_settings, fixture_teardown);
+  g_test_add ("/store/staff-names", Fixture, NULL, fixture_setup, test_store_staff_names, fixture_teardown);
   g_test_add ("/store/competency-links", Fixture, NULL, fixture_setup, test_store_competency_links, fixture_teardown);
 
   return g_test_run ();

@@ -673,49 +673,88 @@ on_archive_clicked (TrellisPlanPage *self)
   run_transition (self, trellis_plan_workflow_archive);
 }
 
+static char *dup_chosen_reviewer (AdwMessageDialog *dialog);
+
 static void
 on_review_response (AdwMessageDialog *dialog,
                     const char       *response,
                     TrellisPlanPage  *self)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autofree char *reviewer = dup_chosen_reviewer (dialog);
   g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (response, "request") != 0 || self->plan == NULL)
     return;
-  if (!trellis_plan_workflow_request_review (get_store (self), self->plan, gtk_editable_get_text (entry), &error))
+  if (!trellis_plan_workflow_request_review (get_store (self), self->plan, reviewer, &error))
     report (self, error);
   refresh_overview (self);
 }
 
-/* The review needs a reviewer: the button waits for a name rather than refusing afterwards. */
-static void
-on_reviewer_changed (GtkEditable      *entry,
-                     AdwMessageDialog *dialog)
+/* Who the review dialog names: the staff member chosen, or the name typed for someone else. */
+static char *
+dup_chosen_reviewer (AdwMessageDialog *dialog)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  GtkDropDown *staff = g_object_get_data (G_OBJECT (dialog), "staff");
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  GListModel *names = gtk_drop_down_get_model (staff);
+  guint chosen = gtk_drop_down_get_selected (staff);
 
+  if (chosen + 1 < g_list_model_get_n_items (names))
+    return g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (names), chosen));
+  return g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+}
+
+/* The review needs a reviewer: the button waits for a name rather than refusing afterwards;
+ * the name field is there only for someone not yet known. */
+static void
+update_review_dialog (AdwMessageDialog *dialog)
+{
+  GtkDropDown *staff = g_object_get_data (G_OBJECT (dialog), "staff");
+  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autofree char *name = dup_chosen_reviewer (dialog);
+  gboolean someone_else = gtk_drop_down_get_selected (staff) + 1 >= g_list_model_get_n_items (gtk_drop_down_get_model (staff));
+
+  gtk_widget_set_visible (entry, someone_else);
   adw_message_dialog_set_response_enabled (dialog, "request", *name != '\0');
 }
 
 static void
 on_review_clicked (TrellisPlanPage *self)
 {
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) known = trellis_store_list_staff_names (get_store (self), &error);
+  g_autoptr(GtkStringList) names = gtk_string_list_new ((const char * const *) known);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *staff;
   GtkWidget *entry = gtk_entry_new ();
   AdwMessageDialog *dialog;
 
+  if (known == NULL)
+    report (self, error);
+  /* The people who have worked here as staff, then someone not yet known. */
+  gtk_string_list_append (names, _("Someone else…"));
+  staff = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)),
+                             gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  gtk_widget_set_name (staff, "reviewer-choice");
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (staff), TRUE);
+  trellis_accessible_set_label (staff, _("Reviewer"));
+  trellis_drop_down_name_button (GTK_DROP_DOWN (staff), _("Reviewer"));
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Teacher or counselor"));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   trellis_accessible_set_label (GTK_WIDGET (entry), _("Reviewer’s name"));
+  gtk_box_append (GTK_BOX (box), staff);
+  gtk_box_append (GTK_BOX (box), entry);
   dialog = new_dialog (self, _("Request a Review"),
                        _("Who should review this plan? They can return it with a note or complete it."),
-                       "request", _("_Request Review"), entry);
+                       "request", _("_Request Review"), box);
+  g_object_set_data (G_OBJECT (dialog), "staff", staff);
   g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  adw_message_dialog_set_response_enabled (dialog, "request", FALSE);
-  g_signal_connect_object (entry, "changed", G_CALLBACK (on_reviewer_changed), dialog, 0);
+  g_signal_connect_object (staff, "notify::selected", G_CALLBACK (update_review_dialog), dialog, G_CONNECT_SWAPPED);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (update_review_dialog), dialog, G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_review_response), self, 0);
+  update_review_dialog (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  gtk_widget_grab_focus (gtk_widget_get_visible (entry) ? entry : staff);
 }
 
 static void

@@ -1564,6 +1564,9 @@ trellis_store_insert_full (TrellisStore   *self,
   return trellis_store_commit (self, error);
 }
 
+/* Who signs what Trellis itself writes; not a person. */
+#define SYSTEM_AUTHOR "Trellis"
+
 /* A new file's Profile of a Graduate comes with Trellis, and is signed so. */
 static gboolean
 seed_default_framework (TrellisStore  *self,
@@ -1572,7 +1575,7 @@ seed_default_framework (TrellisStore  *self,
   g_autofree char *name = g_steal_pointer (&self->editor_name);
   gboolean ok;
 
-  self->editor_name = g_strdup ("Trellis");
+  self->editor_name = g_strdup (SYSTEM_AUTHOR);
   ok = trellis_framework_template_load_default (self, NULL, error);
   g_free (self->editor_name);
   self->editor_name = g_steal_pointer (&name);
@@ -2996,6 +2999,41 @@ trellis_store_select_student_ids (TrellisStore       *self,
         return NULL;
     }
   return g_steal_pointer (&ids);
+}
+
+/**
+ * trellis_store_list_staff_names:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * The people who have signed changes or notes here as a teacher, counselor or administrator:
+ * those a plan's review can be asked of.
+ *
+ * Returns: (transfer full): their names, sorted; %NULL with @error set
+ */
+GStrv
+trellis_store_list_staff_names (TrellisStore  *self,
+                                GError       **error)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), NULL);
+
+  stmt = trellis_store_prepare (self,
+                                "SELECT name FROM (SELECT author_name AS name, author_role AS role FROM history "
+                                "                  UNION SELECT author_name, author_role FROM note) "
+                                "WHERE role IN ('teacher', 'counselor', 'administrator') AND trim (name) <> '' "
+                                "AND name <> ? GROUP BY name ORDER BY name COLLATE NOCASE", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, SYSTEM_AUTHOR, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (names, column_text (stmt, 0));
+  if (!trellis_store_finish_statement (self, stmt, rc, error))
+    return NULL;
+  return g_strv_builder_end (names);
 }
 
 /**

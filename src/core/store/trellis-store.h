@@ -123,6 +123,8 @@ GListModel     *trellis_store_list                   (TrellisStore   *self,
                                                       GError        **error);
 gint64          trellis_store_count                  (TrellisStore   *self,
                                                       GType           type);
+GStrv           trellis_store_list_staff_names       (TrellisStore   *self,
+                                                     GError        **error);
 GListModel     *trellis_store_list_student_summaries (TrellisStore   *self,
                                                       GError        **error);
 GListModel     *trellis_store_list_history           (TrellisStore   *self,
