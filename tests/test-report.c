@@ -521,6 +521,12 @@ test_report_language (Fixture       *fixture,
     g_assert_nonnull (strstr (text, "Impreso el 5 de marzo de 2027"));
     g_assert_null (strstr (text, "My goals"));
     assert_every_page (document, "Sofía García", "Página", "de");
+    /* the title a PDF reader lists, and a screen reader says first, in the report's words */
+    {
+      g_autofree char *title = poppler_document_get_title (document);
+
+      g_assert_true (g_str_has_prefix (title, "Sofía García – Plan de aprendizaje "));
+    }
   }
 
   /* Otherwise the application’s (English in the tests), and always what was asked for. */
@@ -685,6 +691,9 @@ test_report_pdf_file (Fixture       *fixture,
     g_autofree char *third = page_text (document, 2);
     g_autofree char *blank = page_text (document, 1);
 
+    g_autofree char *title = poppler_document_get_title (document);
+
+    g_assert_cmpstr (title, ==, "Learning plans");
     g_assert_cmpint (poppler_document_get_n_pages (document), ==, 5);
     g_assert_nonnull (strstr (third, "Family1"));
     g_assert_cmpstr (g_strstrip (blank), ==, "");

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "trellis-catalog.h"
 #include "trellis-error.h"
 #include "trellis-report.h"
 #include "trellis-report-pdf.h"
@@ -102,6 +103,16 @@ draw_reports (TrellisStore               *store,
           ok = FALSE;
           break;
         }
+      /* The PDF's title, which a reader lists and a screen reader says first, in the words
+       * of the report: the student and the plan for one, “Learning plans” for a batch. */
+      if (i == 0)
+        {
+          g_autofree char *title = n_students == 1
+            ? g_strdup_printf ("%s – %s", trellis_report_get_student_name (report), trellis_report_get_title (report))
+            : g_strdup (trellis_catalog_translate (trellis_report_get_catalog (report), N_("Learning plans")));
+
+          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+        }
       n_pages = trellis_report_renderer_paginate (renderer, report);
       for (guint page = 0; page < n_pages; page++)
         {
@@ -169,7 +180,6 @@ trellis_report_pdf_write (TrellisStore               *store,
 
   trellis_paper_get_size (options->paper, &width, &height);
   surface = cairo_pdf_surface_create_for_stream (write_output, &output, width, height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Learning plans"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Trellis " PACKAGE_VERSION);
 
   ok = draw_reports (store, student_ids, n_students, options, now, surface,
