@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "trellis-student.h"
 #include "trellis-test-utils.h"
 
 /* trellis_test_run_trellis() for a fresh user in @home, standard error merged into the output. */
@@ -102,6 +103,36 @@ test_populate_sample (Home          *h,
   assert_contains (out, "Added 7 sample students");
   g_assert_cmpint (count_rows (h->database, "student"), ==, 7);
   g_assert_cmpint (count_rows (h->database, "student WHERE created_by = ''"), ==, 0);
+}
+
+/* --remove-sample: the sample's students go, a student added by hand stays; twice says so. */
+static void
+test_remove_sample (Home          *h,
+                    gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *again = NULL;
+  int status;
+
+  g_free (run_trellis (h->home, &status, "--database", h->database, "--populate-sample", "4", NULL));
+  g_assert_cmpint (status, ==, 0);
+  {
+    g_autoptr(TrellisStore) store = trellis_store_open (h->database, NULL);
+    g_autoptr(TrellisStudent) mine = g_object_new (TRELLIS_TYPE_STUDENT, "given-name", "Kofi",
+                                                   "family-name", "Mensah", NULL);
+
+    g_assert_nonnull (store);
+    trellis_store_set_editor (store, "Ms. Rivera", "teacher");
+    g_assert_true (trellis_store_insert (store, TRELLIS_ENTITY (mine), NULL));
+  }
+  out = run_trellis (h->home, &status, "--database", h->database, "--remove-sample", NULL);
+  g_assert_cmpint (status, ==, 0);
+  assert_contains (out, "Removed 4 sample students");
+  g_assert_cmpint (count_rows (h->database, "student"), ==, 1);
+  g_assert_cmpint (count_rows (h->database, "student WHERE given_name = 'Kofi'"), ==, 1);
+  again = run_trellis (h->home, &status, "--database", h->database, "--remove-sample", NULL);
+  g_assert_cmpint (status, ==, 0);
+  assert_contains (again, "There is no sample school");
 }
 
 /* A count that is not a number is refused with a message; no database is made. */
@@ -299,6 +330,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Home, NULL, home_setup, func, home_teardown)
   ADD ("/command-line/populate-sample", test_populate_sample);
   ADD ("/command-line/populate-sample-refuses-bad-count", test_populate_sample_refuses_bad_count);
+  ADD ("/command-line/remove-sample", test_remove_sample);
   ADD ("/command-line/import-framework", test_import_framework);
   ADD ("/command-line/export-and-import-xml", test_export_and_import_xml);
   ADD ("/command-line/import-xml-refuses-bad-policy", test_import_xml_refuses_bad_policy);

@@ -1307,6 +1307,54 @@ test_store_staff_names (Fixture       *f,
   g_assert_cmpstr (names[2], ==, "Ms. Ortiz");
 }
 
+/* --remove-sample removes the sample's students and nothing anyone wrote: a student added here
+ * stays, and so does a sample student someone worked on (issue 16). */
+static void
+test_store_remove_sample (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisStudent) mine = g_object_new (TRELLIS_TYPE_STUDENT, "given-name", "Kofi",
+                                                 "family-name", "Mensah", NULL);
+  g_autoptr(GListModel) summaries = NULL;
+  g_autoptr(TrellisStudentSummary) worked_on = NULL;
+  g_autoptr(TrellisEntity) student = NULL;
+  g_auto(GStrv) kept = NULL;
+  guint removed = 0;
+
+  g_assert_false (trellis_sample_school_is_present (f->store));
+  g_assert_true (trellis_sample_school_populate (f->store, 6, TRELLIS_SAMPLE_SEED, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (trellis_sample_school_is_present (f->store));
+  g_assert_true (trellis_store_insert (f->store, TRELLIS_ENTITY (mine), &error));
+  summaries = trellis_store_list_student_summaries (f->store, NULL);
+  worked_on = g_list_model_get_item (summaries, 0);
+  if (trellis_student_summary_get_id (worked_on) == trellis_entity_get_id (TRELLIS_ENTITY (mine)))
+    {
+      g_clear_object (&worked_on);
+      worked_on = g_list_model_get_item (summaries, 1);
+    }
+  student = TRELLIS_ENTITY (trellis_store_load (f->store, TRELLIS_TYPE_STUDENT,
+                                                trellis_student_summary_get_id (worked_on), &error));
+  g_object_set (student, "interests", "Chess club", NULL);
+  g_assert_true (trellis_store_save (f->store, student, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (trellis_sample_school_remove (f->store, &removed, &kept, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (removed, ==, 5);
+  g_assert_cmpuint (g_strv_length (kept), ==, 1);
+  g_assert_cmpstr (kept[0], ==, trellis_student_summary_get_display_name (worked_on));
+  g_assert_cmpint (trellis_store_count (f->store, TRELLIS_TYPE_STUDENT), ==, 2);
+  g_assert_nonnull (trellis_store_load (f->store, TRELLIS_TYPE_STUDENT, trellis_entity_get_id (TRELLIS_ENTITY (mine)), NULL));
+  g_assert_nonnull (trellis_store_load (f->store, TRELLIS_TYPE_STUDENT, trellis_entity_get_id (student), NULL));
+  /* the one kept stays listed: removing again keeps it again, and removes nothing */
+  g_clear_pointer (&kept, g_strfreev);
+  g_assert_true (trellis_sample_school_remove (f->store, &removed, &kept, &error));
+  g_assert_cmpuint (removed, ==, 0);
+  g_assert_cmpuint (g_strv_length (kept), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1332,6 +1380,7 @@ main (int   argc,
   g_test_add ("/store/busy", Fixture, NULL, fixture_setup, test_store_busy, fixture_teardown);
   g_test_add ("/store/settings", Fixture, NULL, fixture_setup, test_store_settings, fixture_teardown);
   g_test_add ("/store/staff-names", Fixture, NULL, fixture_setup, test_store_staff_names, fixture_teardown);
+  g_test_add ("/store/remove-sample", Fixture, NULL, fixture_setup, test_store_remove_sample, fixture_teardown);
   g_test_add ("/store/competency-links", Fixture, NULL, fixture_setup, test_store_competency_links, fixture_teardown);
 
   return g_test_run ();

@@ -893,6 +893,24 @@ test_window_overview_opens_student (Fixture       *fixture,
   trellis_test_spin_idle ();
 }
 
+/* Main Menu ▸ Remove Sample School… asks, then removes the sample's students (issue 16). */
+static void
+test_window_remove_sample (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(TrellisStudentSummary) first = populate_and_pick (fixture, 5, 0);
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.remove-sample", NULL));
+  dialog = ADW_MESSAGE_DIALOG (trellis_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove the Sample School?");
+  adw_message_dialog_response (dialog, "delete");
+  trellis_test_spin_idle ();
+  g_assert_cmpint (trellis_store_count (store_of (fixture), TRELLIS_TYPE_STUDENT), ==, 0);
+  g_assert_false (trellis_sample_school_is_present (store_of (fixture)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -914,6 +932,7 @@ main (int   argc,
   g_test_add ("/window/search-keeps-student", Fixture, NULL, fixture_set_up, test_window_search_keeps_student, fixture_tear_down);
   g_test_add ("/window/overview-opens-student", Fixture, NULL, fixture_set_up, test_window_overview_opens_student,
               fixture_tear_down);
+  g_test_add ("/window/remove-sample", Fixture, NULL, fixture_set_up, test_window_remove_sample, fixture_tear_down);
   g_test_add ("/window/menu-tooltip", Fixture, NULL, fixture_set_up, test_window_menu_tooltip, fixture_tear_down);
   g_test_add ("/window/narrow-keeps-student", Fixture, NULL, fixture_set_up, test_window_narrow_keeps_student,
               fixture_tear_down);

@@ -760,6 +760,58 @@ delete_student_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+on_remove_sample_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           TrellisWindow    *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) kept = NULL;
+  g_autofree char *message = NULL;
+  guint removed = 0;
+
+  if (g_strcmp0 (response, "delete") != 0 || self->store == NULL)
+    return;
+  trellis_autosave_flush_all ();
+  if (!trellis_sample_school_remove (self->store, &removed, &kept, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  if (kept != NULL && kept[0] != NULL)
+    /* Translators: a toast after removing the sample school */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Sample school removed; %u student someone worked on stays",
+                                            "Sample school removed; %u students someone worked on stay",
+                                            g_strv_length (kept)), g_strv_length (kept));
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sample school removed (%u student, in the Trash)",
+                                            "Sample school removed (%u students, in the Trash)", removed),
+                               removed);
+  trellis_window_add_toast (self, adw_toast_new (message));
+  trellis_student_list_reload (self->student_list);
+  trellis_window_update_actions (self);
+}
+
+/* Main Menu ▸ Remove Sample School…: its students go, and nothing anyone wrote. */
+static void
+remove_sample_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->store == NULL || !trellis_sample_school_is_present (self->store))
+    return;
+  dialog = GTK_WIDGET (trellis_delete_dialog_new (GTK_WIDGET (self), _("Remove the Sample School?"),
+                                                 _("Its students go with their plans, to the Trash (Main "
+                                                   "Menu ▸ Trash…) for 30 days. Students you added stay, "
+                                                   "and so does any sample student someone has worked on.")));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_sample_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Ctrl+Z, or Main Menu ▸ Undo: what waits to be stored is stored first, so that it is the
  * newest step. */
 static void
@@ -824,6 +876,7 @@ trellis_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.show-in-folder", "s", show_in_folder_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-sample", NULL, remove_sample_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
@@ -870,6 +923,8 @@ trellis_window_update_actions (TrellisWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-xml", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-sample",
                                  writable && !gtk_widget_get_visible (GTK_WIDGET (self->sample_progress)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-sample",
+                                 writable && trellis_sample_school_is_present (self->store));
 }
 
 /* The header’s “who is editing” button and its one-click list of recent editors. */

@@ -29,6 +29,7 @@
 static const char * const batch_options[] = {
   "import-framework",
   "populate-sample",
+  "remove-sample",
   "print-pdf",
   "export-xml",
   "import-xml",
@@ -39,6 +40,39 @@ static const char * const batch_options[] = {
 };
 
 /* Helpers */
+
+/* --remove-sample: the sample's students go, those someone worked on stay and are named. */
+static int
+run_remove_sample (TrellisStore *store,
+                   const char   *database_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) kept = NULL;
+  guint removed = 0;
+
+  if (!trellis_sample_school_is_present (store))
+    {
+      g_print (_("There is no sample school in %s: nothing was removed.\n"), database_path);
+      return 0;
+    }
+  if (!trellis_sample_school_remove (store, &removed, &kept, &error))
+    {
+      g_printerr ("trellis: %s\n", error->message);
+      return 1;
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Removed %u sample student from %s (it is in the Trash).\n",
+                        "Removed %u sample students from %s (they are in the Trash).\n", removed),
+           removed, database_path);
+  if (kept != NULL && kept[0] != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", kept);
+
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Kept %u that someone has worked on: %s.\n",
+                            "Kept %u that someone has worked on: %s.\n", g_strv_length (kept)),
+               g_strv_length (kept), names);
+    }
+  return 0;
+}
 
 /* Every import is preceded by a backup, so that it can be undone from Backups. */
 static gboolean
@@ -420,6 +454,10 @@ trellis_batch_run (const char   *database_path,
         }
       g_print (_("Backed up %s to %s.\n"), database_path, backup_path);
     }
+
+  /* Before --populate-sample, so that the two together give a fresh sample school. */
+  if (g_variant_dict_contains (options, "remove-sample") && run_remove_sample (store, database_path) != 0)
+    return 1;
 
   if (g_variant_dict_lookup (options, "populate-sample", "i", &n_students))
     {

@@ -11,6 +11,9 @@
 
 #define G_LOG_DOMAIN "trellis-sample-school"
 
+/* The setting that lists the sample's students by UUID, separated by spaces. */
+#define SAMPLE_SETTING "sample-students"
+
 #include <glib/gi18n-lib.h>
 
 #include "trellis-action-step.h"
@@ -25,6 +28,7 @@
 #include "trellis-note.h"
 #include "trellis-plan.h"
 #include "trellis-sample-school.h"
+#include "trellis-student-summary.h"
 #include "trellis-store-private.h"
 #include "trellis-student.h"
 #include "trellis-vocabulary.h"
@@ -514,6 +518,7 @@ static gboolean
 add_student (TrellisStore  *store,
              GRand         *rand,
              GHashTable    *used_names,
+             GString       *uuids,
              guint          index,
              gint64         framework_id,
              GArray        *competencies,
@@ -559,6 +564,7 @@ add_student (TrellisStore  *store,
                           NULL);
   if (!add (store, student, rand, 0, advisor, error))
     return FALSE;
+  g_string_append_printf (uuids, "%s%s", uuids->len > 0 ? " " : "", trellis_entity_get_uuid (TRELLIS_ENTITY (student)));
   display = g_strdup (name->preferred[0] ? name->preferred : name->given);
 
   for (int g = 0; g < 1 + (int) (index % 3 == 0); g++)
@@ -642,6 +648,8 @@ trellis_sample_school_populate (TrellisStore        *store,
   g_autoptr(GHashTable) used_names = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) competencies = NULL;
   g_autoptr(GArray) levels = NULL;
+  g_autoptr(GString) uuids = NULL;
+  g_autofree char *listed = NULL;
   gint64 framework_id;
 
   g_return_val_if_fail (TRELLIS_IS_STORE (store), FALSE);
@@ -662,13 +670,103 @@ trellis_sample_school_populate (TrellisStore        *store,
       return trellis_store_rollback_failed (store);
   }
 
+  /* The sample's students are listed, so that --remove-sample removes them and nothing else. */
+  listed = trellis_store_dup_setting (store, SAMPLE_SETTING);
+  uuids = g_string_new (listed);
   for (guint i = 0; i < n_students; i++)
     {
-      if (!add_student (store, rand, used_names, i, framework_id, competencies, levels, error))
+      if (!add_student (store, rand, used_names, uuids, i, framework_id, competencies, levels, error))
         return trellis_store_rollback_failed (store);
       if (progress != NULL && (i % 100 == 99 || i + 1 == n_students))
         progress ((double) (i + 1) / n_students, user_data);
     }
+  if (n_students > 0 && !trellis_store_set_setting (store, SAMPLE_SETTING, uuids->str, error))
+    return trellis_store_rollback_failed (store);
 
   return trellis_store_commit (store, error);
+}
+
+/**
+ * trellis_sample_school_is_present:
+ * @store: a store
+ *
+ * Returns: whether students of a sample school are still listed as such
+ */
+gboolean
+trellis_sample_school_is_present (TrellisStore *store)
+{
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), FALSE);
+
+  return trellis_store_has_setting (store, SAMPLE_SETTING);
+}
+
+/**
+ * trellis_sample_school_remove:
+ * @store: the store
+ * @n_removed: (out) (optional): how many sample students went
+ * @kept: (out) (optional) (transfer full): the names of the sample students someone has worked
+ *   on since, which stay (with their plans), one a string
+ * @error: return location for a #GError
+ *
+ * Removes the sample school's students with everything under them, in one transaction, and
+ * nothing anyone wrote: a sample student whose history shows a change made here (a goal
+ * added, a field edited, a note written) stays, and stays listed. The removed students go to
+ * the Trash like any deleted student.
+ *
+ * Returns: %FALSE with @error set, and nothing removed, on failure
+ */
+gboolean
+trellis_sample_school_remove (TrellisStore  *store,
+                              guint         *n_removed,
+                              GStrv         *kept,
+                              GError       **error)
+{
+  g_autofree char *listed = NULL;
+  g_auto(GStrv) uuids = NULL;
+  g_autoptr(GStrvBuilder) kept_names = g_strv_builder_new ();
+  g_autoptr(GString) still_listed = g_string_new (NULL);
+  guint removed = 0;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (store), FALSE);
+
+  listed = trellis_store_dup_setting (store, SAMPLE_SETTING);
+  uuids = g_strsplit (listed != NULL ? listed : "", " ", -1);
+  if (!trellis_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; uuids[i] != NULL; i++)
+    {
+      g_autoptr(TrellisEntity) student = NULL;
+      g_autoptr(GListModel) history = NULL;
+
+      if (*uuids[i] == '\0')
+        continue;
+      student = trellis_store_load_by_uuid (store, TRELLIS_TYPE_STUDENT, uuids[i], NULL);
+      if (student == NULL)
+        continue;   /* deleted already */
+      history = trellis_store_list_history (store, uuids[i], error);
+      if (history == NULL)
+        return trellis_store_rollback_failed (store);
+      if (g_list_model_get_n_items (history) > 0)
+        {
+          g_autofree char *name = trellis_student_display_name (trellis_entity_get_text (student, "given-name"),
+                                                                trellis_entity_get_text (student, "family-name"),
+                                                                trellis_entity_get_text (student, "preferred-name"));
+
+          g_strv_builder_add (kept_names, name);
+          g_string_append_printf (still_listed, "%s%s", still_listed->len > 0 ? " " : "", uuids[i]);
+          continue;
+        }
+      if (!trellis_store_delete (store, student, NULL, error))
+        return trellis_store_rollback_failed (store);
+      removed++;
+    }
+  if (!trellis_store_set_setting (store, SAMPLE_SETTING, still_listed->str, error) ||
+      !trellis_store_commit (store, error))
+    return trellis_store_rollback_failed (store);
+
+  if (n_removed != NULL)
+    *n_removed = removed;
+  if (kept != NULL)
+    *kept = g_strv_builder_end (kept_names);
+  return TRUE;
 }

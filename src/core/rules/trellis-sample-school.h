@@ -19,5 +19,10 @@ gboolean trellis_sample_school_populate (TrellisStore        *store,
                                          TrellisProgressFunc  progress,
                                          gpointer             user_data,
                                          GError             **error);
+gboolean trellis_sample_school_is_present (TrellisStore        *store);
+gboolean trellis_sample_school_remove   (TrellisStore        *store,
+                                         guint               *n_removed,
+                                         GStrv               *kept,
+                                         GError             **error);
 
 G_END_DECLS

@@ -3254,6 +3254,31 @@ trellis_store_dup_setting (TrellisStore *self,
   return value;
 }
 
+/**
+ * trellis_store_has_setting:
+ * @self: a store
+ * @key: a setting
+ *
+ * Returns: whether @key is set to something other than “”, without reading a long value
+ */
+gboolean
+trellis_store_has_setting (TrellisStore *self,
+                           const char   *key)
+{
+  sqlite3_stmt *stmt;
+  gboolean set = FALSE;
+
+  g_return_val_if_fail (TRELLIS_IS_STORE (self), FALSE);
+
+  stmt = trellis_store_prepare (self, "SELECT 1 FROM setting WHERE key = ? AND value <> ''", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  set = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return set;
+}
+
 gboolean
 trellis_store_set_setting (TrellisStore  *self,
                            const char    *key,

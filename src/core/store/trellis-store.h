@@ -143,6 +143,8 @@ GArray         *trellis_store_list_goal_competencies (TrellisStore   *self,
                                                       gint64          goal_id,
                                                       GError        **error);
 
+gboolean        trellis_store_has_setting            (TrellisStore   *self,
+                                                      const char     *key);
 char           *trellis_store_dup_setting            (TrellisStore   *self,
                                                       const char     *key);
 gboolean        trellis_store_set_setting            (TrellisStore   *self,
