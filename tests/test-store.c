@@ -1346,8 +1346,15 @@ test_store_remove_sample (Fixture       *f,
   g_assert_cmpuint (g_strv_length (kept), ==, 1);
   g_assert_cmpstr (kept[0], ==, trellis_student_summary_get_display_name (worked_on));
   g_assert_cmpint (trellis_store_count (f->store, TRELLIS_TYPE_STUDENT), ==, 2);
-  g_assert_nonnull (trellis_store_load (f->store, TRELLIS_TYPE_STUDENT, trellis_entity_get_id (TRELLIS_ENTITY (mine)), NULL));
-  g_assert_nonnull (trellis_store_load (f->store, TRELLIS_TYPE_STUDENT, trellis_entity_get_id (student), NULL));
+  {
+    g_autoptr(TrellisEntity) still_mine = trellis_store_load (f->store, TRELLIS_TYPE_STUDENT,
+                                                              trellis_entity_get_id (TRELLIS_ENTITY (mine)), NULL);
+    g_autoptr(TrellisEntity) still_worked_on = trellis_store_load (f->store, TRELLIS_TYPE_STUDENT,
+                                                                   trellis_entity_get_id (student), NULL);
+
+    g_assert_nonnull (still_mine);
+    g_assert_nonnull (still_worked_on);
+  }
   /* the one kept stays listed: removing again keeps it again, and removes nothing */
   g_clear_pointer (&kept, g_strfreev);
   g_assert_true (trellis_sample_school_remove (f->store, &removed, &kept, &error));
