@@ -199,6 +199,16 @@ test_export_and_import_xml (Home          *h,
   trellis_test_assert_valid_plan_file (file);
 
   g_free (run_trellis (h->home, &status, "--database", other, "--populate-sample", "1", NULL));
+  /* A dry run into a database that does not exist says so and makes none (importer defect 1). */
+  {
+    g_autofree char *missing = g_build_filename (h->home, "missing.db", NULL);
+    g_autofree char *refused = run_trellis (h->home, &status, "--database", missing, "--import-xml", file,
+                                            "--dry-run", NULL);
+
+    g_assert_cmpint (status, ==, 1);
+    assert_contains (refused, "There is no database at");
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
   dry = run_trellis (h->home, &status, "--database", other, "--import-xml", file, "--dry-run", NULL);
   g_assert_cmpint (status, ==, 0);
   assert_contains (dry, "Dry run: nothing was changed.");

@@ -16,6 +16,7 @@
 #include "trellis-error.h"
 #include "trellis-store.h"
 #include "trellis-student.h"
+#include "trellis-schema.h"
 #include "trellis-test-utils.h"
 #include "trellis-xml-export.h"
 
@@ -241,7 +242,7 @@ test_migrates_v1_file (Fixture       *f,
   trellis_test_downgrade_to_v1 (f->path);
 
   f->mine = open_store (f->path, "Test Teacher");
-  g_assert_cmpint (trellis_test_query_int (f->mine, "PRAGMA user_version", 0), ==, 2);
+  g_assert_cmpint (trellis_test_query_int (f->mine, "PRAGMA user_version", 0), ==, TRELLIS_SCHEMA_VERSION);
   student = load_student (f->mine, f->student_id);
   g_assert_cmpstr (trellis_entity_get_text (student, "given-name"), ==, "Ana");
   g_assert_cmpint (trellis_entity_get_revision (student), ==, 1);

@@ -20,6 +20,7 @@
 #include "trellis-level.h"
 #include "trellis-note.h"
 #include "trellis-plan.h"
+#include "trellis-framework-editing.h"
 #include "trellis-sample-school.h"
 #include "trellis-schema.h"
 #include "trellis-store-private.h"
@@ -1362,6 +1363,41 @@ test_store_remove_sample (Fixture       *f,
   g_assert_cmpuint (g_strv_length (kept), ==, 1);
 }
 
+/* Schema version 3 (importer defect 1): a file with two default frameworks keeps the oldest
+ * as its one default, and the database refuses a second one from then on. */
+static void
+test_store_one_default_framework (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 first = trellis_store_get_default_framework (f->store);
+  gint64 second = 0;
+
+  g_assert_true (trellis_framework_create (f->store, "Civic Readiness", &second, &error));
+  g_assert_no_error (error);
+  g_assert_true (trellis_framework_set_default (f->store, second, &error));
+  g_assert_no_error (error);
+  g_assert_true (trellis_framework_set_default (f->store, first, &error));   /* back, in either order */
+  g_assert_no_error (error);
+  g_clear_object (&f->store);
+
+  /* a version 2 file, as an import left it: two defaults */
+  run_on_file (f->path, "DROP INDEX framework_one_default; UPDATE framework SET is_default = 1; "
+                        "PRAGMA user_version = 2");
+  f->store = trellis_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM framework WHERE is_default"), ==, 1);
+  g_assert_cmpint (trellis_store_get_default_framework (f->store), ==, MIN (first, second));
+  g_assert_cmpint (query_int (f->store, "PRAGMA user_version"), ==, TRELLIS_SCHEMA_VERSION);
+  run_on_file (f->path, "UPDATE framework SET is_default = 0");   /* none is allowed, two are not */
+  {
+    sqlite3 *db = open_other_connection (f->path);
+
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE framework SET is_default = 1", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+    sqlite3_close (db);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1388,6 +1424,8 @@ main (int   argc,
   g_test_add ("/store/settings", Fixture, NULL, fixture_setup, test_store_settings, fixture_teardown);
   g_test_add ("/store/staff-names", Fixture, NULL, fixture_setup, test_store_staff_names, fixture_teardown);
   g_test_add ("/store/remove-sample", Fixture, NULL, fixture_setup, test_store_remove_sample, fixture_teardown);
+  g_test_add ("/store/one-default-framework", Fixture, NULL, fixture_setup, test_store_one_default_framework,
+              fixture_teardown);
   g_test_add ("/store/competency-links", Fixture, NULL, fixture_setup, test_store_competency_links, fixture_teardown);
 
   return g_test_run ();

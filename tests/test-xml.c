@@ -601,6 +601,37 @@ merge_teardown (Merge *merge)
   g_free (merge->goal_uuid);
 }
 
+/* Importer defect 1: a new database seeds its own default framework; a plan file from another
+ * machine carries that machine's default. After the import there is still one default, the
+ * database's own, and the next export says so. */
+static void
+test_xml_import_keeps_one_default (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *mine_dir = NULL;
+  g_autoptr(TrellisStore) theirs = trellis_test_open_store (&dir);
+  g_autoptr(TrellisStore) mine = trellis_test_open_store (&mine_dir);
+  g_autofree char *file = g_build_filename (dir, "plans.xml", NULL);
+  g_autoptr(TrellisXmlImport) import = NULL;
+  gint64 own_default = trellis_store_get_default_framework (mine);
+
+  g_assert_true (trellis_sample_school_populate (theirs, 2, TRELLIS_SAMPLE_SEED, NULL, NULL, NULL));
+  export_to (theirs, file, NULL);
+  import = read_ok (mine, file);
+  g_assert_true (trellis_xml_import_apply (import, NULL, NULL));
+  g_assert_cmpint (trellis_store_count (mine, TRELLIS_TYPE_FRAMEWORK), ==, 2);
+  g_assert_cmpint (trellis_test_query_int (mine, "SELECT count(*) FROM framework WHERE is_default", 0), ==, 1);
+  g_assert_cmpint (trellis_store_get_default_framework (mine), ==, own_default);
+  /* and the database will not hold two, whoever tries */
+  g_assert_cmpint (trellis_test_query_int (mine, "SELECT count(*) FROM sqlite_master WHERE name = 'framework_one_default'", 0),
+                   ==, 1);
+
+  g_clear_object (&theirs);
+  g_clear_object (&mine);
+  trellis_test_remove_tree (dir);
+  trellis_test_remove_tree (mine_dir);
+}
+
 static void
 test_xml_merge_new_updated_unchanged (void)
 {
@@ -903,6 +934,7 @@ main (int    argc,
     }
   g_test_add_func ("/xml/async", test_xml_async_export_and_import);
   g_test_add_func ("/xml/import/merge/new-updated-unchanged", test_xml_merge_new_updated_unchanged);
+  g_test_add_func ("/xml/import/keeps-one-default", test_xml_import_keeps_one_default);
   g_test_add_data_func ("/xml/import/merge/conflict-mine",
                         GINT_TO_POINTER (TRELLIS_XML_RESOLUTION_MINE), test_xml_merge_conflict);
   g_test_add_data_func ("/xml/import/merge/conflict-theirs",

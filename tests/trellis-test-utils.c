@@ -305,7 +305,8 @@ trellis_test_downgrade_to_v1 (const char *path)
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  exec_sql (db, "DROP TABLE trash; DROP TABLE copy_origin; DROP TABLE staff;"
+  exec_sql (db, "DROP INDEX framework_one_default;"   /* version 3 */
+                "DROP TABLE trash; DROP TABLE copy_origin; DROP TABLE staff;"
                 "DROP INDEX student_sourced_id; DROP INDEX guardian_sourced_id;"
                 "ALTER TABLE student DROP COLUMN middle_name; ALTER TABLE student DROP COLUMN email;"
                 "ALTER TABLE student DROP COLUMN sourced_id;"

@@ -426,6 +426,16 @@ trellis_batch_run (const char   *database_path,
   if (g_variant_dict_lookup (options, "restore", "^ay", &restore_path))
     return run_restore (database_path, restore_path);
 
+  /* A dry run changes nothing: not even by making the database it was pointed at
+   * (importer defect 1). */
+  if (g_variant_dict_contains (options, "dry-run") && !g_file_test (database_path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("trellis: ");
+      g_printerr (_("There is no database at %s. A dry run changes nothing, so none was made."), database_path);
+      g_printerr ("\n");
+      return 1;
+    }
+
   store = trellis_store_open (database_path, &error);
   if (store == NULL)
     {

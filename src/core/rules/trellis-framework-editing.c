@@ -319,14 +319,17 @@ trellis_framework_set_default (TrellisStore  *store,
 
   if (!trellis_store_begin (store, error))
     return FALSE;
+  /* The old default first: the database holds one default at every moment. */
   for (guint i = 0; i < g_list_model_get_n_items (frameworks); i++)
     {
       g_autoptr(TrellisEntity) framework = g_list_model_get_item (frameworks, i);
 
-      if (!set_boolean_and_save (store, framework, "is-default",
-                                 trellis_entity_get_id (framework) == framework_id, error))
+      if (trellis_entity_get_id (framework) != framework_id &&
+          !set_boolean_and_save (store, framework, "is-default", FALSE, error))
         return trellis_store_rollback_failed (store);
     }
+  if (!set_boolean_and_save (store, chosen, "is-default", TRUE, error))
+    return trellis_store_rollback_failed (store);
   return trellis_store_commit (store, error);
 }
 

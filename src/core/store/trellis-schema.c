@@ -242,9 +242,17 @@ static const char schema_v2[] =
   "  updated_by TEXT NOT NULL DEFAULT ''\n"
   ");\n";
 
+/* Version 3: one default framework, as a constraint (importer defect 1: a plan file's framework
+ * became a second default). A file that has two already keeps the oldest. */
+static const char schema_v3[] =
+  "UPDATE framework SET is_default = 0\n"
+  "  WHERE is_default AND id <> (SELECT min (id) FROM framework WHERE is_default);\n"
+  "CREATE UNIQUE INDEX framework_one_default ON framework (is_default) WHERE is_default;\n";
+
 static const char * const migrations[TRELLIS_SCHEMA_VERSION] = {
   schema_v1,
   schema_v2,
+  schema_v3,
 };
 
 /**

@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* The newest schema this program knows; PRAGMA user_version holds the file's. */
-#define TRELLIS_SCHEMA_VERSION 2
+#define TRELLIS_SCHEMA_VERSION 3
 
 /* PRAGMA application_id of every Trellis file (“Trls”), so that another program’s SQLite
  * database, which may also use user_version, is never taken for ours. */

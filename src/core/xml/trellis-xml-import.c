@@ -35,6 +35,7 @@
 #include "trellis-store-private.h"
 #include "trellis-vocabulary.h"
 #include "trellis-xml-format.h"
+#include "trellis-framework.h"
 #include "trellis-xml-import.h"
 
 /* Values up to this many bytes are interned (see intern()); longer ones are nearly all unique. */
@@ -816,6 +817,22 @@ fail_at_record (TrellisXmlImport  *self,
   return FALSE;
 }
 
+static gboolean
+is_default_field (TrellisEntityClass *klass,
+                  const TrellisField *field)
+{
+  return g_type_is_a (G_TYPE_FROM_CLASS (klass), TRELLIS_TYPE_FRAMEWORK) && g_str_equal (field->name, "is-default");
+}
+
+static gboolean
+has_default_framework (TrellisStore *store)
+{
+  gint64 id = trellis_store_get_default_framework (store);
+  g_autoptr(TrellisEntity) framework = id != 0 ? trellis_store_load (store, TRELLIS_TYPE_FRAMEWORK, id, NULL) : NULL;
+
+  return framework != NULL && trellis_entity_get_boolean (framework, "is-default");
+}
+
 static int
 compare_times (const char *a,
                const char *b)
@@ -1201,6 +1218,9 @@ plan_record (TrellisXmlImport  *self,
       if (field->flags & TRELLIS_FIELD_FLAG_PARENT)
         there = record->parent >= 0 ? record_at (self, record->parent)->identity[TRELLIS_XML_COLUMN_UUID]
                                     : NULL;
+      /* Which framework is the default is each database's own (see fill_entity()). */
+      if (is_default_field (type->klass, field))
+        continue;
       differs = g_strcmp0 (here, there) != 0;
     }
 
@@ -1475,6 +1495,7 @@ fill_entity (TrellisXmlImport  *self,
              GError           **error)
 {
   TrellisEntityClass *klass = TRELLIS_ENTITY_GET_CLASS (entity);
+  gboolean was_default = TRELLIS_IS_FRAMEWORK (entity) && trellis_entity_get_boolean (entity, "is-default");
 
   for (guint f = 0; f < klass->n_fields; f++)
     {
@@ -1492,6 +1513,13 @@ fill_entity (TrellisXmlImport  *self,
         }
       set_value (entity, field, value, reference);
     }
+  /* Which framework new plans use is this school's choice, not the file's: a framework coming
+   * in is the default only where there is none, and one here keeps what it was (importer
+   * defect 1: two defaults). */
+  if (TRELLIS_IS_FRAMEWORK (entity))
+    g_object_set (entity, "is-default",
+                  trellis_entity_get_id (entity) != 0 ? was_default : !has_default_framework (store),
+                  NULL);
   return TRUE;
 }
 
