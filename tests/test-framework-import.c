@@ -364,6 +364,32 @@ test_moodle_bad_files (void)
       assert_refused (hidden, TRELLIS_ERROR_PARSE, "nested", NULL);
     }
 
+  /* Importer defect 5: two documents run together were read as the last one. */
+  {
+    g_autofree char *source = fixture_path ("mahara-flat.json");
+    g_autofree char *one = NULL;
+    g_autofree char *twice = NULL;
+    g_autofree char *joined = NULL;
+    g_autofree char *spaced = NULL;
+    gsize length = 0;
+
+    g_assert_true (g_file_get_contents (source, &one, &length, NULL));
+    twice = g_strconcat (one, "\n", one, NULL);
+    joined = write_temp_file (dir, "joined.json", twice, -1);
+    assert_refused (joined, TRELLIS_ERROR_PARSE, "more JSON follows", "line ", NULL);
+    /* a document followed by blank lines and a comment is one document */
+    g_free (twice);
+    twice = g_strconcat (one, "\n\n  /* exported by hand */\n", NULL);
+    spaced = write_temp_file (dir, "spaced.json", twice, -1);
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrellisFrameworkImport) import = import_path (spaced, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (import);
+    }
+  }
+
   trellis_test_remove_tree (dir);
 }
 

@@ -125,14 +125,22 @@ trellis_framework_import_warn (TrellisFrameworkImport *self,
 /* json-glib 1.6 parses recursively, so JSON nested a million levels deep would exhaust the
  * stack: one linear pass finds the line where @text nests too deep, 0 when it does not. It reads
  * strings and comments as json-glib does, which also takes 'single-quoted' strings (without
- * escapes) and C comments: a bracket it skips as text must not be hidden from json-glib. */
+ * escapes) and C comments: a bracket it skips as text must not be hidden from json-glib.
+ *
+ * The same pass sets @trailing_line (when not %NULL) to the line where something follows the
+ * end of the first document, 0 when nothing does: json-glib would take two documents in a row
+ * and keep only the last (importer defect 5). */
 guint
-trellis_framework_import_find_deep_json (const char *text)
+trellis_framework_import_find_deep_json (const char *text,
+                                         guint      *trailing_line)
 {
   gboolean in_comment = FALSE;
+  gboolean closed = FALSE;   /* the first document's outermost bracket is closed */
   char quote = 0;
   guint depth = 0, line = 1;
 
+  if (trailing_line != NULL)
+    *trailing_line = 0;
   for (const char *p = text; *p != '\0'; p++)
     {
       if (*p == '\n')
@@ -152,20 +160,25 @@ trellis_framework_import_find_deep_json (const char *text)
           else if (*p == quote)
             quote = 0;
         }
-      else if (*p == '"' || *p == '\'')
-        quote = *p;
       else if (*p == '/' && p[1] == '*')
         {
           in_comment = TRUE;
           p++;
         }
-      else if (*p == '[' || *p == '{')
+      else
         {
-          if (++depth > TRELLIS_IMPORT_MAX_JSON_NESTING)
-            return line;
+          if (closed && !g_ascii_isspace (*p) && trailing_line != NULL && *trailing_line == 0)
+            *trailing_line = line;
+          if (*p == '"' || *p == '\'')
+            quote = *p;
+          else if (*p == '[' || *p == '{')
+            {
+              if (++depth > TRELLIS_IMPORT_MAX_JSON_NESTING)
+                return line;
+            }
+          else if ((*p == ']' || *p == '}') && depth > 0 && --depth == 0)
+            closed = TRUE;
         }
-      else if ((*p == ']' || *p == '}') && depth > 0)
-        depth--;
     }
   return 0;
 }

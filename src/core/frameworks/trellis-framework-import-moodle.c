@@ -120,7 +120,7 @@ apply_scale_configuration (GPtrArray  *proficient,
   JsonArray *entries;
   gboolean any = FALSE;
 
-  if (trellis_framework_import_find_deep_json (configuration) > 0
+  if (trellis_framework_import_find_deep_json (configuration, NULL) > 0
       || !json_parser_load_from_data (parser, configuration, -1, NULL))
     return FALSE;
   root = json_parser_get_root (parser);

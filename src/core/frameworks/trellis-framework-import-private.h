@@ -99,7 +99,8 @@ void               trellis_framework_import_warn           (TrellisFrameworkImpo
 gboolean           trellis_framework_import_check_cancelled (GCancellable           *cancellable,
                                                             guint                    counter,
                                                             GError                 **error);
-guint              trellis_framework_import_find_deep_json (const char             *text);
+guint              trellis_framework_import_find_deep_json (const char             *text,
+                                                            guint                  *trailing_line);
 
 /* trellis-framework-import-tree.c */
 gboolean           trellis_framework_import_build_tree     (TrellisFrameworkImport  *self,

@@ -260,15 +260,27 @@ check_json_nesting (TrellisFrameworkImport  *self,
                     const char              *text,
                     GError                 **error)
 {
-  guint line = trellis_framework_import_find_deep_json (text);
+  guint trailing = 0;
+  guint line = trellis_framework_import_find_deep_json (text, &trailing);
 
-  if (line == 0)
-    return TRUE;
-  g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE,
-               _("“%s”, line %u: the JSON is nested more than %d levels deep. "
-                 "Nothing was changed."),
-               self->file_name, line, TRELLIS_IMPORT_MAX_JSON_NESTING);
-  return FALSE;
+  if (line > 0)
+    {
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE,
+                   _("“%s”, line %u: the JSON is nested more than %d levels deep. "
+                     "Nothing was changed."),
+                   self->file_name, line, TRELLIS_IMPORT_MAX_JSON_NESTING);
+      return FALSE;
+    }
+  /* Two documents in a row are two files run together: which one was meant? */
+  if (trailing > 0)
+    {
+      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE,
+                   _("“%s”, line %u: more JSON follows the end of the document, as if two files "
+                     "were joined. Nothing was changed."),
+                   self->file_name, trailing);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
