@@ -377,6 +377,38 @@ test_moodle_bad_files (void)
     twice = g_strconcat (one, "\n", one, NULL);
     joined = write_temp_file (dir, "joined.json", twice, -1);
     assert_refused (joined, TRELLIS_ERROR_PARSE, "more JSON follows", "line ", NULL);
+    /* Importer defect 6: \u0000 would cut a text short, a lone surrogate is no character;
+     * both are refused where they are. A whole pair (an emoji) is a character. */
+    {
+      static const struct { const char *name; const char *escape; const char *said; } escapes[] = {
+        { "nul.json", "\\u0000", "\\u0000" },
+        { "high.json", "\\ud83d!", "half of a character" },
+        { "low.json", "\\ude00", "half of a character" },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (escapes); i++)
+        {
+          g_autofree char *name = g_strdup_printf ("\"name\": \"A%sB", escapes[i].escape);
+          g_autoptr(GString) text = g_string_new (one);
+          g_autofree char *path = NULL;
+
+          g_assert_cmpuint (g_string_replace (text, "\"name\": \"", name, 1), ==, 1);
+          path = write_temp_file (dir, escapes[i].name, text->str, -1);
+          assert_refused (path, TRELLIS_ERROR_PARSE, escapes[i].said, "line 3", NULL);
+        }
+      {
+        g_autoptr(GString) text = g_string_new (one);
+        g_autofree char *path = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(TrellisFrameworkImport) import = NULL;
+
+        g_string_replace (text, "\"name\": \"", "\"name\": \"\\ud83d\\ude00 ", 1);
+        path = write_temp_file (dir, "pair.json", text->str, -1);
+        import = import_path (path, &error);
+        g_assert_no_error (error);
+        g_assert_true (g_str_has_prefix (trellis_framework_import_get_title (import), "😀 "));
+      }
+    }
     /* a document followed by blank lines and a comment is one document */
     g_free (twice);
     twice = g_strconcat (one, "\n\n  /* exported by hand */\n", NULL);

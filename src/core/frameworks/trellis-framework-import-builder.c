@@ -122,25 +122,72 @@ trellis_framework_import_warn (TrellisFrameworkImport *self,
   va_end (args);
 }
 
+/* The value of the four hex digits at @p, or -1. */
+static int
+parse_hex4 (const char *p)
+{
+  int value = 0;
+
+  for (int i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
+}
+
+/* Checks the \u escape at @p (the backslash) of a double-quoted string: NUL would cut the text
+ * short and a lone surrogate is no character (importer defect 6). */
+static void
+check_escape (const char      *text,
+              const char      *p,
+              guint            line,
+              TrellisJsonScan *scan)
+{
+  int value = parse_hex4 (p + 2);
+
+  if (value == 0 && scan->nul_line == 0)
+    scan->nul_line = line;
+  else if (value >= 0xD800 && value <= 0xDBFF)
+    {
+      int low = p[6] == '\\' && p[7] == 'u' ? parse_hex4 (p + 8) : -1;
+
+      if ((low < 0xDC00 || low > 0xDFFF) && scan->surrogate_line == 0)
+        scan->surrogate_line = line;
+    }
+  else if (value >= 0xDC00 && value <= 0xDFFF && scan->surrogate_line == 0)
+    {
+      int high = -1;
+
+      /* A low half is fine only right after a high one, which the check above took. */
+      if (p - text >= 6 && p[-6] == '\\' && p[-5] == 'u')
+        high = parse_hex4 (p - 4);
+      if (high < 0xD800 || high > 0xDBFF)
+        scan->surrogate_line = line;
+    }
+}
+
 /* json-glib 1.6 parses recursively, so JSON nested a million levels deep would exhaust the
- * stack: one linear pass finds the line where @text nests too deep, 0 when it does not. It reads
- * strings and comments as json-glib does, which also takes 'single-quoted' strings (without
- * escapes) and C comments: a bracket it skips as text must not be hidden from json-glib.
+ * stack: one linear pass finds the line where @text nests too deep. It reads strings and
+ * comments as json-glib does, which also takes 'single-quoted' strings (without escapes) and C
+ * comments: a bracket it skips as text must not be hidden from json-glib.
  *
- * The same pass sets @trailing_line (when not %NULL) to the line where something follows the
- * end of the first document, 0 when nothing does: json-glib would take two documents in a row
- * and keep only the last (importer defect 5). */
-guint
-trellis_framework_import_find_deep_json (const char *text,
-                                         guint      *trailing_line)
+ * The same pass finds what json-glib accepts but should not: more JSON after the end of the
+ * first document (it would keep only the last; importer defect 5), and \u0000 or a lone
+ * surrogate in a string (defect 6). Each line is 0 when there is none. */
+void
+trellis_framework_import_scan_json (const char      *text,
+                                    TrellisJsonScan *scan)
 {
   gboolean in_comment = FALSE;
   gboolean closed = FALSE;   /* the first document's outermost bracket is closed */
   char quote = 0;
   guint depth = 0, line = 1;
 
-  if (trailing_line != NULL)
-    *trailing_line = 0;
+  memset (scan, 0, sizeof *scan);
   for (const char *p = text; *p != '\0'; p++)
     {
       if (*p == '\n')
@@ -155,6 +202,8 @@ trellis_framework_import_find_deep_json (const char *text,
         }
       else if (quote != 0)
         {
+          if (*p == '\\' && quote == '"' && p[1] == 'u')
+            check_escape (text, p, line, scan);
           if (*p == '\\' && quote == '"' && p[1] != '\0')
             p++;
           else if (*p == quote)
@@ -167,20 +216,22 @@ trellis_framework_import_find_deep_json (const char *text,
         }
       else
         {
-          if (closed && !g_ascii_isspace (*p) && trailing_line != NULL && *trailing_line == 0)
-            *trailing_line = line;
+          if (closed && !g_ascii_isspace (*p) && scan->trailing_line == 0)
+            scan->trailing_line = line;
           if (*p == '"' || *p == '\'')
             quote = *p;
           else if (*p == '[' || *p == '{')
             {
               if (++depth > TRELLIS_IMPORT_MAX_JSON_NESTING)
-                return line;
+                {
+                  scan->deep_line = line;
+                  return;
+                }
             }
           else if ((*p == ']' || *p == '}') && depth > 0 && --depth == 0)
             closed = TRUE;
         }
     }
-  return 0;
 }
 
 /* Checks @cancellable every 256 steps of a loop (the counter). */

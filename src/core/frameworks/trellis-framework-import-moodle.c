@@ -39,6 +39,16 @@ enum {
 };
 
 /* Moodle’s English header; other languages’ exports are read by column position. */
+/* A scale configuration nested deeper than json-glib can parse is no configuration. */
+static gboolean
+json_too_deep (const char *text)
+{
+  TrellisJsonScan scan;
+
+  trellis_framework_import_scan_json (text, &scan);
+  return scan.deep_line > 0;
+}
+
 static const char * const moodle_header[N_COLUMNS] = {
   "Parent id number", "Id number", "Shortname", "Description", "Description format",
   "Scale values", "Scale configuration", "Rule type (optional)", "Rule outcome (optional)",
@@ -120,7 +130,7 @@ apply_scale_configuration (GPtrArray  *proficient,
   JsonArray *entries;
   gboolean any = FALSE;
 
-  if (trellis_framework_import_find_deep_json (configuration, NULL) > 0
+  if (json_too_deep (configuration)
       || !json_parser_load_from_data (parser, configuration, -1, NULL))
     return FALSE;
   root = json_parser_get_root (parser);

@@ -99,8 +99,16 @@ void               trellis_framework_import_warn           (TrellisFrameworkImpo
 gboolean           trellis_framework_import_check_cancelled (GCancellable           *cancellable,
                                                             guint                    counter,
                                                             GError                 **error);
-guint              trellis_framework_import_find_deep_json (const char             *text,
-                                                            guint                  *trailing_line);
+/* What trellis_framework_import_scan_json() finds in JSON text: the first line of each, or 0. */
+typedef struct {
+  guint deep_line;        /* nested deeper than TRELLIS_IMPORT_MAX_JSON_NESTING */
+  guint trailing_line;    /* more JSON after the end of the document */
+  guint nul_line;         /* \u0000 in a string */
+  guint surrogate_line;   /* a lone surrogate escape in a string */
+} TrellisJsonScan;
+
+void               trellis_framework_import_scan_json      (const char             *text,
+                                                            TrellisJsonScan        *scan);
 
 /* trellis-framework-import-tree.c */
 gboolean           trellis_framework_import_build_tree     (TrellisFrameworkImport  *self,

@@ -260,27 +260,33 @@ check_json_nesting (TrellisFrameworkImport  *self,
                     const char              *text,
                     GError                 **error)
 {
-  guint trailing = 0;
-  guint line = trellis_framework_import_find_deep_json (text, &trailing);
+  TrellisJsonScan scan;
 
-  if (line > 0)
-    {
-      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE,
-                   _("“%s”, line %u: the JSON is nested more than %d levels deep. "
-                     "Nothing was changed."),
-                   self->file_name, line, TRELLIS_IMPORT_MAX_JSON_NESTING);
-      return FALSE;
-    }
+  trellis_framework_import_scan_json (text, &scan);
+  if (scan.deep_line > 0)
+    g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE,
+                 _("“%s”, line %u: the JSON is nested more than %d levels deep. "
+                   "Nothing was changed."),
+                 self->file_name, scan.deep_line, TRELLIS_IMPORT_MAX_JSON_NESTING);
   /* Two documents in a row are two files run together: which one was meant? */
-  if (trailing > 0)
-    {
-      g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE,
-                   _("“%s”, line %u: more JSON follows the end of the document, as if two files "
-                     "were joined. Nothing was changed."),
-                   self->file_name, trailing);
-      return FALSE;
-    }
-  return TRUE;
+  else if (scan.trailing_line > 0)
+    g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE,
+                 _("“%s”, line %u: more JSON follows the end of the document, as if two files "
+                   "were joined. Nothing was changed."),
+                 self->file_name, scan.trailing_line);
+  else if (scan.nul_line > 0)
+    g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE,
+                 _("“%s”, line %u: a text holds \\u0000, a character no text may hold (it would cut "
+                   "the text short). Nothing was changed."),
+                 self->file_name, scan.nul_line);
+  else if (scan.surrogate_line > 0)
+    g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE,
+                 _("“%s”, line %u: a text holds half of a character (a \\u escape between D800 and "
+                   "DFFF without its other half). Nothing was changed."),
+                 self->file_name, scan.surrogate_line);
+  else
+    return TRUE;
+  return FALSE;
 }
 
 static gboolean
