@@ -443,8 +443,26 @@ test_moodle_deep_scale_configuration (Fixture       *fixture,
   import = import_path (path, &error);
   g_assert_no_error (error);
   assert_counts (import, 1, 1, 2);
-  g_assert_true (has_warning (import, "does not say which levels are proficient"));
+  g_assert_true (has_warning (import, "line 2 is not valid JSON (nested too deep)"));
   apply (import, fixture->store);
+
+  /* Importer defect 7: a malformed configuration is named by line and by what is wrong. */
+  {
+    g_autofree char *broken = write_temp_file (fixture->dir, "broken-scale.csv",
+                                               MOODLE_HEADER ",F,Broken,,2,\"One,Two\",\"[{\"\"scaleid\"\":\"\"3\"\",\",,,,,,1,\n"
+                                               ",C1,A competency,,2,,,,,,,,,\n", -1);
+    g_autofree char *not_list = write_temp_file (fixture->dir, "object-scale.csv",
+                                                 MOODLE_HEADER ",F,Object,,2,\"One,Two\",\"{}\",,,,,,1,\n"
+                                                 ",C1,A competency,,2,,,,,,,,,\n", -1);
+    g_autoptr(TrellisFrameworkImport) broken_import = import_path (broken, &error);
+    g_autoptr(TrellisFrameworkImport) object_import = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (has_warning (broken_import, "line 2 is not valid JSON (at character "));
+    object_import = import_path (not_list, &error);
+    g_assert_no_error (error);
+    g_assert_true (has_warning (object_import, "line 2 is not a list of levels"));
+  }
 }
 
 /* Tests: CASE */

@@ -13,6 +13,7 @@
 #define G_LOG_DOMAIN "trellis-framework-import"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "trellis-csv-reader.h"
@@ -119,23 +120,47 @@ json_integer (JsonObject *object,
   return json_node_get_int (node);
 }
 
+/* What is wrong with a scale configuration that marks no level proficient. */
+typedef enum {
+  SCALE_OK,
+  SCALE_NOT_JSON,        /* *detail: json-glib's words */
+  SCALE_NOT_A_LIST,
+  SCALE_NONE_PROFICIENT,
+} ScaleProblem;
+
 /* Marks the levels the scale configuration calls proficient: a JSON list whose first entry
  * names the scale and whose others are {"id": N, "proficient": 1} with N counting from 1. */
-static gboolean
-apply_scale_configuration (GPtrArray  *proficient,
-                           const char *configuration)
+static ScaleProblem
+apply_scale_configuration (GPtrArray   *proficient,
+                           const char  *configuration,
+                           char       **detail)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) error = NULL;
   JsonNode *root;
   JsonArray *entries;
   gboolean any = FALSE;
 
-  if (json_too_deep (configuration)
-      || !json_parser_load_from_data (parser, configuration, -1, NULL))
-    return FALSE;
+  if (json_too_deep (configuration))
+    {
+      *detail = g_strdup (_("nested too deep"));
+      return SCALE_NOT_JSON;
+    }
+  if (!json_parser_load_from_data (parser, configuration, -1, &error))
+    {
+      int line = 0, column = 0, used = 0;
+
+      /* json-glib says where as "<data>:LINE:COLUMN: "; the cell is one line. */
+      if (sscanf (error->message, "<data>:%d:%d: %n", &line, &column, &used) == 2 && used > 0)
+        /* Translators: where in a cell its JSON goes wrong, and json-glib's words for it */
+        *detail = g_strdup_printf (_("at character %d: %s"), column, error->message + used);
+      else
+        *detail = g_strdup (error->message);
+      return SCALE_NOT_JSON;
+    }
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
-    return FALSE;
+    return SCALE_NOT_A_LIST;
   entries = json_node_get_array (root);
   for (guint i = 0; i < json_array_get_length (entries); i++)
     {
@@ -152,7 +177,7 @@ apply_scale_configuration (GPtrArray  *proficient,
           any = TRUE;
         }
     }
-  return any;
+  return any ? SCALE_OK : SCALE_NONE_PROFICIENT;
 }
 
 static gboolean
@@ -166,6 +191,8 @@ read_framework_row (TrellisFrameworkImport  *self,
   g_autofree char *where = g_strdup_printf (_("line %u"), line);
   g_auto(GStrv) values = NULL;
   g_autoptr(GPtrArray) proficient = g_ptr_array_new ();
+  g_autofree char *detail = NULL;
+  ScaleProblem problem;
   guint n_values = 0;
 
   trellis_framework_import_set_framework (self, title, description);
@@ -181,13 +208,22 @@ read_framework_row (TrellisFrameworkImport  *self,
     return TRUE;
 
   g_ptr_array_set_size (proficient, n_values);
-  if (!apply_scale_configuration (proficient, cell (row, COLUMN_SCALE_CONFIGURATION)))
-    {
-      trellis_framework_import_warn (self, _("The scale configuration on line %u does not say "
-                                             "which levels are proficient; the upper half of the "
-                                             "scale counts as proficient."), line);
-      g_ptr_array_set_size (proficient, 0);
-    }
+  problem = apply_scale_configuration (proficient, cell (row, COLUMN_SCALE_CONFIGURATION), &detail);
+  /* Importer defect 7: the note says what is wrong, not only that something is. */
+  if (problem == SCALE_NOT_JSON)
+    trellis_framework_import_warn (self, _("The scale configuration on line %u is not valid JSON "
+                                           "(%s); the upper half of the scale counts as proficient."),
+                                   line, detail);
+  else if (problem == SCALE_NOT_A_LIST)
+    trellis_framework_import_warn (self, _("The scale configuration on line %u is not a list of "
+                                           "levels; the upper half of the scale counts as proficient."),
+                                   line);
+  else if (problem == SCALE_NONE_PROFICIENT)
+    trellis_framework_import_warn (self, _("The scale configuration on line %u does not say "
+                                           "which levels are proficient; the upper half of the "
+                                           "scale counts as proficient."), line);
+  if (problem != SCALE_OK)
+    g_ptr_array_set_size (proficient, 0);
   for (guint i = 0; i < n_values; i++)
     if (!trellis_framework_import_add_level (self, values[i], NULL, (int) i + 1,
                                              i < proficient->len && g_ptr_array_index (proficient, i) != NULL,
