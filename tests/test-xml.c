@@ -707,6 +707,14 @@ test_xml_merge_conflict (gconstpointer data)
   g_assert_cmpuint (trellis_xml_import_get_n_conflicts (import), ==, 1);
   title = trellis_xml_import_dup_conflict_title (import, 0);
   g_assert_nonnull (strstr (title, "Theirs"));
+  {
+    /* who changed it on each side, and when (importer defect 9) */
+    g_autofree char *details = trellis_xml_import_dup_conflict_details (import, 0);
+
+    g_assert_nonnull (strstr (details, ": changed here by "));
+    g_assert_nonnull (strstr (details, ", and in the file by "));
+    g_assert_null (strstr (details, "  "));
+  }
   g_assert_cmpint (trellis_xml_import_get_resolution (import, 0), ==, TRELLIS_XML_RESOLUTION_MINE);
 
   trellis_xml_import_set_resolution (import, 0, resolution);

@@ -2105,6 +2105,7 @@ trellis_xml_import_dup_conflict_details (TrellisXmlImport *self,
       Record *record = record_at (self, i);
       g_autofree char *name = NULL;
       g_autofree char *when = NULL;
+      g_autoptr(TrellisEntity) here = NULL;
 
       if (record->status != STATUS_CONFLICT)
         continue;
@@ -2112,9 +2113,26 @@ trellis_xml_import_dup_conflict_details (TrellisXmlImport *self,
       when = trellis_format_timestamp (record->identity[TRELLIS_XML_COLUMN_UPDATED_AT]);
       if (details->len > 0)
         g_string_append_c (details, '\n');
-      /* Translators: a kind of record, its name, and when the file's version was changed */
-      g_string_append_printf (details, _("%s “%s”: changed here and in the file (there on %s)"),
-                              _(types[record->type].klass->label), name, when);
+      /* Importer defect 9: who changed it on each side, and when, not only that it changed. */
+      here = trellis_store_load_by_uuid (self->store, types[record->type].type,
+                                         record->identity[TRELLIS_XML_COLUMN_UUID], NULL);
+      if (here != NULL)
+        {
+          g_autofree char *here_when = trellis_format_timestamp (trellis_entity_get_updated_at (here));
+          const char *here_by = trellis_entity_get_updated_by (here);
+          const char *there_by = record->identity[TRELLIS_XML_COLUMN_UPDATED_BY];
+
+          /* Translators: a kind of record, its name, then who changed it here and when, and who
+           * changed it in the file and when */
+          g_string_append_printf (details, _("%s “%s”: changed here by %s on %s, and in the file by %s on %s"),
+                                  _(types[record->type].klass->label), name,
+                                  here_by && *here_by ? here_by : _("someone"), here_when,
+                                  there_by && *there_by ? there_by : _("someone"), when);
+        }
+      else
+        /* Translators: a kind of record, its name, and when the file's version was changed */
+        g_string_append_printf (details, _("%s “%s”: changed here and in the file (there on %s)"),
+                                _(types[record->type].klass->label), name, when);
     }
   return g_string_free (g_steal_pointer (&details), FALSE);
 }
