@@ -409,6 +409,18 @@ test_moodle_bad_files (void)
         g_assert_true (g_str_has_prefix (trellis_framework_import_get_title (import), "😀 "));
       }
     }
+    /* Importer defect 2: the preview refuses a text the store would, saying where. */
+    {
+      g_autoptr(GString) text = g_string_new (one);
+      g_autoptr(GString) long_name = g_string_new ("\"name\": \"");
+      g_autofree char *path = NULL;
+
+      for (guint i = 0; i < 20001; i++)
+        g_string_append_c (long_name, 'x');
+      g_string_replace (text, "\"name\": \"", long_name->str, 1);
+      path = write_temp_file (dir, "long.json", text->str, -1);
+      assert_refused (path, TRELLIS_ERROR_INVALID, "the framework", "at most 20000", NULL);
+    }
     /* a document followed by blank lines and a comment is one document */
     g_free (twice);
     twice = g_strconcat (one, "\n\n  /* exported by hand */\n", NULL);

@@ -19,6 +19,7 @@
 
 #include "trellis-error.h"
 #include "trellis-framework-import-private.h"
+#include "trellis-limits.h"
 
 /* A competency’s path is cut to this many characters (keeping its end), each title in it to
  * PATH_TITLE_MAX, so that a hostile tree cannot make the descriptions grow without bound. */
@@ -33,11 +34,62 @@ static const char * const attribute_palette[] = {
 };
 
 /* From the lowest level to the highest, as in the shipped Profile of a Graduate. */
+/* Imported levels get shades of one blue, lighter to darker, as the shipped scale: no level
+ * of learning reads as failing (no red). */
 static const char * const level_ramp[] = {
-  "#e01b24", "#ff7800", "#f5c211", "#2ec27e", "#1c71d8", "#9141ac",
+  "#c6dcf5", "#99c1f1", "#62a0ea", "#3584e4", "#1c71d8", "#1a5fb4",
 };
 
 /* Helpers */
+
+/* The store refuses a text longer than TRELLIS_LIMIT_TEXT_CHARS, as every importer does; the
+ * preview says so already, with where (importer defect 2), rather than Import failing later. */
+static gboolean
+check_text (TrellisFrameworkImport  *self,
+            const char              *text,
+            const char              *label,
+            const char              *where,
+            GError                 **error)
+{
+  glong n_chars;
+  g_autofree char *message = NULL;
+
+  if (text == NULL || strlen (text) <= TRELLIS_LIMIT_TEXT_CHARS ||
+      (n_chars = g_utf8_strlen (text, -1)) <= TRELLIS_LIMIT_TEXT_CHARS)
+    return TRUE;
+  message = trellis_limits_dup_text_message (label, n_chars);
+  g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_INVALID, _("“%s”, %s: %s Nothing was changed."),
+               self->file_name, where, message);
+  return FALSE;
+}
+
+static gboolean
+check_text_lengths (TrellisFrameworkImport  *self,
+                    GError                 **error)
+{
+  if (!check_text (self, self->title, _("Title"), _("the framework"), error) ||
+      !check_text (self, self->description, _("Description"), _("the framework"), error))
+    return FALSE;
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      TrellisImportNode *node = g_ptr_array_index (self->nodes, i);
+      const char *where = node->where ? node->where : "";
+
+      if (!check_text (self, node->title, _("Title"), where, error) ||
+          !check_text (self, node->description, _("Description"), where, error) ||
+          !check_text (self, node->code, _("Code"), where, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < self->levels->len; i++)
+    {
+      TrellisImportLevel *level = g_ptr_array_index (self->levels, i);
+
+      if (!check_text (self, level->title, _("Title"), _("the proficiency scale"), error) ||
+          !check_text (self, level->description, _("Description"), _("the proficiency scale"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 static gboolean
 is_hex_color (const char *text)
@@ -435,6 +487,8 @@ trellis_framework_import_build_tree (TrellisFrameworkImport  *self,
       return FALSE;
     }
 
+  if (!check_text_lengths (self, error))
+    return FALSE;
   if (!index_keys (self, by_key, error))
     return FALSE;
   link_parents (self, by_key);
