@@ -175,10 +175,7 @@ set_level_class (TrellisGroupOverview *self,
       gtk_widget_remove_css_class (label, classes[i]);
   if (name != NULL)
     gtk_widget_add_css_class (label, name);
-  if (level < 0)
-    gtk_widget_add_css_class (label, "dim-label");
-  else
-    gtk_widget_remove_css_class (label, "dim-label");
+  trellis_widget_set_css_class (label, "dim-label", level < 0);
 }
 
 static void
@@ -599,24 +596,22 @@ on_cell_bind (GtkSignalListItemFactory *factory,
   const char *level;
   guint goals;
 
+  trellis_widget_set_css_class (label, "pog-summary", is_summary (row));
   if (is_summary (row))
     {
-      gtk_widget_add_css_class (label, "pog-summary");
       if (column->attribute >= 0)
         bind_summary_cell (self, label, column->attribute);
       else
         {
+          guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
           g_autofree char *all = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The %u student shown",
-                                                               "All %u students shown",
-                                                               g_list_model_get_n_items (G_LIST_MODEL (self->filtered))),
-                                                  g_list_model_get_n_items (G_LIST_MODEL (self->filtered)));
+                                                               "All %u students shown", shown), shown);
 
           gtk_label_set_text (GTK_LABEL (label), all);
           gtk_widget_set_tooltip_text (label, NULL);
         }
       return;
     }
-  gtk_widget_remove_css_class (label, "pog-summary");
 
   student = item_student (row);
   name = trellis_pog_group_get_student_name (self->group, student);

@@ -198,10 +198,7 @@ static void
 set_row_invalid (GtkWidget *row,
                  gboolean   invalid)
 {
-  if (invalid)
-    gtk_widget_add_css_class (row, "error");
-  else
-    gtk_widget_remove_css_class (row, "error");
+  trellis_widget_set_css_class (row, "error", invalid);
   gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
                                invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
 }
@@ -214,18 +211,14 @@ update_validity (TrellisEvidenceDialog *self)
   const char *location = gtk_editable_get_text (GTK_EDITABLE (self->location_row));
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
   gboolean location_ok = trellis_plan_workflow_check_location (location, &error);
-  gboolean missing;
+  /* A missing file is only a warning, and kept: the drive may be back tomorrow. */
+  gboolean missing = location_ok && trellis_plan_workflow_location_is_missing_file (location);
 
   set_row_invalid (GTK_WIDGET (self->title_row), self->title_touched && *title == '\0');
   gtk_widget_set_visible (GTK_WIDGET (self->title_status), self->title_touched && *title == '\0');
   set_row_invalid (GTK_WIDGET (self->location_row), !location_ok);
 
-  if (location_ok && (g_str_has_prefix (location, "file://") || g_path_is_absolute (location)))
-    file = g_str_has_prefix (location, "file://") ? g_file_new_for_uri (location) : g_file_new_for_path (location);
-  /* A missing file is only a warning, and kept: the drive may be back tomorrow. */
-  missing = file != NULL && !g_file_query_exists (file, NULL);
   gtk_label_set_text (self->location_status,
                       !location_ok ? error->message
                                    : _("This file is missing: it was moved or deleted, or is on a drive that is not connected."));

@@ -98,10 +98,7 @@ fill (TrellisGoalCard *self)
         target_text = g_strdup_printf (_("Target %s"), date);
     }
   gtk_label_set_text (self->target_label, target_text ? target_text : _("No target date"));
-  if (late)
-    gtk_widget_add_css_class (GTK_WIDGET (self->target_label), "overdue");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->target_label), "overdue");
+  trellis_widget_set_css_class (GTK_WIDGET (self->target_label), "overdue", late);
   /* Translators: who wrote a goal */
   author_text = g_strdup_printf (_("Written by %s"), author && *author ? author : _("unknown"));
   gtk_label_set_text (self->author_label, author_text);

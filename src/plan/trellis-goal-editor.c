@@ -304,15 +304,11 @@ check_dates (TrellisGoalEditor *self)
   const char *start = trellis_date_button_get_date (self->start_button);
   const char *target = trellis_date_button_get_date (self->target_button);
   gboolean wrong = start != NULL && *start != '\0' && target != NULL && *target != '\0' && strcmp (target, start) < 0;
-  GtkWidget *rows[] = { GTK_WIDGET (self->start_row), GTK_WIDGET (self->target_row) };
 
   adw_action_row_set_subtitle (self->target_row,
                                wrong ? _("Before the start date: not saved until the dates are in order") : "");
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    if (wrong)
-      gtk_widget_add_css_class (rows[i], "error");
-    else
-      gtk_widget_remove_css_class (rows[i], "error");
+  trellis_widget_set_css_class (GTK_WIDGET (self->start_row), "error", wrong);
+  trellis_widget_set_css_class (GTK_WIDGET (self->target_row), "error", wrong);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->target_button), GTK_ACCESSIBLE_STATE_INVALID,
                                wrong ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
   return !wrong;
@@ -346,15 +342,9 @@ update_step_row_state (GtkWidget         *row,
   gboolean late = trellis_plan_workflow_step_is_overdue (step, today);
 
   gtk_widget_set_visible (overdue, late);
-  if (late)
-    gtk_widget_add_css_class (row, "overdue");
-  else
-    gtk_widget_remove_css_class (row, "overdue");
+  trellis_widget_set_css_class (row, "overdue", late);
   /* A done step looks done: its words struck through and quieter. */
-  if (trellis_entity_get_text (TRELLIS_ENTITY (step), "done-at") != NULL)
-    gtk_widget_add_css_class (row, "done");
-  else
-    gtk_widget_remove_css_class (row, "done");
+  trellis_widget_set_css_class (row, "done", trellis_entity_get_text (TRELLIS_ENTITY (step), "done-at") != NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   late ? _("This step is overdue") : "", -1);
 }
@@ -596,19 +586,6 @@ dup_title_of (TrellisStore *store,
   return entity ? g_strdup (trellis_entity_get_text (entity, "title")) : NULL;
 }
 
-/* A file that is gone is shown as missing; web addresses are not checked (no network). */
-static gboolean
-evidence_file_missing (const char *uri)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (g_str_has_prefix (uri, "file://"))
-    file = g_file_new_for_uri (uri);
-  else if (g_path_is_absolute (uri))
-    file = g_file_new_for_path (uri);
-  return file != NULL && !g_file_query_exists (file, NULL);
-}
-
 static GtkWidget *
 make_evidence_row (TrellisGoalEditor *self,
                    TrellisEvidence   *evidence)
@@ -647,7 +624,7 @@ make_evidence_row (TrellisGoalEditor *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
   gtk_widget_add_css_class (row, "evidence-row");
 
-  if (*uri != '\0' && evidence_file_missing (uri))
+  if (*uri != '\0' && trellis_plan_workflow_location_is_missing_file (uri))
     {
       GtkWidget *missing = gtk_label_new (_("File missing"));
 

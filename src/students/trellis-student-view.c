@@ -157,17 +157,15 @@ update_pages (TrellisStudentView *self)
 static TrellisStudentPage *
 get_visible_page (TrellisStudentView *self)
 {
-  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  GtkWidget *bin;
+  GtkWidget *page;
 
   if (!has_student (self))
     return NULL;
-  for (guint i = 0; i < N_PAGES; i++)
-    if (g_strcmp0 (name, page_kinds[i].name) == 0)
-      {
-        load_visible_page (self);
-        return TRELLIS_STUDENT_PAGE (adw_bin_get_child (get_bin (self, i)));
-      }
-  return NULL;
+  load_visible_page (self);
+  bin = adw_view_stack_get_visible_child (self->view_stack);
+  page = ADW_IS_BIN (bin) ? adw_bin_get_child (ADW_BIN (bin)) : NULL;
+  return page != NULL ? TRELLIS_STUDENT_PAGE (page) : NULL;
 }
 
 /* Callbacks */

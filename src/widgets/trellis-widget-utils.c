@@ -211,6 +211,27 @@ trellis_format_date (const char *date)
 }
 
 /**
+ * trellis_widget_set_css_class:
+ * @widget: a widget
+ * @css_class: a style class
+ * @set: whether @widget has it
+ *
+ * Adds or removes @css_class (GTK 4.8 has no call that takes the state).
+ */
+void
+trellis_widget_set_css_class (GtkWidget  *widget,
+                              const char *css_class,
+                              gboolean    set)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (set)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
+}
+
+/**
  * trellis_dup_text_excerpt:
  * @text: (nullable): a title, a step, a note
  *

@@ -15,6 +15,9 @@ void  trellis_list_box_remove_all   (GtkListBox  *list);
 char *trellis_format_date           (const char  *date);
 char *trellis_format_date_time      (GDateTime   *time);
 char *trellis_dup_text_excerpt      (const char  *text);
+void  trellis_widget_set_css_class  (GtkWidget   *widget,
+                                    const char  *css_class,
+                                    gboolean     set);
 /* “Delete …?” with Cancel (the default, also Escape) and a destructive “_Delete” (“delete”). */
 AdwMessageDialog *trellis_delete_dialog_new (GtkWidget  *parent,
                                              const char *heading,

@@ -12,6 +12,7 @@
 #define G_LOG_DOMAIN "trellis-framework-import"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "trellis-error.h"
@@ -120,6 +121,20 @@ trellis_framework_import_warn (TrellisFrameworkImport *self,
   va_start (args, format);
   g_ptr_array_add (self->warnings, g_strdup_vprintf (format, args));
   va_end (args);
+}
+
+/* json-glib says where in its messages, as "<data>:LINE:COLUMN: words": sets @line and @column
+ * and returns the words, or returns NULL when @message says no place. */
+const char *
+trellis_framework_import_split_json_error (const char *message,
+                                           int        *line,
+                                           int        *column)
+{
+  int used = 0;
+
+  if (sscanf (message, "<data>:%d:%d: %n", line, column, &used) == 2 && used > 0)
+    return message + used;
+  return NULL;
 }
 
 /* The value of the four hex digits at @p, or -1. */

@@ -13,7 +13,6 @@
 #define G_LOG_DOMAIN "trellis-framework-import"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "trellis-csv-reader.h"
@@ -39,7 +38,6 @@ enum {
   N_COLUMNS
 };
 
-/* Moodle’s English header; other languages’ exports are read by column position. */
 /* A scale configuration nested deeper than json-glib can parse is no configuration. */
 static gboolean
 json_too_deep (const char *text)
@@ -50,6 +48,7 @@ json_too_deep (const char *text)
   return scan.deep_line > 0;
 }
 
+/* Moodle’s English header; other languages’ exports are read by column position. */
 static const char * const moodle_header[N_COLUMNS] = {
   "Parent id number", "Id number", "Shortname", "Description", "Description format",
   "Scale values", "Scale configuration", "Rule type (optional)", "Rule outcome (optional)",
@@ -148,12 +147,13 @@ apply_scale_configuration (GPtrArray   *proficient,
     }
   if (!json_parser_load_from_data (parser, configuration, -1, &error))
     {
-      int line = 0, column = 0, used = 0;
+      int line = 0, column = 0;
+      const char *words = trellis_framework_import_split_json_error (error->message, &line, &column);
 
-      /* json-glib says where as "<data>:LINE:COLUMN: "; the cell is one line. */
-      if (sscanf (error->message, "<data>:%d:%d: %n", &line, &column, &used) == 2 && used > 0)
+      /* The cell is one line: its column is the place. */
+      if (words != NULL)
         /* Translators: where in a cell its JSON goes wrong, and json-glib's words for it */
-        *detail = g_strdup_printf (_("at character %d: %s"), column, error->message + used);
+        *detail = g_strdup_printf (_("at character %d: %s"), column, words);
       else
         *detail = g_strdup (error->message);
       return SCALE_NOT_JSON;

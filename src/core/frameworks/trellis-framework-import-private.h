@@ -109,6 +109,9 @@ typedef struct {
 
 void               trellis_framework_import_scan_json      (const char             *text,
                                                             TrellisJsonScan        *scan);
+const char        *trellis_framework_import_split_json_error (const char           *message,
+                                                              int                  *line,
+                                                              int                  *column);
 
 /* trellis-framework-import-tree.c */
 gboolean           trellis_framework_import_build_tree     (TrellisFrameworkImport  *self,

@@ -33,9 +33,8 @@ static const char * const attribute_palette[] = {
   "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#f0e442", "#999999",
 };
 
-/* From the lowest level to the highest, as in the shipped Profile of a Graduate. */
-/* Imported levels get shades of one blue, lighter to darker, as the shipped scale: no level
- * of learning reads as failing (no red). */
+/* From the lowest level to the highest: shades of one blue, lighter to darker, as in the
+ * shipped Profile of a Graduate, so that no level of learning reads as failing (no red). */
 static const char * const level_ramp[] = {
   "#c6dcf5", "#99c1f1", "#62a0ea", "#3584e4", "#1c71d8", "#1a5fb4",
 };

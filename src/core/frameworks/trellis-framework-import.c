@@ -18,7 +18,6 @@
 #define G_LOG_DOMAIN "trellis-framework-import"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "trellis-attribute.h"
@@ -305,13 +304,14 @@ read_json (TrellisFrameworkImport  *self,
     return FALSE;
   if (!json_parser_load_from_data (parser, text, length, &local_error))
     {
-      int line = 0, column = 0, used = 0;
+      int line = 0, column = 0;
+      const char *words = trellis_framework_import_split_json_error (local_error->message, &line, &column);
 
-      /* json-glib says where as "<data>:LINE:COLUMN: "; say it in words. */
-      if (sscanf (local_error->message, "<data>:%d:%d: %n", &line, &column, &used) == 2 && used > 0)
+      /* Said in words. */
+      if (words != NULL)
         g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE,
                      _("“%s”, line %d, column %d: the JSON is not valid (%s). Nothing was changed."),
-                     self->file_name, line, column, local_error->message + used);
+                     self->file_name, line, column, words);
       else
         g_set_error (error, TRELLIS_ERROR, TRELLIS_ERROR_PARSE,
                      _("“%s” is not valid JSON (%s). Nothing was changed."),

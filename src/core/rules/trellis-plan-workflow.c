@@ -1055,6 +1055,14 @@ trellis_plan_workflow_today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
+/* Whether the date @date (`YYYY-MM-DD`) is set and before @today (an unset date is NULL). */
+static gboolean
+is_before (const char *date,
+           const char *today)
+{
+  return date != NULL && today != NULL && strcmp (date, today) < 0;
+}
+
 /**
  * trellis_plan_workflow_step_is_overdue:
  * @step: an action step
@@ -1071,8 +1079,7 @@ trellis_plan_workflow_step_is_overdue (TrellisActionStep *step,
   g_return_val_if_fail (TRELLIS_IS_ACTION_STEP (step), FALSE);
 
   due = trellis_entity_get_text (TRELLIS_ENTITY (step), "due-date");
-  return trellis_entity_get_text (TRELLIS_ENTITY (step), "done-at") == NULL &&
-         due != NULL && today != NULL && strcmp (due, today) < 0;
+  return trellis_entity_get_text (TRELLIS_ENTITY (step), "done-at") == NULL && is_before (due, today);
 }
 
 /**
@@ -1110,6 +1117,27 @@ trellis_plan_workflow_check_location (const char  *location,
   return FALSE;
 }
 
+/**
+ * trellis_plan_workflow_location_is_missing_file:
+ * @location: where a piece of evidence is
+ *
+ * Returns: %TRUE when @location names a file (a path from the root or a `file://` address)
+ *   that is not there; web addresses are not checked (there may be no network)
+ */
+gboolean
+trellis_plan_workflow_location_is_missing_file (const char *location)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (location == NULL)
+    return FALSE;
+  if (g_str_has_prefix (location, "file://"))
+    file = g_file_new_for_uri (location);
+  else if (g_path_is_absolute (location))
+    file = g_file_new_for_path (location);
+  return file != NULL && !g_file_query_exists (file, NULL);
+}
+
 /* Goals still being worked on; the others are reached, revised or set aside. */
 static gboolean
 goal_is_open (TrellisGoal *goal)
@@ -1131,12 +1159,9 @@ gboolean
 trellis_plan_workflow_goal_is_overdue (TrellisGoal *goal,
                                        const char  *today)
 {
-  const char *target;
-
   g_return_val_if_fail (TRELLIS_IS_GOAL (goal), FALSE);
 
-  target = trellis_entity_get_text (TRELLIS_ENTITY (goal), "target-date");
-  return goal_is_open (goal) && target != NULL && *target != '\0' && today != NULL && strcmp (target, today) < 0;
+  return goal_is_open (goal) && is_before (trellis_entity_get_text (TRELLIS_ENTITY (goal), "target-date"), today);
 }
 
 /**

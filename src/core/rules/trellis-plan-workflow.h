@@ -137,6 +137,7 @@ const char   *trellis_plan_workflow_suggest_status   (TrellisGoal               
                                                       const TrellisGoalProgress *progress);
 gboolean      trellis_plan_workflow_check_location   (const char        *location,
                                                       GError           **error);
+gboolean      trellis_plan_workflow_location_is_missing_file (const char *location);
 char         *trellis_plan_workflow_today            (void);
 gboolean      trellis_plan_workflow_goal_progress    (TrellisStore        *store,
                                                       gint64               goal_id,

@@ -724,7 +724,9 @@ trellis_sample_school_remove (TrellisStore  *store,
   g_autofree char *listed = NULL;
   g_auto(GStrv) uuids = NULL;
   g_autoptr(GStrvBuilder) kept_names = g_strv_builder_new ();
-  g_autoptr(GString) still_listed = g_string_new (NULL);
+  g_autoptr(GStrvBuilder) kept_uuids = g_strv_builder_new ();
+  g_auto(GStrv) still_listed = NULL;
+  g_autofree char *still_listed_text = NULL;
   guint removed = 0;
 
   g_return_val_if_fail (TRELLIS_IS_STORE (store), FALSE);
@@ -753,14 +755,16 @@ trellis_sample_school_remove (TrellisStore  *store,
                                                                 trellis_entity_get_text (student, "preferred-name"));
 
           g_strv_builder_add (kept_names, name);
-          g_string_append_printf (still_listed, "%s%s", still_listed->len > 0 ? " " : "", uuids[i]);
+          g_strv_builder_add (kept_uuids, uuids[i]);
           continue;
         }
       if (!trellis_store_delete (store, student, NULL, error))
         return trellis_store_rollback_failed (store);
       removed++;
     }
-  if (!trellis_store_set_setting (store, SAMPLE_SETTING, still_listed->str, error) ||
+  still_listed = g_strv_builder_end (kept_uuids);
+  still_listed_text = g_strjoinv (" ", still_listed);
+  if (!trellis_store_set_setting (store, SAMPLE_SETTING, still_listed_text, error) ||
       !trellis_store_commit (store, error))
     return trellis_store_rollback_failed (store);
 
